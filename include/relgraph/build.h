@@ -1,0 +1,45 @@
+/* build.h: stage 4 of the pipeline, the view to a cgraph graph.
+ *
+ * Each entity becomes a node and each edge of the view an edge, styled by
+ * kind from the built-in theme, with SVG ids made from the data ids and
+ * classes from the kinds.  A legend explaining the kinds present is drawn
+ * into the graph as a cluster.  User text is always plain text, never
+ * Graphviz escapes or HTML labels.
+ */
+#ifndef RELGRAPH_BUILD_H
+#define RELGRAPH_BUILD_H
+
+#include <graphviz/cgraph.h>
+#include <stddef.h>
+
+#include "relgraph/diag.h"
+#include "relgraph/model.h"
+#include "relgraph/transform.h"
+
+typedef struct {
+	const char *name, *value;
+} rg_setting;
+
+typedef enum { RG_LABELS_AUTO, RG_LABELS_ALL, RG_LABELS_NONE } rg_label_mode;
+
+typedef struct {
+	const char *name;   /* the graph's name: the input's base name */
+	const char *title;  /* drawn above the graph, or NULL */
+	const char *engine; /* the layout engine the graph is built for */
+	int legend;
+	rg_label_mode edge_labels;
+	/* -G, -N and -E settings, applied last so they win over the theme */
+	const rg_setting *gset, *nset, *eset;
+	size_t ngset, nnset, neset;
+} rg_build_opts;
+
+/* Builds the graph for v.  Create the Graphviz context (rg_render_new)
+ * before calling: it sets defaults cgraph relies on.  The caller closes the
+ * graph with agclose. */
+Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o);
+
+/* Edge label text for an edge of the view ("40 meetings, 2013–2023");
+ * the caller frees it. */
+char *rg_edge_label(const rg_model *m, const rg_view *v, const rg_edge *e);
+
+#endif

@@ -1,0 +1,72 @@
+/* diag.h: diagnostics shared by every stage of the pipeline.
+ *
+ * Library code never prints or exits: it records what went wrong here, with
+ * the file, line and column it concerns, and returns an rg_status.  main()
+ * alone decides what to print and which exit code that means.
+ */
+#ifndef RELGRAPH_DIAG_H
+#define RELGRAPH_DIAG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Statuses double as exit codes. */
+typedef enum {
+	RG_OK = 0,
+	RG_EDATA = 1,  /* the input data is wrong */
+	RG_EUSAGE = 2, /* the command line is wrong */
+	RG_ESYS = 3    /* the system or Graphviz failed */
+} rg_status;
+
+typedef enum { RG_NOTE, RG_WARNING, RG_ERROR } rg_severity;
+
+/* A lint diagnostic is a warning only `relgraph check` shows (e.g. a node
+ * used but declared nowhere, routine for edge-only exports). */
+#define RG_DIAG_LINT 1u
+
+typedef struct {
+	rg_severity severity;
+	unsigned flags;
+	char *file; /* NULL when the problem has no place in a file */
+	long line;  /* 0 when unknown */
+	long col;   /* 0 when unknown */
+	char *msg;
+} rg_diag;
+
+typedef struct rg_diags rg_diags;
+
+/* Returns a new, empty list; the caller frees it with rg_diags_free. */
+rg_diags *rg_diags_new(void);
+void rg_diags_free(rg_diags *d);
+
+/* Records one diagnostic.  file is copied; it may be NULL. */
+void rg_diag_add(rg_diags *d, rg_severity sev, unsigned flags, const char *file,
+		 long line, long col, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+void rg_diag_vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *file,
+		  long line, long col, const char *fmt, va_list ap);
+
+#define rg_error(d, f, l, c, ...) rg_diag_add(d, RG_ERROR, 0, f, l, c, __VA_ARGS__)
+#define rg_warn(d, f, l, c, ...) rg_diag_add(d, RG_WARNING, 0, f, l, c, __VA_ARGS__)
+#define rg_lint(d, f, l, c, ...) rg_diag_add(d, RG_WARNING, RG_DIAG_LINT, f, l, c, __VA_ARGS__)
+
+/* Number of diagnostics of severity sev recorded (stored or not). */
+size_t rg_diags_count(const rg_diags *d, rg_severity sev);
+/* Stored diagnostics, in the order they were added; the list keeps
+ * ownership.  At most RG_DIAGS_MAX are stored; the rest are only counted. */
+size_t rg_diags_len(const rg_diags *d);
+const rg_diag *rg_diags_at(const rg_diags *d, size_t i);
+#define RG_DIAGS_MAX 200
+
+/* Prints "relgraph: FILE:LINE:COL: error: message" lines to f, at most
+ * limit of them, skipping lint warnings unless with_lint; then a line saying
+ * how many were not shown.  Returns the number printed. */
+size_t rg_diags_print(const rg_diags *d, FILE *f, int with_lint, size_t limit);
+
+/* Empties the list (the watch loop reuses it between renders). */
+void rg_diags_clear(rg_diags *d);
+
+const char *rg_strerror(rg_status s);
+
+#endif

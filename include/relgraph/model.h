@@ -1,0 +1,119 @@
+/* model.h: stage 2 of the pipeline, rows to entities and relations.
+ *
+ * The model is what the data says, independent of how it is drawn:
+ * entities (leaders, countries, agreements, ...) and relations between them,
+ * each with a kind, dates and attributes, and the place in the input it came
+ * from.  Strings are interned: an rg_str is a small integer naming one
+ * distinct string, 0 being the empty string.  Entities and relations live in
+ * flat arrays and refer to each other by index.
+ *
+ * Loading understands the header conventions of the tools users export
+ * from (Gephi, Kumu, Onodo, Flourish, LittleSis) and relgraph's own
+ * meetings and agreements tables; docs/FORMAT.md is the full description.
+ */
+#ifndef RELGRAPH_MODEL_H
+#define RELGRAPH_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "relgraph/diag.h"
+
+typedef uint32_t rg_str;
+
+/* A date of day, month or year precision: month and day are 0 when not
+ * given.  year 0 means no date. */
+typedef struct {
+	int16_t year;
+	uint8_t month, day;
+} rg_date;
+
+/* An interval of dates; either end may be absent. */
+typedef struct {
+	rg_date start, end;
+} rg_span;
+
+typedef struct {
+	uint32_t file; /* index into rg_model_file() */
+	uint32_t line, col;
+} rg_loc;
+
+typedef struct {
+	rg_str key, value;
+} rg_attr;
+
+typedef struct {
+	rg_str id, label, kind;
+	rg_str group, country, url, description;
+	rg_span when;
+	rg_loc where;
+	uint32_t attr0, nattr; /* range in rg_model_attrs() */
+	unsigned declared : 1;    /* found in a node table, not only in a relation */
+} rg_entity;
+
+#define RG_NONE UINT32_MAX
+
+typedef struct {
+	uint32_t a, b;  /* entity indices; RG_NONE until rg_model_finish */
+	rg_str aname, bname;
+	rg_str kind, label;
+	rg_span when;
+	double weight;  /* 1 unless a weight column says otherwise */
+	uint32_t count; /* how many real-world relations this row stands for */
+	rg_loc where;
+	uint32_t attr0, nattr;
+	rg_str aguess, bguess; /* kind for an endpoint no node table declares */
+	unsigned directed : 1;
+} rg_relation;
+
+typedef struct rg_model rg_model;
+
+/* Returns a new, empty model; free it with rg_model_free. */
+rg_model *rg_model_new(void);
+void rg_model_free(rg_model *m);
+
+/* Interning.  rg_model_intern copies s; the model owns the copy, valid
+ * until rg_model_free.  rg_model_str never returns NULL. */
+rg_str rg_model_intern(rg_model *m, const char *s, size_t len);
+rg_str rg_model_intern_z(rg_model *m, const char *s);
+const char *rg_model_str(const rg_model *m, rg_str s);
+/* Returns the rg_str of s if interned already, else 0 (the empty string). */
+rg_str rg_model_lookup(const rg_model *m, const char *s);
+
+/* Loads one input: a folder (every *.csv in it, by name), a CSV file, or
+ * "-" for standard input.  Problems go to d; returns the worst status.  Call
+ * rg_model_finish once every input is loaded. */
+rg_status rg_model_load(rg_model *m, const char *path, rg_diags *d);
+/* Loads CSV text from memory as if read from a file called name. */
+rg_status rg_model_load_mem(rg_model *m, const char *name, const char *data,
+			    size_t len, rg_diags *d);
+
+/* Resolves relation endpoints (by id, then by unique label), creates the
+ * entities that relations use but no table declares (a lint warning each),
+ * and adds each leader's `leads` relation to their country. */
+rg_status rg_model_finish(rg_model *m, rg_diags *d);
+
+size_t rg_model_nentities(const rg_model *m);
+size_t rg_model_nrelations(const rg_model *m);
+const rg_entity *rg_model_entity(const rg_model *m, size_t i);
+const rg_relation *rg_model_relation(const rg_model *m, size_t i);
+const rg_attr *rg_model_attrs(const rg_model *m);
+/* Index of the entity with this id, or RG_NONE. */
+uint32_t rg_model_find(const rg_model *m, const char *id);
+/* The name the loader gave input file number i (in diagnostics and locs). */
+const char *rg_model_file(const rg_model *m, uint32_t i);
+/* The value of attribute key on an entity or relation's range, or 0. */
+rg_str rg_model_attr(const rg_model *m, uint32_t attr0, uint32_t nattr, const char *key);
+
+/* Dates.  rg_date_parse accepts YYYY, YYYY-MM and YYYY-MM-DD (and a time
+ * part after 'T', ignored); returns 0 on success, -1 on a malformed or
+ * impossible date such as 2023-02-30. */
+int rg_date_parse(const char *s, rg_date *out);
+/* Writes the date as it was given (YYYY, YYYY-MM or YYYY-MM-DD); buf needs
+ * 11 bytes. */
+void rg_date_format(rg_date d, char *buf);
+/* Compares the first (lo) or last (hi) day a date stands for. */
+int rg_date_cmp_lo(rg_date a, rg_date b);
+int rg_date_cmp_hi(rg_date a, rg_date b);
+
+#endif

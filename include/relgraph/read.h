@@ -1,0 +1,44 @@
+/* read.h: stage 1 of the pipeline, CSV bytes to rows.
+ *
+ * Every byte goes through libcsv, fed in chunks, so input of any size
+ * streams.  The reader adds what libcsv lacks: line and column of each
+ * field, a sniffed delimiter, BOM and encoding checks, and a field count
+ * check against the header.  Rows that are malformed are reported in the
+ * diagnostics and not delivered.
+ */
+#ifndef RELGRAPH_READ_H
+#define RELGRAPH_READ_H
+
+#include <stddef.h>
+
+#include "relgraph/diag.h"
+
+typedef struct {
+	const char *s; /* NUL-terminated, valid only during the callback */
+	size_t len;
+	long line, col; /* where the field starts, both from 1 */
+} rg_field;
+
+typedef struct {
+	const char *file; /* the name diagnostics use */
+	long line;        /* line of the row's first field */
+	size_t nfields;
+	const rg_field *fields;
+} rg_row;
+
+/* Called for each record in order; index 0 is the header.  The row and its
+ * fields belong to the reader and are reused after the call returns: copy
+ * what you keep.  Return non-zero to stop reading the file. */
+typedef int (*rg_row_fn)(void *ctx, const rg_row *row, size_t index);
+
+/* Reads the CSV file at path ("-" for standard input), naming it display in
+ * diagnostics.  Returns RG_OK, RG_EDATA when the file has problems (each
+ * in d), or RG_ESYS when it cannot be opened or read. */
+rg_status rg_read_csv(const char *path, const char *display, rg_row_fn fn,
+		      void *ctx, rg_diags *d);
+
+/* The same for a buffer in memory (tests and fuzzing). */
+rg_status rg_read_csv_mem(const char *data, size_t len, const char *display,
+			  rg_row_fn fn, void *ctx, rg_diags *d);
+
+#endif

@@ -1,0 +1,46 @@
+/* render.h: stage 5 of the pipeline, layout and output files.
+ *
+ * Wraps one Graphviz context.  A graph is laid out once and rendered to
+ * every requested format from that one layout.  Outputs are first written
+ * in full to temporary files beside their targets and renamed into place
+ * only when every one of them succeeded, so a failure never leaves a
+ * half-written or missing image where a document expects one.
+ */
+#ifndef RELGRAPH_RENDER_H
+#define RELGRAPH_RENDER_H
+
+#include <graphviz/cgraph.h>
+#include <stddef.h>
+
+#include "relgraph/diag.h"
+
+typedef struct rg_render rg_render;
+
+/* Creates the Graphviz context; Graphviz's own messages go to d while it
+ * lives.  Create it before building any graph.  Free with rg_render_free. */
+rg_render *rg_render_new(rg_diags *d);
+void rg_render_free(rg_render *r);
+
+/* 1 if Graphviz offers this output format (or it is relgraph's "dot") /
+ * layout engine here. */
+int rg_render_has_format(rg_render *r, const char *format);
+int rg_render_has_engine(rg_render *r, const char *engine);
+/* A space-separated list of formats or engines; the caller frees it. */
+char *rg_render_list(rg_render *r, const char *kind);
+
+typedef struct {
+	const char *format; /* e.g. "svg", "png", "pdf", "dot", "svg:cairo" */
+	const char *path;   /* NULL for standard output */
+} rg_output;
+
+/* Lays g out with engine and writes every output, all or none.  "dot" is
+ * the graph as built, before layout.  Returns RG_OK, or RG_ESYS with the
+ * reason in d. */
+rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine,
+			    const rg_output *outs, size_t n, rg_diags *d);
+
+/* Writes len bytes to path atomically (temporary file, then rename), or to
+ * standard output when path is NULL. */
+rg_status rg_write_file(const char *path, const char *data, size_t len, rg_diags *d);
+
+#endif

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Installs what relgraph needs to build and test, when it is missing.
+# Run by `make deps` (and so by `make run` and `make check`).  As root it
+# installs with apt-get; otherwise it prints the command to run and fails.
+set -eu
+
+# build: compiler tools and the two libraries relgraph links
+# test: cmocka, xmllint; fonts that give the same text metrics as the
+# Helvetica/Arial that viewers use
+PACKAGES="gcc make pkg-config libcsv-dev libgraphviz-dev libcmocka-dev libxml2-utils fonts-liberation2 fontconfig ${EXTRA_PACKAGES:-}"
+
+missing=""
+for p in $PACKAGES; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+cmd="apt-get install -y --no-install-recommends$missing"
+if [ "$(id -u)" -ne 0 ]; then
+	echo "relgraph: missing packages:$missing" >&2
+	echo "relgraph: install them with: sudo apt-get update && sudo $cmd" >&2
+	exit 1
+fi
+echo "relgraph: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+$cmd

@@ -1,0 +1,757 @@
+/* build.c: the view to a styled cgraph graph with a legend (see build.h). */
+#include "relgraph/build.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "theme.h"
+#include "util.h"
+
+/* At most this many relation or node kinds get styles of their own; past
+ * that, unknown kinds share one style and their edges carry labels. */
+#define MAX_SPARE 8
+#define AUTO_LABEL_EDGES 150
+#define WRAP 22
+
+typedef struct {
+	rg_str kind;
+	unsigned rank;  /* theme order, or past the theme for unknown kinds */
+	unsigned spare; /* ordinal among unknown kinds */
+	size_t count;
+	const void *style;
+} kind_use;
+
+typedef struct {
+	const rg_model *m;
+	const rg_view *v;
+	const rg_build_opts *o;
+	Agraph_t *g;
+	kind_use *nk, *ek;
+	size_t nnk, nek;
+	unsigned spare_nodes, spare_edges;
+	int shared_edge_style; /* too many unknown relation kinds */
+	int shared_node_style;
+	char **slugs;          /* open-addressing set of element ids */
+	size_t nslugs, capslugs;
+	int labels;
+	Agsym_t *n_id, *n_class, *n_label, *n_shape, *n_fill, *n_font, *n_style,
+		*n_tooltip, *n_url, *n_width, *n_height, *n_fsize;
+	Agsym_t *e_id, *e_class, *e_label, *e_pen, *e_color, *e_fcolor, *e_style,
+		*e_dir, *e_tooltip, *e_arrow, *e_weight, *e_minlen;
+} builder;
+
+/* ---- text ---- */
+
+/* Appends s so that Graphviz shows it literally: a backslash would start an
+ * escape such as \N or \l, so it is doubled. */
+static void put_literal(rg_buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\\')
+			rg_buf_add(b, "\\\\", 2);
+		else
+			rg_buf_putc(b, s[i]);
+	}
+}
+
+static size_t u8len(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/* Appends s as a label, broken at spaces into lines of about width
+ * characters (a Graphviz "\n" between lines).  Newlines in s stay line
+ * breaks. */
+static void put_wrapped(rg_buf *b, const char *s, size_t width, const char *indent)
+{
+	size_t col = 0;
+	if (indent)
+		rg_buf_puts(b, indent);
+	while (*s) {
+		if (*s == '\n') {
+			rg_buf_add(b, "\\n", 2);
+			if (indent)
+				rg_buf_puts(b, indent);
+			col = 0;
+			s++;
+			continue;
+		}
+		size_t sp = 0;
+		while (s[sp] == ' ')
+			sp++;
+		size_t w = sp;
+		while (s[w] && s[w] != ' ' && s[w] != '\n')
+			w++;
+		size_t wl = u8len(s + sp, w - sp);
+		if (col && col + 1 + wl > width) {
+			rg_buf_add(b, "\\n", 2);
+			if (indent)
+				rg_buf_puts(b, indent);
+			col = 0;
+		} else if (col && sp) {
+			rg_buf_putc(b, ' ');
+			col++;
+		}
+		put_literal(b, s + sp, w - sp);
+		col += wl;
+		s += w;
+	}
+}
+
+/* Tooltips are not label-escaped by Graphviz, but \N, \G, \E, \H, \T and
+ * \L in them are still replaced; a word joiner after the backslash keeps
+ * them literal. */
+static void put_tooltip(rg_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		rg_buf_putc(b, *s);
+		if (*s == '\\' && s[1] && strchr("NGEHTL", s[1]))
+			rg_buf_puts(b, "\xE2\x81\xA0");
+	}
+}
+
+static const char *S(const builder *bd, rg_str s)
+{
+	return rg_model_str(bd->m, s);
+}
+
+/* ---- element ids ---- */
+
+static int slug_taken(builder *bd, const char *s)
+{
+	if (!bd->capslugs)
+		return 0;
+	size_t h = rg_hash(s, strlen(s)) & (bd->capslugs - 1);
+	for (; bd->slugs[h]; h = (h + 1) & (bd->capslugs - 1))
+		if (strcmp(bd->slugs[h], s) == 0)
+			return 1;
+	return 0;
+}
+
+static void slug_put(builder *bd, char *s)
+{
+	if (2 * (bd->nslugs + 1) > bd->capslugs) {
+		size_t cap = bd->capslugs ? 2 * bd->capslugs : 256;
+		char **t = rg_xcalloc(cap, sizeof *t);
+		for (size_t i = 0; i < bd->capslugs; i++) {
+			if (!bd->slugs[i])
+				continue;
+			size_t h = rg_hash(bd->slugs[i], strlen(bd->slugs[i])) & (cap - 1);
+			while (t[h])
+				h = (h + 1) & (cap - 1);
+			t[h] = bd->slugs[i];
+		}
+		free(bd->slugs);
+		bd->slugs = t;
+		bd->capslugs = cap;
+	}
+	size_t h = rg_hash(s, strlen(s)) & (bd->capslugs - 1);
+	while (bd->slugs[h])
+		h = (h + 1) & (bd->capslugs - 1);
+	bd->slugs[h] = s;
+	bd->nslugs++;
+}
+
+/* Appends an id-safe form of s: letters, digits and non-ASCII kept, every
+ * other run of characters one '-'. */
+static void put_slug(rg_buf *b, const char *s)
+{
+	int dash = 0;
+	size_t start = b->len;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '_' || c >= 0x80) {
+			if (dash && b->len > start)
+				rg_buf_putc(b, '-');
+			rg_buf_putc(b, (char)c);
+			dash = 0;
+		} else {
+			dash = 1;
+		}
+	}
+}
+
+/* Returns a unique element id "prefix" + slug(s) + "-N" if needed; the
+ * builder owns it. */
+static const char *unique_id(builder *bd, const char *prefix, const char *a, const char *b)
+{
+	rg_buf x = {0};
+	rg_buf_puts(&x, prefix);
+	put_slug(&x, a);
+	if (b) {
+		rg_buf_puts(&x, "--");
+		put_slug(&x, b);
+	}
+	if (!x.len || x.s[x.len - 1] == '-')
+		rg_buf_puts(&x, "x");
+	size_t base = x.len;
+	for (int n = 2; slug_taken(bd, x.s); n++) {
+		x.len = base;
+		rg_buf_printf(&x, "-%d", n);
+	}
+	slug_put(bd, x.s);
+	return x.s;
+}
+
+/* ---- kinds ---- */
+
+static kind_use *use_kind(kind_use **v, size_t *n, rg_str kind)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*v)[i].kind == kind)
+			return &(*v)[i];
+	*v = rg_xrealloc(*v, (*n + 1) * sizeof **v);
+	kind_use *k = &(*v)[(*n)++];
+	memset(k, 0, sizeof *k);
+	k->kind = kind;
+	return k;
+}
+
+static int by_rank(const void *x, const void *y)
+{
+	const kind_use *a = x, *b = y;
+	return (a->rank > b->rank) - (a->rank < b->rank);
+}
+
+static void collect_kinds(builder *bd)
+{
+	const rg_view *v = bd->v;
+	for (size_t i = 0; i < v->nnodes; i++)
+		use_kind(&bd->nk, &bd->nnk, rg_model_entity(bd->m, v->nodes[i])->kind)->count++;
+	for (size_t i = 0; i < v->nedges; i++)
+		use_kind(&bd->ek, &bd->nek, v->edges[i].kind)->count += v->edges[i].count;
+	unsigned spare = 0;
+	for (size_t i = 0; i < bd->nnk; i++)
+		if (!rg_theme_node_rank(S(bd, bd->nk[i].kind), &bd->nk[i].rank)) {
+			bd->nk[i].spare = spare++;
+			bd->nk[i].rank = 1000 + bd->nk[i].spare;
+		}
+	bd->shared_node_style = spare > MAX_SPARE;
+	spare = 0;
+	for (size_t i = 0; i < bd->nek; i++)
+		if (!rg_theme_edge_rank(S(bd, bd->ek[i].kind), &bd->ek[i].rank)) {
+			bd->ek[i].spare = spare++;
+			bd->ek[i].rank = 1000 + bd->ek[i].spare;
+		}
+	bd->shared_edge_style = spare > MAX_SPARE;
+	for (size_t i = 0; i < bd->nnk; i++) {
+		const char *k = S(bd, bd->nk[i].kind);
+		bd->nk[i].style = bd->nk[i].rank >= 1000 && bd->shared_node_style
+					  ? rg_theme_node("other", 0)
+					  : rg_theme_node(k, bd->nk[i].spare);
+	}
+	for (size_t i = 0; i < bd->nek; i++) {
+		const char *k = S(bd, bd->ek[i].kind);
+		bd->ek[i].style = bd->ek[i].rank >= 1000 && bd->shared_edge_style
+					  ? rg_theme_edge("related", 0)
+					  : rg_theme_edge(k, bd->ek[i].spare);
+	}
+	qsort(bd->nk, bd->nnk, sizeof *bd->nk, by_rank);
+	qsort(bd->ek, bd->nek, sizeof *bd->ek, by_rank);
+}
+
+static kind_use *kind_of(kind_use *v, size_t n, rg_str kind)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].kind == kind)
+			return &v[i];
+	return NULL;
+}
+
+/* ---- labels ---- */
+
+/* Meetings held by phone or video are counted apart from those in
+ * person, as sources count them ("met 40 times, and spoke by phone"). */
+static int remote_format(const char *f)
+{
+	return rg_strieq(f, "phone") || rg_strieq(f, "virtual") || rg_strieq(f, "video") ||
+	       rg_strieq(f, "call") || rg_strieq(f, "phone call") || rg_strieq(f, "online");
+}
+
+#define MAXFMT 8
+
+char *rg_edge_label(const rg_model *m, const rg_view *v, const rg_edge *e)
+{
+	rg_buf b = {0};
+	const char *kind = rg_model_str(m, e->kind);
+	const rg_relation *r0 = rg_model_relation(m, v->rels[e->rel0]);
+	char d[11];
+	if (e->rows == 1 && e->count == 1 && r0->label) {
+		rg_buf_puts(&b, rg_model_str(m, r0->label));
+		rg_date_format(e->first, d);
+		if (*d)
+			rg_buf_printf(&b, ", %s", d);
+		return b.s;
+	}
+	/* Split the count into in-person and remote formats. */
+	rg_str fmts[MAXFMT];
+	uint32_t counts[MAXFMT], main_count = 0;
+	size_t nf = 0;
+	for (uint32_t i = 0; i < e->rows; i++) {
+		const rg_relation *r = rg_model_relation(m, v->rels[e->rel0 + i]);
+		rg_str f = rg_model_attr(m, r->attr0, r->nattr, "format");
+		if (!f || !remote_format(rg_model_str(m, f))) {
+			main_count += r->count;
+			continue;
+		}
+		size_t k = 0;
+		while (k < nf && fmts[k] != f)
+			k++;
+		if (k == nf && nf == MAXFMT) {
+			main_count += r->count;
+			continue;
+		}
+		if (k == nf) {
+			fmts[nf] = f;
+			counts[nf++] = 0;
+		}
+		counts[k] += r->count;
+	}
+	const rg_edge_style *st = rg_theme_edge(kind, 0);
+	unsigned th;
+	int noun = rg_theme_edge_rank(kind, &th) && st->noun;
+	if (main_count > 1 && noun)
+		rg_buf_printf(&b, "%u %s", main_count, st->noun);
+	else if (main_count == 1 && noun && nf)
+		rg_buf_printf(&b, "1 %.*s", (int)strlen(st->noun) - 1, st->noun);
+	else if (main_count > 1)
+		rg_buf_printf(&b, "%s \xC3\x97%u", kind, main_count);
+	else if (main_count == 1)
+		rg_buf_puts(&b, kind);
+	if (!main_count)
+		for (size_t k = 0; k < nf; k++)
+			rg_buf_printf(&b, "%s%u %s", k ? ", " : "", counts[k], rg_model_str(m, fmts[k]));
+	if (e->count > 1 || e->first.year != e->last.year || e->first.month != e->last.month ||
+	    e->first.day != e->last.day) {
+		if (e->first.year && e->first.year != e->last.year)
+			rg_buf_printf(&b, ", %d\xE2\x80\x93%d", e->first.year, e->last.year);
+		else if (e->first.year)
+			rg_buf_printf(&b, ", %d", e->first.year);
+	} else if (e->first.year) {
+		rg_date_format(e->first, d);
+		rg_buf_printf(&b, ", %s", d);
+	}
+	if (v->weighted && e->rows > 1)
+		rg_buf_printf(&b, ", weight %g", e->weight);
+	if (main_count)
+		for (size_t k = 0; k < nf; k++)
+			rg_buf_printf(&b, "%s%u %s", k ? ", " : "\n+ ", counts[k],
+				      rg_model_str(m, fmts[k]));
+	return b.s;
+}
+
+/* ---- graph ---- */
+
+static void gset(Agraph_t *g, const char *name, const char *value)
+{
+	agattr(g, AGRAPH, (char *)name, (char *)value);
+}
+
+static Agsym_t *nsym(Agraph_t *g, const char *name, const char *def)
+{
+	return agattr(g, AGNODE, (char *)name, (char *)def);
+}
+
+static Agsym_t *esym(Agraph_t *g, const char *name, const char *def)
+{
+	return agattr(g, AGEDGE, (char *)name, (char *)def);
+}
+
+/* Sets a subgraph's own attribute (agsafeset takes char *, not const). */
+static void sset(Agraph_t *sub, const char *name, const char *value)
+{
+	agsafeset(sub, (char *)name, (char *)value, (char *)"");
+}
+
+static void set(void *obj, Agsym_t *sym, const char *value)
+{
+	agxset(obj, sym, (char *)value);
+}
+
+static void declare(builder *bd)
+{
+	Agraph_t *g = bd->g;
+	int dot = strcmp(bd->o->engine, "dot") == 0;
+	gset(g, "fontname", RG_FONT);
+	gset(g, "fontsize", "11");
+	gset(g, "pad", "0.2");
+	gset(g, "nodesep", "0.35");
+	gset(g, "ranksep", "0.55");
+	gset(g, "newrank", "true");
+	gset(g, "outputorder", "edgesfirst");
+	if (dot) {
+		gset(g, "rankdir", "TB");
+		gset(g, "splines", "true");
+	} else {
+		gset(g, "overlap", "false");
+		gset(g, "splines", "true");
+		gset(g, "sep", "+6");
+		gset(g, "start", "1");
+	}
+	if (bd->o->title && *bd->o->title) {
+		rg_buf t = {0};
+		put_wrapped(&t, bd->o->title, 80, NULL);
+		gset(g, "label", t.s);
+		gset(g, "labelloc", "t");
+		gset(g, "labeljust", "c");
+		gset(g, "fontsize", "16");
+		free(t.s);
+	}
+	bd->n_id = nsym(g, "id", "");
+	bd->n_class = nsym(g, "class", "");
+	bd->n_label = nsym(g, "label", "\\N");
+	bd->n_shape = nsym(g, "shape", "ellipse");
+	bd->n_fill = nsym(g, "fillcolor", "#DDDDDD");
+	bd->n_font = nsym(g, "fontcolor", "#000000");
+	bd->n_style = nsym(g, "style", "filled");
+	bd->n_tooltip = nsym(g, "tooltip", "");
+	bd->n_url = nsym(g, "URL", "");
+	bd->n_width = nsym(g, "width", "0.75");
+	bd->n_height = nsym(g, "height", "0.5");
+	bd->n_fsize = nsym(g, "fontsize", "11");
+	nsym(g, "fontname", RG_FONT);
+	nsym(g, "margin", "0.1,0.05");
+	nsym(g, "penwidth", "1");
+	nsym(g, "color", "#333333");
+	bd->e_id = esym(g, "id", "");
+	bd->e_class = esym(g, "class", "");
+	bd->e_label = esym(g, "label", "");
+	bd->e_pen = esym(g, "penwidth", "1.2");
+	bd->e_color = esym(g, "color", "#666666");
+	bd->e_fcolor = esym(g, "fontcolor", "#333333");
+	bd->e_style = esym(g, "style", "solid");
+	bd->e_dir = esym(g, "dir", "forward");
+	bd->e_tooltip = esym(g, "tooltip", "");
+	bd->e_arrow = esym(g, "arrowsize", "0.7");
+	bd->e_weight = esym(g, "weight", "1");
+	bd->e_minlen = esym(g, "minlen", "1");
+	esym(g, "fontname", RG_FONT);
+	esym(g, "fontsize", "9");
+}
+
+static void style_node(builder *bd, Agnode_t *n, const rg_node_style *st)
+{
+	set(n, bd->n_shape, st->shape);
+	set(n, bd->n_fill, st->fill);
+	set(n, bd->n_font, st->font);
+	if (*st->style) {
+		char *s = rg_asprintf("filled,%s", st->style);
+		set(n, bd->n_style, s);
+		free(s);
+	}
+}
+
+static void style_edge(builder *bd, Agedge_t *e, const rg_edge_style *st)
+{
+	set(e, bd->e_color, st->color);
+	set(e, bd->e_fcolor, st->color);
+	set(e, bd->e_style, st->style);
+}
+
+static int safe_url(const char *u)
+{
+	const char *colon = strchr(u, ':');
+	const char *slash = strchr(u, '/');
+	if (!colon || (slash && slash < colon))
+		return 1; /* relative */
+	return strncmp(u, "http://", 7) == 0 || strncmp(u, "https://", 8) == 0 ||
+	       strncmp(u, "mailto:", 7) == 0;
+}
+
+static void entity_tooltip(builder *bd, rg_buf *t, const rg_entity *en)
+{
+	const rg_model *m = bd->m;
+	put_tooltip(t, S(bd, en->label ? en->label : en->id));
+	rg_buf_printf(t, "\n%s", S(bd, en->kind));
+	if (en->when.start.year || en->when.end.year) {
+		char a[11], b[11];
+		rg_date_format(en->when.start, a);
+		rg_date_format(en->when.end, b);
+		rg_buf_printf(t, ", %s\xE2\x80\x93%s", a, b);
+	}
+	if (en->country) {
+		rg_buf_puts(t, "\ncountry: ");
+		put_tooltip(t, S(bd, en->country));
+	}
+	if (en->description) {
+		rg_buf_putc(t, '\n');
+		put_tooltip(t, S(bd, en->description));
+	}
+	const rg_attr *at = rg_model_attrs(m);
+	for (uint32_t i = en->attr0; i < en->attr0 + en->nattr; i++) {
+		rg_buf_printf(t, "\n%s: ", S(bd, at[i].key));
+		put_tooltip(t, S(bd, at[i].value));
+	}
+}
+
+static Agnode_t **add_nodes(builder *bd)
+{
+	const rg_model *m = bd->m;
+	Agnode_t **map = rg_xcalloc(rg_model_nentities(m) ? rg_model_nentities(m) : 1, sizeof *map);
+	rg_buf lb = {0}, tt = {0};
+	for (size_t i = 0; i < bd->v->nnodes; i++) {
+		const rg_entity *en = rg_model_entity(m, bd->v->nodes[i]);
+		Agnode_t *n = agnode(bd->g, (char *)S(bd, en->id), 1);
+		map[bd->v->nodes[i]] = n;
+		kind_use *k = kind_of(bd->nk, bd->nnk, en->kind);
+		set(n, bd->n_id, unique_id(bd, "", S(bd, en->id), NULL));
+		rg_buf_reset(&lb);
+		put_slug(&lb, S(bd, en->kind));
+		set(n, bd->n_class, lb.s);
+		style_node(bd, n, k->style);
+
+		rg_buf_reset(&lb);
+		put_wrapped(&lb, S(bd, en->label ? en->label : en->id), WRAP, NULL);
+		if ((strcmp(S(bd, en->kind), "agreement") == 0 || strcmp(S(bd, en->kind), "event") == 0) &&
+		    en->when.start.year) {
+			char d[11];
+			rg_date_format(en->when.start, d);
+			rg_buf_printf(&lb, "\\n%s", d);
+		}
+		set(n, bd->n_label, lb.s);
+		rg_buf_reset(&tt);
+		entity_tooltip(bd, &tt, en);
+		set(n, bd->n_tooltip, tt.s);
+		if (en->url && safe_url(S(bd, en->url)))
+			set(n, bd->n_url, S(bd, en->url));
+	}
+	free(lb.s);
+	free(tt.s);
+	return map;
+}
+
+static double pen_width(const rg_view *v, const rg_edge *e)
+{
+	if (v->weighted && v->max_weight > 0)
+		return 0.8 + 4.0 * sqrt(e->weight / v->max_weight);
+	if (v->max_count > 1 && e->count > 1) {
+		double w = 1.2 + 1.4 * log2((double)e->count);
+		return w > 7 ? 7 : w;
+	}
+	return 1.2;
+}
+
+static void add_edges(builder *bd, Agnode_t **map)
+{
+	const rg_model *m = bd->m;
+	const rg_view *v = bd->v;
+	rg_buf tt = {0}, lb = {0};
+	for (size_t i = 0; i < v->nedges; i++) {
+		const rg_edge *x = &v->edges[i];
+		const rg_entity *ea = rg_model_entity(m, x->a), *eb = rg_model_entity(m, x->b);
+		Agedge_t *e = agedge(bd->g, map[x->a], map[x->b], NULL, 1);
+		kind_use *k = kind_of(bd->ek, bd->nek, x->kind);
+		set(e, bd->e_id, unique_id(bd, "", S(bd, ea->id), S(bd, eb->id)));
+		rg_buf_reset(&lb);
+		put_slug(&lb, S(bd, x->kind));
+		set(e, bd->e_class, lb.s);
+		style_edge(bd, e, k->style);
+		if (!x->directed)
+			set(e, bd->e_dir, "none");
+		char num[32];
+		snprintf(num, sizeof num, "%.2f", pen_width(v, x));
+		set(e, bd->e_pen, num);
+		if (x->count > 1) {
+			snprintf(num, sizeof num, "%u", x->count > 100 ? 100 : x->count);
+			set(e, bd->e_weight, num);
+		}
+		char *label = rg_edge_label(m, v, x);
+		const rg_relation *r0 = rg_model_relation(m, v->rels[x->rel0]);
+		const char *kn = S(bd, x->kind);
+		/* a single leads, signed or plain related edge says nothing the
+		 * legend does not */
+		int quiet = x->count == 1 && !r0->label &&
+			    (strcmp(kn, "leads") == 0 || strcmp(kn, "signed") == 0 ||
+			     (strcmp(kn, "related") == 0 && !x->first.year));
+		int show = bd->o->edge_labels == RG_LABELS_ALL ||
+			   (bd->o->edge_labels == RG_LABELS_AUTO && !quiet &&
+			    (bd->labels || (x->count > 1 && v->nedges <= 4 * AUTO_LABEL_EDGES)));
+		if (show) {
+			rg_buf_reset(&lb);
+			/* dot puts a label beside its edge's centre line: keep a
+			 * thick line off the text */
+			put_wrapped(&lb, label, 40, pen_width(v, x) > 2.5 ? "   " : NULL);
+			set(e, bd->e_label, lb.s);
+		}
+		rg_buf_reset(&tt);
+		put_tooltip(&tt, S(bd, ea->label ? ea->label : ea->id));
+		rg_buf_puts(&tt, x->directed ? " \xE2\x86\x92 " : " \xE2\x80\x93 ");
+		put_tooltip(&tt, S(bd, eb->label ? eb->label : eb->id));
+		rg_buf_puts(&tt, ": ");
+		put_tooltip(&tt, label);
+		set(e, bd->e_tooltip, tt.s);
+		free(label);
+	}
+	free(tt.s);
+	free(lb.s);
+}
+
+/* A name for a legend node that no data node has. */
+static Agnode_t *legend_node(builder *bd, Agraph_t *sub, const char *what, const char *kind)
+{
+	rg_buf name = {0};
+	rg_buf_printf(&name, "legend: %s %s", what, kind);
+	while (agnode(bd->g, name.s, 0))
+		rg_buf_putc(&name, '\'');
+	Agnode_t *n = agnode(sub, name.s, 1);
+	set(n, bd->n_id, unique_id(bd, "legend-", what, kind));
+	set(n, bd->n_class, "legend");
+	free(name.s);
+	return n;
+}
+
+/* The legend is a cluster of rows (ranks) of at most LEGEND_ROW samples:
+ * a node of each kind present, then a short line for each relation kind
+ * with its name above it.  Invisible edges keep the rows and the samples
+ * in order; rows share their rank with the diagram, so few rows keep the
+ * legend compact. */
+#define LEGEND_ROW 5
+
+typedef struct {
+	builder *bd;
+	Agraph_t *L, *row;
+	Agnode_t *row_first, *last;
+	int in_row, rows;
+} legend;
+
+static Agraph_t *legend_slot(legend *lg, int newrow)
+{
+	if (!lg->row || lg->in_row == LEGEND_ROW || newrow) {
+		char name[32];
+		snprintf(name, sizeof name, "legend row %d", ++lg->rows);
+		lg->row = agsubg(lg->L, name, 1);
+		sset(lg->row, "rank", "same");
+		lg->in_row = 0;
+	}
+	lg->in_row++;
+	return lg->row;
+}
+
+/* Links n after the previous sample: in its row, or below the row before. */
+static void legend_link(legend *lg, Agnode_t *first, Agnode_t *last)
+{
+	builder *bd = lg->bd;
+	if (lg->in_row == 1) {
+		if (lg->row_first)
+			set(agedge(lg->L, lg->row_first, first, NULL, 1), bd->e_style, "invis");
+		lg->row_first = first;
+	} else if (lg->last) {
+		set(agedge(lg->row, lg->last, first, NULL, 1), bd->e_style, "invis");
+	}
+	lg->last = last;
+}
+
+static void add_legend(builder *bd)
+{
+	if (!bd->nnk && !bd->nek)
+		return;
+	legend lg = {bd, NULL, NULL, NULL, NULL, 0, 0};
+	lg.L = agsubg(bd->g, (char *)"cluster_legend", 1);
+	sset(lg.L, "label", "Legend");
+	sset(lg.L, "style", "rounded");
+	sset(lg.L, "color", "#999999");
+	sset(lg.L, "fontsize", "12");
+	sset(lg.L, "margin", "10");
+	char buf[64];
+	for (size_t i = 0; i < bd->nnk; i++) {
+		const char *k = S(bd, bd->nk[i].kind);
+		int shared = bd->nk[i].rank >= 1000 && bd->shared_node_style;
+		if (shared && i && bd->nk[i - 1].rank >= 1000)
+			continue;
+		Agraph_t *row = legend_slot(&lg, 0);
+		Agnode_t *n = legend_node(bd, row, "node", shared ? "other kinds" : k);
+		style_node(bd, n, bd->nk[i].style);
+		rg_buf lb = {0};
+		if (shared)
+			rg_buf_puts(&lb, "other kinds");
+		else
+			put_literal(&lb, k, strlen(k));
+		set(n, bd->n_label, lb.s);
+		free(lb.s);
+		snprintf(buf, sizeof buf, "%zu in the diagram", bd->nk[i].count);
+		set(n, bd->n_tooltip, buf);
+		set(n, bd->n_fsize, "10");
+		legend_link(&lg, n, n);
+	}
+	int shared_done = 0;
+	for (size_t i = 0; i < bd->nek; i++) {
+		const char *k = S(bd, bd->ek[i].kind);
+		int shared = bd->ek[i].rank >= 1000 && bd->shared_edge_style;
+		if (shared && shared_done++)
+			continue;
+		Agraph_t *row = legend_slot(&lg, i == 0);
+		Agnode_t *a = legend_node(bd, row, "edge", shared ? "other" : k);
+		Agnode_t *b = legend_node(bd, row, "edge-end", shared ? "other" : k);
+		for (Agnode_t *n = a; n; n = n == a ? b : NULL) {
+			set(n, bd->n_shape, "point");
+			set(n, bd->n_width, "0.02");
+			set(n, bd->n_height, "0.02");
+			set(n, bd->n_style, "invis");
+		}
+		rg_buf lb = {0};
+		if (shared)
+			rg_buf_puts(&lb, "other relations\\n(named on the edge)");
+		else
+			put_literal(&lb, k, strlen(k));
+		Agedge_t *e = agedge(row, a, b, NULL, 1);
+		style_edge(bd, e, bd->ek[i].style);
+		set(e, bd->e_label, lb.s);
+		set(e, bd->e_fcolor, "#000000");
+		set(e, bd->e_pen, "1.6");
+		set(e, bd->e_dir, "none");
+		set(e, bd->e_class, "legend");
+		set(e, bd->e_minlen, "1");
+		free(lb.s);
+		legend_link(&lg, a, b);
+	}
+}
+
+static void apply_settings(builder *bd)
+{
+	const rg_build_opts *o = bd->o;
+	for (size_t i = 0; i < o->ngset; i++)
+		agattr(bd->g, AGRAPH, (char *)o->gset[i].name, (char *)o->gset[i].value);
+	for (size_t i = 0; i < o->nnset; i++) {
+		Agsym_t *s = nsym(bd->g, o->nset[i].name, o->nset[i].value);
+		for (Agnode_t *n = agfstnode(bd->g); n; n = agnxtnode(bd->g, n))
+			agxset(n, s, (char *)o->nset[i].value);
+	}
+	for (size_t i = 0; i < o->neset; i++) {
+		Agsym_t *s = esym(bd->g, o->eset[i].name, o->eset[i].value);
+		for (Agnode_t *n = agfstnode(bd->g); n; n = agnxtnode(bd->g, n))
+			for (Agedge_t *e = agfstout(bd->g, n); e; e = agnxtout(bd->g, e))
+				if (strcmp(agxget(e, bd->e_style), "invis") != 0)
+					agxset(e, s, (char *)o->eset[i].value);
+	}
+}
+
+Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
+{
+	builder bd;
+	memset(&bd, 0, sizeof bd);
+	bd.m = m;
+	bd.v = v;
+	bd.o = o;
+	bd.labels = o->edge_labels == RG_LABELS_ALL ||
+		    (o->edge_labels == RG_LABELS_AUTO && v->nedges <= AUTO_LABEL_EDGES);
+	bd.g = agopen((char *)(o->name && *o->name ? o->name : "relgraph"), Agdirected, NULL);
+	collect_kinds(&bd);
+	declare(&bd);
+	Agnode_t **map = add_nodes(&bd);
+	add_edges(&bd, map);
+	if (o->legend)
+		add_legend(&bd);
+	apply_settings(&bd);
+	free(map);
+	for (size_t i = 0; i < bd.capslugs; i++)
+		free(bd.slugs[i]);
+	free(bd.slugs);
+	free(bd.nk);
+	free(bd.ek);
+	return bd.g;
+}

@@ -1,0 +1,124 @@
+/* diag.c: the diagnostics list (see diag.h). */
+#include "relgraph/diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct rg_diags {
+	rg_diag *v;
+	size_t len, cap;
+	size_t count[3];
+};
+
+rg_diags *rg_diags_new(void)
+{
+	return rg_xcalloc(1, sizeof(rg_diags));
+}
+
+void rg_diags_clear(rg_diags *d)
+{
+	for (size_t i = 0; i < d->len; i++) {
+		free(d->v[i].file);
+		free(d->v[i].msg);
+	}
+	d->len = 0;
+	memset(d->count, 0, sizeof d->count);
+}
+
+void rg_diags_free(rg_diags *d)
+{
+	if (!d)
+		return;
+	rg_diags_clear(d);
+	free(d->v);
+	free(d);
+}
+
+void rg_diag_vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *file,
+		  long line, long col, const char *fmt, va_list ap)
+{
+	d->count[sev]++;
+	if (d->len == RG_DIAGS_MAX)
+		return;
+	if (d->len == d->cap) {
+		d->cap = d->cap ? 2 * d->cap : 16;
+		d->v = rg_xrealloc(d->v, d->cap * sizeof *d->v);
+	}
+	rg_diag *x = &d->v[d->len++];
+	x->severity = sev;
+	x->flags = flags;
+	x->file = file ? rg_xstrdup(file) : NULL;
+	x->line = line;
+	x->col = col;
+	x->msg = rg_vasprintf(fmt, ap);
+}
+
+void rg_diag_add(rg_diags *d, rg_severity sev, unsigned flags, const char *file,
+		 long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	rg_diag_vadd(d, sev, flags, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+size_t rg_diags_count(const rg_diags *d, rg_severity sev)
+{
+	return d->count[sev];
+}
+
+size_t rg_diags_len(const rg_diags *d)
+{
+	return d->len;
+}
+
+const rg_diag *rg_diags_at(const rg_diags *d, size_t i)
+{
+	return i < d->len ? &d->v[i] : NULL;
+}
+
+static const char *sevname[] = {"note", "warning", "error"};
+
+size_t rg_diags_print(const rg_diags *d, FILE *f, int with_lint, size_t limit)
+{
+	size_t shown = 0, hidden = 0;
+	for (size_t i = 0; i < d->len; i++) {
+		const rg_diag *x = &d->v[i];
+		if ((x->flags & RG_DIAG_LINT) && !with_lint)
+			continue;
+		if (shown == limit) {
+			hidden++;
+			continue;
+		}
+		fputs("relgraph: ", f);
+		if (x->file) {
+			fputs(x->file, f);
+			if (x->line)
+				fprintf(f, ":%ld", x->line);
+			if (x->col)
+				fprintf(f, ":%ld", x->col);
+			fputs(": ", f);
+		}
+		fprintf(f, "%s: %s\n", sevname[x->severity], x->msg);
+		shown++;
+	}
+	size_t total = d->count[0] + d->count[1] + d->count[2];
+	hidden += total - d->len;
+	if (hidden)
+		fprintf(f, "relgraph: %zu more problem%s not shown\n", hidden,
+			hidden == 1 ? "" : "s");
+	return shown;
+}
+
+const char *rg_strerror(rg_status s)
+{
+	switch (s) {
+	case RG_OK: return "success";
+	case RG_EDATA: return "bad input data";
+	case RG_EUSAGE: return "bad usage";
+	case RG_ESYS: return "system or rendering failure";
+	}
+	return "unknown status";
+}

@@ -1,0 +1,399 @@
+/* main.c: the relgraph command.  Collects the options, runs the pipeline
+ * read -> model -> transform -> build -> render, prints the diagnostics and
+ * chooses the exit code.  Nothing else in relgraph prints or exits. */
+#include <errno.h>
+#include <getopt.h>
+#include <graphviz/gvc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "relgraph/build.h"
+#include "relgraph/diag.h"
+#include "relgraph/model.h"
+#include "relgraph/render.h"
+#include "relgraph/transform.h"
+#include "util.h"
+
+#define RG_VERSION "1.0.0"
+#define MAX_SET 64
+#define MAX_FORMATS 16
+#define DIAG_LIMIT 50
+
+typedef enum { CMD_RENDER, CMD_CHECK } command;
+
+struct options {
+	command cmd;
+	char **inputs;
+	size_t ninputs;
+	const char *formats[MAX_FORMATS];
+	size_t nformats;
+	const char *engine;
+	const char *output;
+	int auto_name;
+	const char *outdir;
+	rg_setting gset[MAX_SET], nset[MAX_SET], eset[MAX_SET];
+	size_t ngset, nnset, neset;
+	int quiet, verbose;
+	int legend, merge;
+	const char *title;
+	rg_label_mode labels;
+	int list_formats, list_engines;
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: relgraph [options] INPUT...\n"
+	      "       relgraph check [options] INPUT...\n"
+	      "\n"
+	      "Draws relationship data kept in CSV files as a network diagram.\n"
+	      "INPUT is a folder of CSV files, a CSV file, or - for standard input.\n"
+	      "\n"
+	      "Output:\n"
+	      "  -T FORMAT         svg (default), png, pdf, dot (the graph before layout),\n"
+	      "                    json, or any Graphviz format; repeat for several\n"
+	      "                    formats from one layout; -T? lists them\n"
+	      "  -o FILE           write to FILE (default: standard output)\n"
+	      "  -O                name outputs after the input: NAME.FORMAT\n"
+	      "  --outdir DIR      where -O writes (default: the current folder)\n"
+	      "  -K ENGINE         layout engine: dot (default), neato, fdp, sfdp, circo,\n"
+	      "                    twopi, osage, patchwork; -K? lists them\n"
+	      "  -G NAME=VALUE     set a graph attribute, as in dot (also -N for nodes,\n"
+	      "                    -E for edges); these win over relgraph's theme\n"
+	      "\n"
+	      "Drawing:\n"
+	      "  --title TEXT      a title above the diagram\n"
+	      "  --no-legend       leave the legend out\n"
+	      "  --no-merge        draw every relation, not one edge per pair and kind\n"
+	      "  --edge-labels WHEN  auto (default), all or none\n"
+	      "\n"
+	      "Messages:\n"
+	      "  -q, --quiet       only errors\n"
+	      "  -v, --verbose     say what each stage did and how long it took\n"
+	      "  -V, --version     print the version and exit\n"
+	      "  -h, --help        print this help and exit\n"
+	      "\n"
+	      "check reads the input and reports every problem in it, including the\n"
+	      "warnings drawing leaves out, then exits.\n"
+	      "\n"
+	      "Exit status: 0 ok, 1 bad input data, 2 bad usage, 3 system or render\n"
+	      "failure.  See relgraph(1) and docs/FORMAT.md.\n",
+	      f);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("relgraph: error: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'relgraph --help' for more information.\n", stderr);
+	return RG_EUSAGE;
+}
+
+static int add_setting(rg_setting *v, size_t *n, char *arg, char which)
+{
+	if (*n == MAX_SET)
+		return usage_error("too many -G/-N/-E settings (%s)", arg);
+	char *eq = strchr(arg, '=');
+	if (eq == arg || !*arg) {
+		char opt[4] = {'-', which, '\0', '\0'};
+		return usage_error("%s needs NAME=VALUE", opt);
+	}
+	if (eq)
+		*eq = '\0';
+	v[*n].name = arg;
+	v[*n].value = eq ? eq + 1 : "true";
+	(*n)++;
+	return 0;
+}
+
+enum { OPT_TITLE = 256, OPT_NO_LEGEND, OPT_NO_MERGE, OPT_OUTDIR, OPT_EDGE_LABELS };
+
+/* Parses argv into o.  Returns 0, or an exit status (-1: exit 0, e.g.
+ * after --help). */
+static int collect_args(int argc, char **argv, struct options *o)
+{
+	static const struct option longs[] = {
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"verbose", no_argument, NULL, 'v'},
+		{"title", required_argument, NULL, OPT_TITLE},
+		{"no-legend", no_argument, NULL, OPT_NO_LEGEND},
+		{"no-merge", no_argument, NULL, OPT_NO_MERGE},
+		{"outdir", required_argument, NULL, OPT_OUTDIR},
+		{"edge-labels", required_argument, NULL, OPT_EDGE_LABELS},
+		{NULL, 0, NULL, 0},
+	};
+	memset(o, 0, sizeof *o);
+	o->engine = "dot";
+	o->legend = o->merge = 1;
+	if (argc > 1 && strcmp(argv[1], "check") == 0) {
+		o->cmd = CMD_CHECK;
+		argv++;
+		argc--;
+	}
+	opterr = 0;
+	int c, st;
+	while ((c = getopt_long(argc, argv, ":T:K:o:OG:N:E:qvVh", longs, NULL)) != -1) {
+		switch (c) {
+		case 'T':
+			if (strcmp(optarg, "?") == 0) {
+				o->list_formats = 1;
+				break;
+			}
+			if (o->nformats == MAX_FORMATS)
+				return usage_error("too many -T formats (%s)", optarg);
+			o->formats[o->nformats++] = optarg;
+			break;
+		case 'K':
+			if (strcmp(optarg, "?") == 0)
+				o->list_engines = 1;
+			else
+				o->engine = optarg;
+			break;
+		case 'o': o->output = optarg; break;
+		case 'O': o->auto_name = 1; break;
+		case 'G':
+			if ((st = add_setting(o->gset, &o->ngset, optarg, 'G')))
+				return st;
+			break;
+		case 'N':
+			if ((st = add_setting(o->nset, &o->nnset, optarg, 'N')))
+				return st;
+			break;
+		case 'E':
+			if ((st = add_setting(o->eset, &o->neset, optarg, 'E')))
+				return st;
+			break;
+		case 'q': o->quiet = 1; break;
+		case 'v': o->verbose = 1; break;
+		case 'V':
+			printf("relgraph %s\n", RG_VERSION);
+			return -1;
+		case 'h': usage(stdout); return -1;
+		case OPT_TITLE: o->title = optarg; break;
+		case OPT_NO_LEGEND: o->legend = 0; break;
+		case OPT_NO_MERGE: o->merge = 0; break;
+		case OPT_OUTDIR: o->outdir = optarg; break;
+		case OPT_EDGE_LABELS:
+			if (strcmp(optarg, "auto") == 0)
+				o->labels = RG_LABELS_AUTO;
+			else if (strcmp(optarg, "all") == 0)
+				o->labels = RG_LABELS_ALL;
+			else if (strcmp(optarg, "none") == 0)
+				o->labels = RG_LABELS_NONE;
+			else
+				return usage_error("--edge-labels takes auto, all or none, not '%s'", optarg);
+			break;
+		case ':': {
+			char opt[3] = {'-', (char)optopt, '\0'};
+			if (!optopt)
+				return usage_error("%s needs a value", argv[optind - 1]);
+			return usage_error("%s needs a value", opt);
+		}
+		default: {
+			char opt[3] = {'-', (char)optopt, '\0'};
+			return usage_error("unknown option '%s'", optopt ? opt : argv[optind - 1]);
+		}
+		}
+	}
+	o->inputs = argv + optind;
+	o->ninputs = (size_t)(argc - optind);
+	if (o->list_formats || o->list_engines)
+		return 0;
+	if (o->ninputs == 0)
+		return usage_error("%s", "no input: name a folder of CSV files, CSV files, or -");
+	if (o->nformats == 0)
+		o->formats[o->nformats++] = "svg";
+	if (o->output && o->auto_name)
+		return usage_error("%s", "-o and -O do not go together");
+	if (o->outdir && !o->auto_name)
+		return usage_error("%s", "--outdir goes with -O");
+	if (o->nformats > 1 && !o->auto_name && o->cmd == CMD_RENDER)
+		return usage_error("%s", "several -T formats need -O (one file per format)");
+	return 0;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The input's name without folders or .csv: graphs/xi-putin/ is xi-putin. */
+static char *input_name(const char *path)
+{
+	if (strcmp(path, "-") == 0)
+		return rg_xstrdup("stdin");
+	char *s = rg_xstrdup(path);
+	size_t n = strlen(s);
+	while (n > 1 && s[n - 1] == '/')
+		s[--n] = '\0';
+	char *b = strrchr(s, '/');
+	char *name = rg_xstrdup(b && b[1] ? b + 1 : s);
+	free(s);
+	n = strlen(name);
+	if (n > 4 && rg_strieq(name + n - 4, ".csv"))
+		name[n - 4] = '\0';
+	if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || !*name) {
+		free(name);
+		name = rg_xstrdup("graph");
+	}
+	return name;
+}
+
+static int binary_format(const char *f)
+{
+	static const char *const text[] = {"svg", "dot", "json", "json0", "dot_json", "xdot_json",
+					   "xdot", "plain", "plain-ext", "canon", "gv", "ps", "eps",
+					   "imap", "cmapx", "fig", "pic", "vml", "tk", "mp", "pov",
+					   "vrml", "xdot1.2", "xdot1.4", NULL};
+	for (size_t i = 0; text[i]; i++)
+		if (strncmp(f, text[i], strlen(text[i])) == 0 &&
+		    (f[strlen(text[i])] == '\0' || f[strlen(text[i])] == ':'))
+			return 0;
+	return 1;
+}
+
+static int print_diags(const rg_diags *d, const struct options *o)
+{
+	if (o->quiet && !rg_diags_count(d, RG_ERROR))
+		return 0;
+	fflush(stdout);
+	rg_diags_print(d, stderr, o->cmd == CMD_CHECK, DIAG_LIMIT);
+	return 0;
+}
+
+static int run(struct options *o)
+{
+	int status = RG_OK;
+	rg_diags *d = rg_diags_new();
+	rg_render *r = rg_render_new(d);
+	rg_model *m = NULL;
+	rg_view *v = NULL;
+	Agraph_t *g = NULL;
+	char *name = NULL;
+	rg_output outs[MAX_FORMATS];
+	char *paths[MAX_FORMATS] = {0};
+	double t0 = now(), t;
+
+	if (o->list_formats || o->list_engines) {
+		char *l = rg_render_list(r, o->list_formats ? "device" : "layout");
+		printf("%s\n", l);
+		free(l);
+		goto out;
+	}
+	if (!rg_render_has_engine(r, o->engine)) {
+		char *l = rg_render_list(r, "layout");
+		fprintf(stderr, "relgraph: error: unknown layout engine '%s' (engines: %s)\n",
+			o->engine, l);
+		free(l);
+		status = RG_EUSAGE;
+		goto out;
+	}
+	for (size_t i = 0; i < o->nformats && o->cmd == CMD_RENDER; i++) {
+		if (!rg_render_has_format(r, o->formats[i])) {
+			fprintf(stderr,
+				"relgraph: error: unknown output format '%s' (relgraph -T? lists "
+				"them)\n",
+				o->formats[i]);
+			status = RG_EUSAGE;
+			goto out;
+		}
+		if (!o->output && !o->auto_name && binary_format(o->formats[i]) &&
+		    isatty(STDOUT_FILENO)) {
+			fprintf(stderr,
+				"relgraph: error: not writing %s to a terminal: use -o FILE or -O\n",
+				o->formats[i]);
+			status = RG_EUSAGE;
+			goto out;
+		}
+	}
+
+	m = rg_model_new();
+	for (size_t i = 0; i < o->ninputs; i++) {
+		rg_status s = rg_model_load(m, o->inputs[i], d);
+		if ((int)s > status)
+			status = (int)s;
+	}
+	if (status == RG_OK)
+		status = (int)rg_model_finish(m, d);
+	else
+		rg_model_finish(m, d);
+	t = now();
+	if (o->verbose)
+		fprintf(stderr, "relgraph: read: %zu entities, %zu relations in %.3f s\n",
+			rg_model_nentities(m), rg_model_nrelations(m), t - t0);
+	if (status != RG_OK)
+		goto out;
+
+	rg_transform_opts to = {o->merge};
+	v = rg_transform(m, &to);
+	if (o->verbose) {
+		double t2 = now();
+		fprintf(stderr, "relgraph: transform: %zu nodes, %zu edges in %.3f s\n", v->nnodes,
+			v->nedges, t2 - t);
+		t = t2;
+	}
+	if (o->cmd == CMD_CHECK) {
+		if (!o->quiet)
+			printf("%zu entities, %zu relations (%zu edges drawn): %zu errors, %zu warnings\n",
+			       rg_model_nentities(m), rg_model_nrelations(m), v->nedges,
+			       rg_diags_count(d, RG_ERROR), rg_diags_count(d, RG_WARNING));
+		goto out;
+	}
+
+	name = input_name(o->inputs[0]);
+	rg_build_opts bo = {
+		.name = name, .title = o->title, .engine = o->engine, .legend = o->legend,
+		.edge_labels = o->labels, .gset = o->gset, .nset = o->nset, .eset = o->eset,
+		.ngset = o->ngset, .nnset = o->nnset, .neset = o->neset,
+	};
+	g = rg_build(m, v, &bo);
+	for (size_t i = 0; i < o->nformats; i++) {
+		outs[i].format = o->formats[i];
+		outs[i].path = o->output;
+		if (o->auto_name) {
+			size_t ext = strcspn(o->formats[i], ":");
+			paths[i] = rg_asprintf("%s%s%s.%.*s", o->outdir ? o->outdir : "",
+					       o->outdir ? "/" : "", name, (int)ext, o->formats[i]);
+			outs[i].path = paths[i];
+		}
+	}
+	status = (int)rg_render_outputs(r, g, o->engine, outs, o->nformats, d);
+	if (o->verbose)
+		fprintf(stderr, "relgraph: layout and render (%s): %.3f s\n", o->engine, now() - t);
+out:
+	if (status != RG_OK && status != RG_EUSAGE && !rg_diags_count(d, RG_ERROR))
+		rg_error(d, NULL, 0, 0, "%s", rg_strerror((rg_status)status));
+	print_diags(d, o);
+	if (status == RG_OK && rg_diags_count(d, RG_ERROR))
+		status = o->cmd == CMD_CHECK ? RG_EDATA : RG_ESYS;
+	for (size_t i = 0; i < MAX_FORMATS; i++)
+		free(paths[i]);
+	free(name);
+	if (g)
+		agclose(g);
+	rg_view_free(v);
+	rg_model_free(m);
+	rg_render_free(r);
+	rg_diags_free(d);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	int st = collect_args(argc, argv, &o);
+	if (st)
+		return st < 0 ? 0 : st;
+	st = run(&o);
+	if (fclose(stdout) != 0 && st == RG_OK) {
+		fprintf(stderr, "relgraph: error: <stdout>: cannot write: %s\n", strerror(errno));
+		st = RG_ESYS;
+	}
+	return st;
+}

@@ -1,0 +1,22 @@
+/* model_impl.h: what model.c offers the table loader (model_load.c) and
+ * nothing else. */
+#ifndef RELGRAPH_MODEL_IMPL_H
+#define RELGRAPH_MODEL_IMPL_H
+
+#include "relgraph/model.h"
+
+uint32_t rg_model_add_file(rg_model *m, const char *name);
+/* Declares entity id with kind at where.  A second declaration with another
+ * kind is an error naming both places; with the same kind it fills in what
+ * the first left empty.  Returns the entity's index, or RG_NONE on error. */
+uint32_t rg_model_declare(rg_model *m, rg_str id, rg_str kind, rg_loc where,
+			  rg_diags *d);
+rg_entity *rg_model_entity_mut(rg_model *m, uint32_t i);
+/* Appends a zeroed relation (weight 1, count 1, no endpoints) and returns it;
+ * the pointer is valid until the next call. */
+rg_relation *rg_model_add_relation(rg_model *m);
+/* Appends an attribute; returns its index in rg_model_attrs(). */
+uint32_t rg_model_add_attr(rg_model *m, rg_str key, rg_str value);
+size_t rg_model_nattrs(const rg_model *m);
+
+#endif

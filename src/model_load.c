@@ -1,0 +1,756 @@
+/* model_load.c: tables to the model.
+ *
+ * A table's role comes from its header, helped by its file name: a node
+ * table (an id column), an edge table (a pair of endpoint columns), a
+ * meetings table (participants, or a pair, and a date) or an agreements
+ * table (a name and its parties).  Columns are recognised under the names
+ * the tools users export from give them; every other column is kept as an
+ * attribute.  docs/FORMAT.md describes all of it for users.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "model_impl.h"
+#include "relgraph/read.h"
+#include "util.h"
+
+typedef enum { T_UNKNOWN, T_NODES, T_EDGES, T_MEETINGS, T_AGREEMENTS } role;
+
+enum {
+	C_ID, C_LABEL, C_KIND, C_GROUP, C_COUNTRY, C_URL, C_DESC,
+	C_DATE, C_START, C_END, C_A, C_B, C_ATYPE, C_BTYPE, C_LIST,
+	C_WEIGHT, C_COUNT, C_DIRECTED, C_DIRECTION, C_NCOLS
+};
+
+#define MAXCOLS 100000
+
+typedef struct {
+	rg_model *m;
+	rg_diags *d;
+	const char *file;
+	uint32_t fileno;
+	role role;
+	int col[C_NCOLS]; /* column index of each role, or -1 */
+	size_t ncols;
+	rg_str *names;    /* header names, as attribute keys */
+	unsigned char *used; /* 1 for a column with a role, 0 for an attribute */
+	rg_str default_kind; /* node kind from the file name, or relation kind */
+	int kind_is_type;    /* the kind column is "type", which Gephi uses for
+				directed/undirected */
+	const char *base;    /* the file name without folders, lower case */
+	int failed;
+} table;
+
+/* Header names are compared lower-cased, trimmed, with spaces and dashes
+ * as underscores: "Entity A Type" is entity_a_type. */
+static char *norm(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	char *n = rg_xstrdup(s);
+	size_t len = strlen(n);
+	while (len && (n[len - 1] == ' ' || n[len - 1] == '\t'))
+		n[--len] = '\0';
+	for (char *p = n; *p; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			*p += 32;
+		else if (*p == ' ' || *p == '-')
+			*p = '_';
+	}
+	return n;
+}
+
+static int find(char **h, size_t n, const char *const *names)
+{
+	for (; *names; names++)
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(h[i], *names) == 0)
+				return (int)i;
+	return -1;
+}
+
+static int starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Finds a pair of endpoint columns; returns 1 and sets *a, *b. */
+static int find_pair(char **h, size_t n, int *a, int *b)
+{
+	static const char *const pairs[][2] = {
+		{"source", "target"}, {"from", "to"}, {"a", "b"},
+		{"leader_a", "leader_b"}, {"entity_a", "entity_b"},
+		{"entity1", "entity2"}, {"entity1_id", "entity2_id"},
+		{"node1", "node2"}, {"source_id", "target_id"}, {"from_id", "to_id"},
+	};
+	for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+		const char *x[] = {pairs[k][0], NULL}, *y[] = {pairs[k][1], NULL};
+		*a = find(h, n, x);
+		*b = find(h, n, y);
+		if (*a >= 0 && *b >= 0)
+			return 1;
+	}
+	/* Any NAME1/NAME2 or NAME_a/NAME_b pair, as in character1,character2. */
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(h[i]);
+		if (len < 2)
+			continue;
+		char last = h[i][len - 1];
+		char want = last == '1' ? '2' : last == 'a' && h[i][len - 2] == '_' ? 'b' : 0;
+		if (!want)
+			continue;
+		for (size_t j = 0; j < n; j++)
+			if (j != i && strlen(h[j]) == len && strncmp(h[i], h[j], len - 1) == 0 &&
+			    h[j][len - 1] == want) {
+				*a = (int)i;
+				*b = (int)j;
+				return 1;
+			}
+	}
+	return 0;
+}
+
+/* The column "<endpoint>_type" (or _kind) that gives an endpoint's kind. */
+static int find_type_of(char **h, size_t n, int endpoint)
+{
+	if (endpoint < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(h[endpoint]);
+		if (strncmp(h[i], h[endpoint], len) == 0 &&
+		    (strcmp(h[i] + len, "_type") == 0 || strcmp(h[i] + len, "_kind") == 0))
+			return (int)i;
+	}
+	return -1;
+}
+
+static const char *kind_from_filename(const char *base)
+{
+	static const char *const map[][2] = {
+		{"leader", "leader"}, {"countr", "country"}, {"state", "country"},
+		{"people", "person"}, {"person", "person"}, {"organi", "organization"},
+		{"org", "organization"}, {"event", "event"}, {"agreement", "agreement"},
+		{"treat", "agreement"}, {"meeting", "meeting"},
+	};
+	for (size_t k = 0; k < sizeof map / sizeof *map; k++)
+		if (starts(base, map[k][0]))
+			return map[k][1];
+	return NULL;
+}
+
+static int nodeish_filename(const char *base)
+{
+	return kind_from_filename(base) != NULL || starts(base, "node") ||
+	       starts(base, "entit") || starts(base, "vert") || strstr(base, "nodes");
+}
+
+#define NAMES(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+static void classify(table *t, char **h, size_t n)
+{
+	int *c = t->col;
+	for (int k = 0; k < C_NCOLS; k++)
+		c[k] = -1;
+	const char *base = t->base;
+	int list_p = find(h, n, NAMES("participants", "attendees"));
+	int list_a = find(h, n, NAMES("parties", "signatories"));
+	int a, b;
+	int pair = find_pair(h, n, &a, &b);
+	if (pair && strcmp(h[a], "from") == 0 && nodeish_filename(base))
+		pair = 0; /* from/to are the dates of a node table */
+
+	if (list_p >= 0 || (starts(base, "meeting") && pair)) {
+		t->role = T_MEETINGS;
+		c[C_LIST] = list_p;
+	} else if (list_a >= 0 || starts(base, "agreement") || starts(base, "treat")) {
+		t->role = T_AGREEMENTS;
+		c[C_LIST] = list_a >= 0 ? list_a : find(h, n, NAMES("members", "signatories"));
+	} else if (pair) {
+		t->role = T_EDGES;
+	} else if (find(h, n, NAMES("id", "name", "label", "title")) >= 0) {
+		t->role = T_NODES;
+	} else {
+		t->role = T_UNKNOWN;
+		return;
+	}
+	if (pair && t->role != T_AGREEMENTS) {
+		c[C_A] = a;
+		c[C_B] = b;
+		c[C_ATYPE] = find_type_of(h, n, a);
+		c[C_BTYPE] = find_type_of(h, n, b);
+	}
+	c[C_ID] = find(h, n, NAMES("id", "name", "label", "title", "agreement"));
+	c[C_LABEL] = find(h, n, NAMES("label", "name", "title"));
+	if (c[C_LABEL] == c[C_ID])
+		c[C_LABEL] = -1;
+	if (t->role == T_NODES || t->role == T_AGREEMENTS)
+		c[C_KIND] = find(h, n, NAMES("kind", "type", "category"));
+	else
+		c[C_KIND] = find(h, n, NAMES("kind", "relation", "relationship", "relation_type",
+					     "connection", "type", "category"));
+	t->kind_is_type = c[C_KIND] >= 0 && strcmp(h[c[C_KIND]], "type") == 0;
+	c[C_GROUP] = find(h, n, NAMES("group"));
+	c[C_COUNTRY] = find(h, n, NAMES("country"));
+	c[C_URL] = find(h, n, NAMES("url", "link", "website", "href"));
+	c[C_DESC] = find(h, n, NAMES("description", "desc"));
+	c[C_DATE] = find(h, n, NAMES("date", "at", "when", "timestamp"));
+	c[C_START] = find(h, n, NAMES("start", "start_date", "startdate", "since", "begin"));
+	c[C_END] = find(h, n, NAMES("end", "end_date", "enddate", "until"));
+	if (t->role == T_NODES && c[C_START] < 0 && c[C_END] < 0) {
+		c[C_START] = find(h, n, NAMES("from"));
+		c[C_END] = find(h, n, NAMES("to"));
+	}
+	if (t->role == T_EDGES && pair && strcmp(h[a], "from") != 0 && c[C_START] < 0) {
+		c[C_START] = find(h, n, NAMES("from")); /* Onodo: Source,Target,...,From,To */
+		c[C_END] = find(h, n, NAMES("to"));
+	}
+	c[C_WEIGHT] = find(h, n, NAMES("weight", "value", "strength"));
+	c[C_COUNT] = find(h, n, NAMES("count", "times"));
+	c[C_DIRECTED] = find(h, n, NAMES("directed"));
+	c[C_DIRECTION] = find(h, n, NAMES("direction"));
+	if (t->role == T_NODES || t->role == T_AGREEMENTS) {
+		c[C_WEIGHT] = c[C_COUNT] = c[C_DIRECTED] = c[C_DIRECTION] = -1;
+	}
+	if (t->role != T_NODES)
+		c[C_COUNTRY] = c[C_GROUP] = -1;
+}
+
+static void table_err(table *t, long line, long col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void table_err(table *t, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	rg_diag_vadd(t->d, RG_ERROR, 0, t->file, line, col, fmt, ap);
+	va_end(ap);
+	t->failed = 1;
+}
+
+static int header(table *t, const rg_row *row)
+{
+	if (row->nfields > MAXCOLS) {
+		table_err(t, row->line, 1, "%zu columns is more than relgraph reads (%d)",
+			  row->nfields, MAXCOLS);
+		return 1;
+	}
+	t->ncols = row->nfields;
+	char **h = rg_xcalloc(row->nfields, sizeof *h);
+	t->names = rg_xcalloc(row->nfields, sizeof *t->names);
+	t->used = rg_xcalloc(row->nfields, 1);
+	int stop = 0;
+	for (size_t i = 0; i < row->nfields; i++) {
+		h[i] = norm(row->fields[i].s);
+		t->names[i] = rg_model_intern(t->m, row->fields[i].s, row->fields[i].len);
+		for (size_t j = 0; j < i; j++)
+			if (h[i][0] && strcmp(h[i], h[j]) == 0)
+				table_err(t, row->line, row->fields[i].col,
+					  "duplicate column '%s' (also column %zu)",
+					  row->fields[i].s, j + 1);
+	}
+	classify(t, h, row->nfields);
+	switch (t->role) {
+	case T_UNKNOWN:
+		table_err(t, row->line, 1,
+			  "cannot tell what this table holds: a node table needs an id or "
+			  "name column, an edge table source and target columns "
+			  "(see docs/FORMAT.md)");
+		stop = 1;
+		break;
+	case T_MEETINGS:
+		if (t->col[C_LIST] < 0 && t->col[C_A] < 0) {
+			table_err(t, row->line, 1,
+				  "a meetings table needs a participants column or two columns "
+				  "a,b (or leader_a,leader_b)");
+			stop = 1;
+		}
+		t->default_kind = rg_model_intern_z(t->m, "met");
+		break;
+	case T_AGREEMENTS:
+		if (t->col[C_ID] < 0 || t->col[C_LIST] < 0) {
+			table_err(t, row->line, 1,
+				  "an agreements table needs a name column and a parties column");
+			stop = 1;
+		}
+		t->default_kind = rg_model_intern_z(t->m, "signed");
+		break;
+	case T_EDGES:
+		t->default_kind = rg_model_intern_z(t->m, "related");
+		break;
+	case T_NODES: {
+		const char *k = kind_from_filename(t->base);
+		t->default_kind = rg_model_intern_z(t->m, k ? k : "other");
+		break;
+	}
+	}
+	for (int k = 0; k < C_NCOLS; k++)
+		if (t->col[k] >= 0)
+			t->used[t->col[k]] = 1;
+	for (size_t i = 0; i < row->nfields; i++)
+		free(h[i]);
+	free(h);
+	return stop;
+}
+
+static const rg_field *field(const table *t, const rg_row *row, int k)
+{
+	return t->col[k] >= 0 ? &row->fields[t->col[k]] : NULL;
+}
+
+/* Interns the field's text without surrounding white space. */
+static rg_str trimmed(rg_model *m, const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return rg_model_intern(m, s, n);
+}
+
+static rg_str text(table *t, const rg_row *row, int k)
+{
+	const rg_field *f = field(t, row, k);
+	return f ? trimmed(t->m, f->s, f->len) : 0;
+}
+
+/* Kinds are compared lower case: Person and person are one kind. */
+static rg_str kind_text(table *t, const char *s, size_t n)
+{
+	char *low = rg_xstrndup(s, n);
+	for (char *p = low; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p += 32;
+	rg_str k = trimmed(t->m, low, strlen(low));
+	free(low);
+	return k;
+}
+
+static int date_field(table *t, const rg_row *row, int k, rg_date *out)
+{
+	const rg_field *f = field(t, row, k);
+	out->year = 0;
+	if (!f)
+		return 0;
+	const char *v = rg_model_str(t->m, trimmed(t->m, f->s, f->len));
+	if (!*v)
+		return 0;
+	if (rg_date_parse(v, out) != 0) {
+		table_err(t, f->line, f->col,
+			  "'%s' is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)", v);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads date, start and end into a span: a single date is a one-day (or
+ * one-month, one-year) span. */
+static int span_fields(table *t, const rg_row *row, rg_span *w)
+{
+	rg_date date, start, end;
+	int bad = date_field(t, row, C_DATE, &date) | date_field(t, row, C_START, &start) |
+		  date_field(t, row, C_END, &end);
+	w->start = start.year ? start : date;
+	w->end = end.year ? end : date;
+	if (!bad && w->start.year && w->end.year && rg_date_cmp_hi(w->end, w->start) < 0) {
+		const rg_field *f = field(t, row, C_END);
+		table_err(t, row->line, f ? f->col : 1, "end date is before start date");
+		bad = -1;
+	}
+	return bad;
+}
+
+static void add_attrs(table *t, const rg_row *row, uint32_t *attr0, uint32_t *nattr)
+{
+	*attr0 = (uint32_t)rg_model_nattrs(t->m);
+	*nattr = 0;
+	for (size_t i = 0; i < row->nfields; i++) {
+		if (t->used[i] || !t->names[i] || row->fields[i].len == 0)
+			continue;
+		rg_str v = trimmed(t->m, row->fields[i].s, row->fields[i].len);
+		if (v) {
+			rg_model_add_attr(t->m, t->names[i], v);
+			(*nattr)++;
+		}
+	}
+}
+
+static rg_loc loc(const table *t, const rg_field *f, const rg_row *row)
+{
+	rg_loc l = {t->fileno, (uint32_t)row->line, f ? (uint32_t)f->col : 1};
+	return l;
+}
+
+static int truthy(const char *v)
+{
+	return rg_strieq(v, "1") || rg_strieq(v, "true") || rg_strieq(v, "yes") ||
+	       rg_strieq(v, "directed") || rg_strieq(v, "y");
+}
+
+static void node_row(table *t, const rg_row *row)
+{
+	const rg_field *idf = field(t, row, C_ID);
+	rg_str id = trimmed(t->m, idf->s, idf->len);
+	if (!id) {
+		table_err(t, row->line, idf->col, "empty id: every node needs a name");
+		return;
+	}
+	const rg_field *kf = field(t, row, C_KIND);
+	rg_str kind = kf ? kind_text(t, kf->s, kf->len) : 0;
+	if (!kind)
+		kind = t->default_kind;
+	rg_span when;
+	if (span_fields(t, row, &when))
+		return;
+	uint32_t i = rg_model_declare(t->m, id, kind, loc(t, idf, row), t->d);
+	if (i == RG_NONE) {
+		t->failed = 1;
+		return;
+	}
+	rg_entity *e = rg_model_entity_mut(t->m, i);
+	int fresh = e->where.file == t->fileno && e->where.line == (uint32_t)row->line;
+#define FILL(field_, k) if (!e->field_) e->field_ = text(t, row, k)
+	FILL(label, C_LABEL);
+	FILL(group, C_GROUP);
+	FILL(country, C_COUNTRY);
+	FILL(url, C_URL);
+	FILL(description, C_DESC);
+#undef FILL
+	if (!e->when.start.year && !e->when.end.year)
+		e->when = when;
+	if (fresh)
+		add_attrs(t, row, &e->attr0, &e->nattr);
+}
+
+/* Splits a list cell on ';' or '|' into trimmed, interned names.  Returns
+ * how many were found; names must hold cap entries. */
+static size_t split_list(table *t, const rg_field *f, rg_str *names, size_t cap)
+{
+	size_t n = 0;
+	const char *s = f->s, *end = f->s + f->len;
+	while (s <= end && n < cap) {
+		const char *p = s;
+		while (p < end && *p != ';' && *p != '|')
+			p++;
+		rg_str x = trimmed(t->m, s, (size_t)(p - s));
+		if (x)
+			names[n++] = x;
+		s = p + 1;
+	}
+	return n;
+}
+
+static uint32_t count_field(table *t, const rg_row *row)
+{
+	const rg_field *f = field(t, row, C_COUNT);
+	if (!f || !f->len)
+		return 1;
+	char *endp;
+	errno = 0;
+	long v = strtol(f->s, &endp, 10);
+	if (endp == f->s || *endp || errno || v < 1 || v > 1000000) {
+		table_err(t, f->line, f->col, "count '%s' is not a whole number from 1 up", f->s);
+		return 0;
+	}
+	return (uint32_t)v;
+}
+
+static int weight_field(table *t, const rg_row *row, double *w)
+{
+	const rg_field *f = field(t, row, C_WEIGHT);
+	*w = 1;
+	if (!f || !f->len)
+		return 0;
+	char *endp;
+	errno = 0;
+	double v = strtod(f->s, &endp);
+	while (*endp == ' ')
+		endp++;
+	if (endp == f->s || *endp || errno || !(v >= 0) || v > 1e12) {
+		table_err(t, f->line, f->col, "weight '%s' is not a number of 0 or more", f->s);
+		return -1;
+	}
+	*w = v;
+	return 0;
+}
+
+static rg_relation *relation(table *t, const rg_row *row, rg_str a, rg_str b,
+			     const rg_field *where)
+{
+	rg_relation *r = rg_model_add_relation(t->m);
+	r->aname = a;
+	r->bname = b;
+	r->where = loc(t, where, row);
+	return r;
+}
+
+#define MAXLIST 64
+
+static void meeting_row(table *t, const rg_row *row)
+{
+	rg_str names[MAXLIST];
+	size_t n;
+	const rg_field *where;
+	if (t->col[C_LIST] >= 0) {
+		where = field(t, row, C_LIST);
+		n = split_list(t, where, names, MAXLIST);
+	} else {
+		where = field(t, row, C_A);
+		names[0] = text(t, row, C_A);
+		names[1] = text(t, row, C_B);
+		n = names[0] && names[1] ? 2 : 0;
+	}
+	if (n < 2) {
+		table_err(t, where->line, where->col,
+			  "a meeting needs at least two participants (separate names with ';')");
+		return;
+	}
+	rg_span when;
+	uint32_t count = count_field(t, row);
+	if (span_fields(t, row, &when) || !count)
+		return;
+	uint32_t attr0, nattr;
+	add_attrs(t, row, &attr0, &nattr);
+	rg_str kind = t->default_kind, leader = rg_model_intern_z(t->m, "leader");
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++) {
+			if (names[i] == names[j])
+				continue;
+			rg_relation *r = relation(t, row, names[i], names[j], where);
+			r->kind = kind;
+			r->when = when;
+			r->count = count;
+			r->attr0 = attr0;
+			r->nattr = nattr;
+			r->aguess = r->bguess = leader;
+		}
+}
+
+static void agreement_row(table *t, const rg_row *row)
+{
+	const rg_field *idf = field(t, row, C_ID);
+	rg_str id = trimmed(t->m, idf->s, idf->len);
+	if (!id) {
+		table_err(t, row->line, idf->col, "empty agreement name");
+		return;
+	}
+	rg_str names[MAXLIST];
+	const rg_field *lf = field(t, row, C_LIST);
+	size_t n = split_list(t, lf, names, MAXLIST);
+	if (n == 0) {
+		table_err(t, lf->line, lf->col,
+			  "an agreement needs at least one party (separate names with ';')");
+		return;
+	}
+	rg_span when;
+	if (span_fields(t, row, &when))
+		return;
+	uint32_t i = rg_model_declare(t->m, id, rg_model_intern_z(t->m, "agreement"),
+				      loc(t, idf, row), t->d);
+	if (i == RG_NONE) {
+		t->failed = 1;
+		return;
+	}
+	rg_entity *e = rg_model_entity_mut(t->m, i);
+	e->label = text(t, row, C_LABEL);
+	e->url = text(t, row, C_URL);
+	e->description = text(t, row, C_DESC);
+	e->when = when;
+	add_attrs(t, row, &e->attr0, &e->nattr);
+	const rg_field *kf = field(t, row, C_KIND);
+	if (kf && kf->len) {
+		/* the agreement's own type (treaty, plan, ...) is an attribute */
+		rg_model_add_attr(t->m, rg_model_intern_z(t->m, "type"), kind_text(t, kf->s, kf->len));
+		e = rg_model_entity_mut(t->m, i);
+		if (!e->nattr)
+			e->attr0 = (uint32_t)rg_model_nattrs(t->m) - 1;
+		e->nattr++;
+	}
+	rg_str country = rg_model_intern_z(t->m, "country");
+	for (size_t k = 0; k < n; k++) {
+		rg_relation *r = relation(t, row, names[k], id, lf);
+		r->kind = t->default_kind;
+		r->when = when;
+		r->aguess = country;
+	}
+}
+
+static void edge_row(table *t, const rg_row *row)
+{
+	const rg_field *af = field(t, row, C_A), *bf = field(t, row, C_B);
+	rg_str a = trimmed(t->m, af->s, af->len);
+	if (!a || !bf->len) {
+		table_err(t, row->line, a ? bf->col : af->col, "empty %s: every edge needs two ends",
+			  a ? "target" : "source");
+		return;
+	}
+	rg_str targets[MAXLIST];
+	size_t n = split_list(t, bf, targets, MAXLIST); /* Kumu: several targets */
+	if (n == 0) {
+		table_err(t, row->line, bf->col, "empty target: every edge needs two ends");
+		return;
+	}
+	rg_span when;
+	double weight;
+	uint32_t count = count_field(t, row);
+	if (span_fields(t, row, &when) | weight_field(t, row, &weight) || !count)
+		return;
+	int directed = t->role != T_MEETINGS;
+	rg_str kind = t->role == T_MEETINGS ? t->default_kind : 0;
+	const rg_field *kf = field(t, row, C_KIND);
+	if (kf && kf->len && t->role != T_MEETINGS) {
+		rg_str k = kind_text(t, kf->s, kf->len);
+		const char *ks = rg_model_str(t->m, k);
+		/* Gephi's Type column says directed or undirected, not a kind. */
+		if (t->kind_is_type && (strcmp(ks, "undirected") == 0 || strcmp(ks, "mutual") == 0))
+			directed = 0;
+		else if (!t->kind_is_type || strcmp(ks, "directed") != 0)
+			kind = k;
+	}
+	const rg_field *df = field(t, row, C_DIRECTED);
+	if (df && df->len)
+		directed = truthy(df->s);
+	const rg_field *dirf = field(t, row, C_DIRECTION);
+	if (dirf && dirf->len)
+		directed = rg_strieq(dirf->s, "directed");
+	if (!kind)
+		kind = t->default_kind;
+	rg_str at = 0, bt = 0;
+	const rg_field *atf = field(t, row, C_ATYPE), *btf = field(t, row, C_BTYPE);
+	if (atf)
+		at = kind_text(t, atf->s, atf->len);
+	if (btf)
+		bt = kind_text(t, btf->s, btf->len);
+	if (t->role == T_MEETINGS)
+		at = bt = rg_model_intern_z(t->m, "leader");
+	uint32_t attr0, nattr;
+	add_attrs(t, row, &attr0, &nattr);
+	rg_str label = text(t, row, C_LABEL);
+	for (size_t k = 0; k < n; k++) {
+		rg_relation *r = relation(t, row, a, targets[k], af);
+		r->kind = kind;
+		r->label = label;
+		r->when = when;
+		r->weight = weight;
+		r->count = count;
+		r->directed = (unsigned)directed;
+		r->attr0 = attr0;
+		r->nattr = nattr;
+		r->aguess = at;
+		r->bguess = bt;
+	}
+}
+
+static int on_row(void *ctx, const rg_row *row, size_t index)
+{
+	table *t = ctx;
+	if (index == 0)
+		return header(t, row);
+	switch (t->role) {
+	case T_NODES: node_row(t, row); break;
+	case T_EDGES: edge_row(t, row); break;
+	case T_MEETINGS:
+		if (t->col[C_LIST] >= 0)
+			meeting_row(t, row);
+		else
+			edge_row(t, row);
+		break;
+	case T_AGREEMENTS: agreement_row(t, row); break;
+	case T_UNKNOWN: return 1;
+	}
+	return rg_diags_count(t->d, RG_ERROR) >= RG_DIAGS_MAX;
+}
+
+static char *lower_base(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	b = b ? b + 1 : path;
+	char *s = norm(b);
+	return s;
+}
+
+static rg_status load(rg_model *m, const char *path, const char *display,
+		      const char *data, size_t len, rg_diags *d)
+{
+	table t;
+	memset(&t, 0, sizeof t);
+	t.m = m;
+	t.d = d;
+	t.file = display;
+	t.fileno = rg_model_add_file(m, display);
+	char *base = lower_base(display);
+	t.base = base;
+	rg_status s = data ? rg_read_csv_mem(data, len, display, on_row, &t, d)
+			   : rg_read_csv(path, display, on_row, &t, d);
+	free(base);
+	free(t.names);
+	free(t.used);
+	if (s == RG_OK && t.failed)
+		s = RG_EDATA;
+	return s;
+}
+
+rg_status rg_model_load_mem(rg_model *m, const char *name, const char *data,
+			    size_t len, rg_diags *d)
+{
+	return load(m, NULL, name, data ? data : "", len, d);
+}
+
+static int csv_name(const char *name)
+{
+	size_t n = strlen(name);
+	return name[0] != '.' && n > 4 && rg_strieq(name + n - 4, ".csv");
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+rg_status rg_model_load(rg_model *m, const char *path, rg_diags *d)
+{
+	struct stat st;
+	if (strcmp(path, "-") == 0)
+		return load(m, "-", "<stdin>", NULL, 0, d);
+	if (stat(path, &st) != 0) {
+		rg_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
+		return errno == ENOENT ? RG_EUSAGE : RG_ESYS;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return load(m, path, path, NULL, 0, d);
+	DIR *dir = opendir(path);
+	if (!dir) {
+		rg_error(d, path, 0, 0, "cannot read folder: %s", strerror(errno));
+		return RG_ESYS;
+	}
+	char **names = NULL;
+	size_t n = 0;
+	struct dirent *de;
+	while ((de = readdir(dir))) {
+		if (!csv_name(de->d_name))
+			continue;
+		names = rg_xrealloc(names, (n + 1) * sizeof *names);
+		names[n++] = rg_xstrdup(de->d_name);
+	}
+	closedir(dir);
+	if (n == 0) {
+		rg_error(d, path, 0, 0, "no .csv files in this folder");
+		free(names);
+		return RG_EDATA;
+	}
+	qsort(names, n, sizeof *names, by_name);
+	size_t plen = strlen(path);
+	int slash = plen && path[plen - 1] == '/';
+	rg_status worst = RG_OK;
+	for (size_t i = 0; i < n; i++) {
+		char *full = rg_asprintf("%s%s%s", path, slash ? "" : "/", names[i]);
+		rg_status s = load(m, full, full, NULL, 0, d);
+		if (s > worst)
+			worst = s;
+		free(full);
+		free(names[i]);
+	}
+	free(names);
+	return worst;
+}

@@ -1,0 +1,306 @@
+/* render.c: Graphviz layout and atomic output (see render.h). */
+#include "relgraph/render.h"
+
+#include <errno.h>
+#include <graphviz/gvc.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util.h"
+
+struct rg_render {
+	GVC_t *gvc;
+};
+
+/* Graphviz reports through a callback with no user pointer: the context
+ * alive at the time owns this. */
+static rg_diags *gv_diags;
+
+static int on_gv_message(char *msg)
+{
+	if (!gv_diags)
+		return 0;
+	size_t n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		n--;
+	if (!n)
+		return 0;
+	const char *p = msg;
+	rg_severity sev = RG_WARNING;
+	if (strncmp(p, "Error: ", 7) == 0) {
+		p += 7;
+		n -= 7;
+		sev = RG_ERROR;
+	} else if (strncmp(p, "Warning: ", 9) == 0) {
+		p += 9;
+		n -= 9;
+	}
+	rg_diag_add(gv_diags, sev, 0, NULL, 0, 0, "Graphviz: %.*s", (int)n, p);
+	return 0;
+}
+
+rg_render *rg_render_new(rg_diags *d)
+{
+	rg_render *r = rg_xcalloc(1, sizeof *r);
+	gv_diags = d;
+	agseterrf(on_gv_message);
+	r->gvc = gvContext();
+	return r;
+}
+
+void rg_render_free(rg_render *r)
+{
+	if (!r)
+		return;
+	gvFreeContext(r->gvc);
+	gv_diags = NULL;
+	agseterrf(NULL);
+	free(r);
+}
+
+/* Devices that open windows rather than write files. */
+static int interactive(const char *f)
+{
+	return strcmp(f, "x11") == 0 || strcmp(f, "xlib") == 0 || strcmp(f, "gtk") == 0;
+}
+
+static int in_list(rg_render *r, const char *kind, const char *name)
+{
+	int n;
+	char **l = gvPluginList(r->gvc, kind, &n, NULL);
+	size_t len = strcspn(name, ":");
+	int found = 0;
+	for (int i = 0; i < n; i++) {
+		if (strlen(l[i]) == len && strncmp(l[i], name, len) == 0)
+			found = 1;
+		free(l[i]);
+	}
+	free(l);
+	return found;
+}
+
+int rg_render_has_format(rg_render *r, const char *format)
+{
+	if (strcmp(format, "dot") == 0)
+		return 1;
+	return !interactive(format) && in_list(r, "device", format);
+}
+
+int rg_render_has_engine(rg_render *r, const char *engine)
+{
+	return in_list(r, "layout", engine);
+}
+
+char *rg_render_list(rg_render *r, const char *kind)
+{
+	int n;
+	char **l = gvPluginList(r->gvc, kind, &n, NULL);
+	rg_buf b = {0};
+	rg_buf_puts(&b, "");
+	for (int i = 0; i < n; i++) {
+		if (!interactive(l[i]))
+			rg_buf_printf(&b, "%s%s", b.len ? " " : "", l[i]);
+		free(l[i]);
+	}
+	free(l);
+	return b.s;
+}
+
+/* cairo stamps PDFs with the time they were made; relgraph promises the
+ * same bytes for the same input, so the stamp becomes a fixed date of the
+ * same length (the cross-reference offsets stay right).  SOURCE_DATE_EPOCH
+ * is honoured for those who want a real date. */
+static void fix_pdf_date(char *data, size_t len)
+{
+	static const char key[] = "/CreationDate (D:";
+	char stamp[15] = "19700101000000";
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		time_t t = (time_t)strtoll(sde, NULL, 10);
+		struct tm tm;
+		if (gmtime_r(&t, &tm))
+			strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);
+	}
+	for (size_t i = 0; i + sizeof key - 1 + 14 < len; i++) {
+		if (memcmp(data + i, key, sizeof key - 1) != 0)
+			continue;
+		char *p = data + i + sizeof key - 1;
+		memcpy(p, stamp, 14);
+		/* the time zone part, if any, up to the closing parenthesis */
+		for (p += 14; p < data + len && *p != ')'; p++)
+			*p = *p == '\'' ? '\'' : (*p >= '0' && *p <= '9') ? '0' : *p == '-' ? '+' : *p;
+		break;
+	}
+}
+
+static char *dot_text(Agraph_t *g, size_t *len)
+{
+	char *buf = NULL;
+	FILE *f = open_memstream(&buf, len);
+	if (!f)
+		return NULL;
+	int bad = agwrite(g, f) != 0;
+	if (fclose(f) != 0 || bad) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+typedef struct {
+	char *data;
+	size_t len;
+	int from_gv; /* free with gvFreeRenderData */
+	char *tmp;   /* temporary file, until renamed */
+} rendered;
+
+static void tmp_name(const char *path, rg_buf *b)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash)
+		rg_buf_add(b, path, (size_t)(slash - path + 1));
+	rg_buf_printf(b, ".%s.XXXXXX", slash ? slash + 1 : path);
+}
+
+/* Writes data to a new temporary file beside path; returns its name (the
+ * caller frees it) or NULL with the reason in d. */
+static char *write_tmp(const char *path, const char *data, size_t len, rg_diags *d)
+{
+	rg_buf t = {0};
+	tmp_name(path, &t);
+	int fd = mkstemp(t.s);
+	if (fd < 0) {
+		rg_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
+		free(t.s);
+		return NULL;
+	}
+	mode_t um = umask(0);
+	umask(um);
+	fchmod(fd, 0666 & ~um);
+	FILE *f = fdopen(fd, "wb");
+	int ok = f && fwrite(data, 1, len, f) == len;
+	if (f) {
+		ok = fflush(f) == 0 && ok;
+		ok = fclose(f) == 0 && ok;
+	} else {
+		close(fd);
+	}
+	if (!ok) {
+		rg_error(d, path, 0, 0, "cannot write: %s", strerror(errno ? errno : EIO));
+		unlink(t.s);
+		free(t.s);
+		return NULL;
+	}
+	return t.s;
+}
+
+static rg_status write_stdout(const char *data, size_t len, rg_diags *d)
+{
+	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+		rg_error(d, "<stdout>", 0, 0, "cannot write: %s", strerror(errno ? errno : EIO));
+		return RG_ESYS;
+	}
+	return RG_OK;
+}
+
+rg_status rg_write_file(const char *path, const char *data, size_t len, rg_diags *d)
+{
+	if (!path)
+		return write_stdout(data, len, d);
+	char *tmp = write_tmp(path, data, len, d);
+	if (!tmp)
+		return RG_ESYS;
+	if (rename(tmp, path) != 0) {
+		rg_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return RG_ESYS;
+	}
+	free(tmp);
+	return RG_OK;
+}
+
+rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine,
+			    const rg_output *outs, size_t n, rg_diags *d)
+{
+	rendered *res = rg_xcalloc(n ? n : 1, sizeof *res);
+	rg_status st = RG_OK;
+	int laid_out = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(outs[i].format, "dot") != 0)
+			continue;
+		res[i].data = dot_text(g, &res[i].len);
+		if (!res[i].data) {
+			rg_error(d, NULL, 0, 0, "cannot write the graph as DOT");
+			st = RG_ESYS;
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (res[i].data)
+			continue;
+		if (!laid_out) {
+			if (gvLayout(r->gvc, g, engine) != 0) {
+				rg_error(d, NULL, 0, 0, "layout with engine '%s' failed", engine);
+				st = RG_ESYS;
+				goto out;
+			}
+			laid_out = 1;
+		}
+		unsigned int len = 0;
+		if (gvRenderData(r->gvc, g, outs[i].format, &res[i].data, &len) != 0 ||
+		    !res[i].data) {
+			rg_error(d, NULL, 0, 0, "rendering to '%s' failed", outs[i].format);
+			st = RG_ESYS;
+			goto out;
+		}
+		res[i].len = len;
+		res[i].from_gv = 1;
+		if (strncmp(outs[i].format, "pdf", 3) == 0)
+			fix_pdf_date(res[i].data, res[i].len);
+	}
+	/* Every output is rendered: now write them all, then rename them all. */
+	for (size_t i = 0; i < n; i++) {
+		if (!outs[i].path)
+			continue;
+		res[i].tmp = write_tmp(outs[i].path, res[i].data, res[i].len, d);
+		if (!res[i].tmp) {
+			st = RG_ESYS;
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (outs[i].path) {
+			if (rename(res[i].tmp, outs[i].path) != 0) {
+				rg_error(d, outs[i].path, 0, 0, "cannot write: %s", strerror(errno));
+				st = RG_ESYS;
+				goto out;
+			}
+			free(res[i].tmp);
+			res[i].tmp = NULL;
+		} else if ((st = write_stdout(res[i].data, res[i].len, d)) != RG_OK) {
+			goto out;
+		}
+	}
+out:
+	for (size_t i = 0; i < n; i++) {
+		if (res[i].tmp) {
+			unlink(res[i].tmp);
+			free(res[i].tmp);
+		}
+		if (res[i].from_gv)
+			gvFreeRenderData(res[i].data);
+		else
+			free(res[i].data);
+	}
+	free(res);
+	if (laid_out)
+		gvFreeLayout(r->gvc, g);
+	return st;
+}

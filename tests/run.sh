@@ -1,0 +1,111 @@
+#!/bin/sh
+# relgraph's test driver: runs the cmocka unit tests, then every command-line
+# case in tests/cases/, then the scripts in tests/cli/.  Ends with one line
+# "N passed, N failed" counting all of them.
+#
+# A case is a folder tests/cases/NAME/ with:
+#   in/          the input CSV files (the case's $IN)
+#   args         optional: the command line after `relgraph`, with $IN for
+#                the input folder (default: -Tdot $IN)
+#   expect.out   optional: standard output, exactly
+#   expect.err   optional: standard error, exactly
+#   expect.rc    optional: the exit status (default 0)
+# Run one case by hand: sh tests/run.sh build/relgraph -- NAME
+# Regenerate a case's expectations after a deliberate change:
+#   UPDATE=1 sh tests/run.sh build/relgraph -- NAME   (then read the diff)
+set -u
+BIN=${1:?usage: tests/run.sh RELGRAPH [UNIT_TEST...] [-- CASE...]}
+shift
+ROOT=$(pwd)
+RELGRAPH="$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"
+export ROOT RELGRAPH
+pass=0
+fail=0
+failed=""
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); failed="$failed $1"; echo "FAIL: $1"; }
+
+units=""
+only=""
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--) shift; only="$*"; break ;;
+	*) units="$units $1"; shift ;;
+	esac
+done
+
+for u in $units; do
+	out=$("$u" 2>&1)
+	rc=$?
+	printf '%s\n' "$out"
+	n=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+	pass=$((pass + ${n:-0}))
+	fail=$((fail + ${f:-0}))
+	if [ "$rc" -ne 0 ] && [ -z "$f" ]; then bad "$u (exit $rc)"; fi
+done
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+for dir in tests/cases/*/; do
+	name=$(basename "$dir")
+	if [ -n "$only" ]; then
+		case " $only " in *" $name "*) ;; *) continue ;; esac
+	fi
+	IN="${dir}in"
+	args="-Tdot \$IN"
+	[ -f "$dir/args" ] && args=$(cat "$dir/args")
+	want_rc=0
+	[ -f "$dir/expect.rc" ] && want_rc=$(cat "$dir/expect.rc")
+	eval "set -- $(printf '%s' "$args" | sed "s|\\\$IN|$IN|g")"
+	"$BIN" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	if [ "${UPDATE:-0}" = 1 ]; then
+		[ -s "$tmp/out" ] && cp "$tmp/out" "$dir/expect.out" || rm -f "$dir/expect.out"
+		[ -s "$tmp/err" ] && cp "$tmp/err" "$dir/expect.err" || rm -f "$dir/expect.err"
+		if [ "$rc" -ne 0 ]; then echo "$rc" >"$dir/expect.rc"; else rm -f "$dir/expect.rc"; fi
+	fi
+	why=""
+	[ "$rc" = "$want_rc" ] || why="exit $rc, expected $want_rc"
+	if [ -f "$dir/expect.out" ]; then
+		cmp -s "$tmp/out" "$dir/expect.out" || why="$why; stdout differs: diff $dir/expect.out"
+	fi
+	if [ -f "$dir/expect.err" ]; then
+		cmp -s "$tmp/err" "$dir/expect.err" || why="$why; stderr differs"
+	elif [ "$want_rc" -eq 0 ] && [ -s "$tmp/err" ]; then
+		why="$why; unexpected stderr"
+	fi
+	if [ -z "$why" ]; then
+		ok
+	else
+		bad "case $name: ${why#; }"
+		if [ -f "$dir/expect.err" ] && ! cmp -s "$tmp/err" "$dir/expect.err"; then
+			diff "$dir/expect.err" "$tmp/err" | head -n 20
+		fi
+		if [ -f "$dir/expect.out" ] && ! cmp -s "$tmp/out" "$dir/expect.out"; then
+			diff "$dir/expect.out" "$tmp/out" | head -n 20
+		fi
+		[ -f "$dir/expect.err" ] || head -n 5 "$tmp/err"
+	fi
+done
+
+if [ -z "$only" ]; then
+	for t in tests/cli/*.sh; do
+		[ -f "$t" ] || continue
+		mkdir -p "$tmp/work"
+		if (cd "$tmp/work" && sh "$ROOT/$t" >"$tmp/log" 2>&1); then
+			ok
+		else
+			bad "$t"
+			tail -n 20 "$tmp/log"
+		fi
+		rm -rf "$tmp/work"
+	done
+fi
+
+echo
+[ -n "$failed" ] && echo "failed:$failed"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
