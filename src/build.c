@@ -37,6 +37,8 @@ typedef struct {
 	int labels;
 	Agsym_t *n_id, *n_class, *n_label, *n_shape, *n_fill, *n_font, *n_style,
 		*n_tooltip, *n_url, *n_width, *n_height, *n_fsize;
+	int dot; /* laid out by dot, which places edge labels itself */
+	Agsym_t *e_xlabel;
 	Agsym_t *e_id, *e_class, *e_label, *e_pen, *e_color, *e_fcolor, *e_style,
 		*e_dir, *e_tooltip, *e_arrow, *e_weight, *e_minlen;
 } builder;
@@ -392,6 +394,7 @@ static void declare(builder *bd)
 		gset(g, "splines", "true");
 		gset(g, "sep", "+6");
 		gset(g, "start", "1");
+		gset(g, "forcelabels", "true");
 	}
 	if (bd->o->title && *bd->o->title) {
 		rg_buf t = {0};
@@ -421,6 +424,12 @@ static void declare(builder *bd)
 	bd->e_id = esym(g, "id", "");
 	bd->e_class = esym(g, "class", "");
 	bd->e_label = esym(g, "label", "");
+	/* other engines let edge labels overlap; external labels are placed
+	 * clear of nodes and of each other */
+	if (!dot) {
+		bd->e_xlabel = esym(g, "xlabel", "");
+		esym(g, "len", "1.6"); /* room for the labels (neato, fdp) */
+	}
 	bd->e_pen = esym(g, "penwidth", "1.2");
 	bd->e_color = esym(g, "color", "#666666");
 	bd->e_fcolor = esym(g, "fontcolor", "#333333");
@@ -451,16 +460,6 @@ static void style_edge(builder *bd, Agedge_t *e, const rg_edge_style *st)
 	set(e, bd->e_color, st->color);
 	set(e, bd->e_fcolor, st->color);
 	set(e, bd->e_style, st->style);
-}
-
-static int safe_url(const char *u)
-{
-	const char *colon = strchr(u, ':');
-	const char *slash = strchr(u, '/');
-	if (!colon || (slash && slash < colon))
-		return 1; /* relative */
-	return strncmp(u, "http://", 7) == 0 || strncmp(u, "https://", 8) == 0 ||
-	       strncmp(u, "mailto:", 7) == 0;
 }
 
 static void entity_tooltip(builder *bd, rg_buf *t, const rg_entity *en)
@@ -517,7 +516,7 @@ static Agnode_t **add_nodes(builder *bd)
 		rg_buf_reset(&tt);
 		entity_tooltip(bd, &tt, en);
 		set(n, bd->n_tooltip, tt.s);
-		if (en->url && safe_url(S(bd, en->url)))
+		if (en->url) /* only safe links reach the model */
 			set(n, bd->n_url, S(bd, en->url));
 	}
 	free(lb.s);
@@ -576,7 +575,7 @@ static void add_edges(builder *bd, Agnode_t **map)
 			/* dot puts a label beside its edge's centre line: keep a
 			 * thick line off the text */
 			put_wrapped(&lb, label, 40, pen_width(v, x) > 2.5 ? "   " : NULL);
-			set(e, bd->e_label, lb.s);
+			set(e, bd->dot ? bd->e_label : bd->e_xlabel, lb.s);
 		}
 		rg_buf_reset(&tt);
 		put_tooltip(&tt, S(bd, ea->label ? ea->label : ea->id));
@@ -646,10 +645,8 @@ static void legend_link(legend *lg, Agnode_t *first, Agnode_t *last)
 	lg->last = last;
 }
 
-static void add_legend(builder *bd)
+static void add_legend_cluster(builder *bd)
 {
-	if (!bd->nnk && !bd->nek)
-		return;
 	legend lg = {bd, NULL, NULL, NULL, NULL, 0, 0};
 	lg.L = agsubg(bd->g, (char *)"cluster_legend", 1);
 	sset(lg.L, "label", "Legend");
@@ -711,6 +708,81 @@ static void add_legend(builder *bd)
 	}
 }
 
+/* Appends s escaped for an HTML-like label. */
+static void put_html(rg_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '<': rg_buf_puts(b, "&lt;"); break;
+		case '>': rg_buf_puts(b, "&gt;"); break;
+		case '&': rg_buf_puts(b, "&amp;"); break;
+		case '"': rg_buf_puts(b, "&quot;"); break;
+		case '\n': rg_buf_puts(b, "<BR/>"); break;
+		default: rg_buf_putc(b, *s);
+		}
+	}
+}
+
+/* Engines other than dot ignore clusters, so there the legend is one node
+ * holding a table: a swatch of each node kind's colour, a line drawn in
+ * each relation kind's colour and style. */
+static void add_legend_table(builder *bd)
+{
+	rg_buf b = {0};
+	rg_buf_puts(&b, "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" "
+			"STYLE=\"ROUNDED\" COLOR=\"#999999\" BGCOLOR=\"#FFFFFF\">"
+			"<TR><TD COLSPAN=\"2\">Legend</TD></TR>");
+	for (size_t i = 0; i < bd->nnk; i++) {
+		const rg_node_style *st = bd->nk[i].style;
+		int shared = bd->nk[i].rank >= 1000 && bd->shared_node_style;
+		if (shared && i && bd->nk[i - 1].rank >= 1000)
+			continue;
+		rg_buf_printf(&b, "<TR><TD BGCOLOR=\"%s\" BORDER=\"1\" WIDTH=\"28\" HEIGHT=\"14\"> </TD>"
+				  "<TD ALIGN=\"LEFT\">", st->fill);
+		if (shared)
+			rg_buf_puts(&b, "other kinds");
+		else
+			put_html(&b, S(bd, bd->nk[i].kind));
+		rg_buf_printf(&b, " (%s)</TD></TR>", st->shape);
+	}
+	int shared_done = 0;
+	for (size_t i = 0; i < bd->nek; i++) {
+		const rg_edge_style *st = bd->ek[i].style;
+		int shared = bd->ek[i].rank >= 1000 && bd->shared_edge_style;
+		if (shared && shared_done++)
+			continue;
+		const char *line = strcmp(st->style, "dashed") == 0   ? "- - - -"
+				   : strcmp(st->style, "dotted") == 0 ? "&#183; &#183; &#183; &#183;"
+								      : "&#8212;&#8212;&#8212;";
+		rg_buf_printf(&b, "<TR><TD><FONT COLOR=\"%s\"><B>%s</B></FONT></TD><TD ALIGN=\"LEFT\">",
+			      st->color, line);
+		if (shared)
+			rg_buf_puts(&b, "other relations (named on the edge)");
+		else
+			put_html(&b, S(bd, bd->ek[i].kind));
+		rg_buf_puts(&b, "</TD></TR>");
+	}
+	rg_buf_puts(&b, "</TABLE>");
+	Agnode_t *n = legend_node(bd, bd->g, "table", "");
+	set(n, bd->n_shape, "plaintext");
+	set(n, bd->n_style, "solid");
+	set(n, bd->n_fsize, "10");
+	char *h = agstrdup_html(bd->g, b.s);
+	set(n, bd->n_label, h);
+	agstrfree(bd->g, h);
+	free(b.s);
+}
+
+static void add_legend(builder *bd)
+{
+	if (!bd->nnk && !bd->nek)
+		return;
+	if (strcmp(bd->o->engine, "dot") == 0)
+		add_legend_cluster(bd);
+	else
+		add_legend_table(bd);
+}
+
 static void apply_settings(builder *bd)
 {
 	const rg_build_opts *o = bd->o;
@@ -740,6 +812,7 @@ Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
 	bd.labels = o->edge_labels == RG_LABELS_ALL ||
 		    (o->edge_labels == RG_LABELS_AUTO && v->nedges <= AUTO_LABEL_EDGES);
 	bd.g = agopen((char *)(o->name && *o->name ? o->name : "relgraph"), Agdirected, NULL);
+	bd.dot = strcmp(o->engine, "dot") == 0;
 	collect_kinds(&bd);
 	declare(&bd);
 	Agnode_t **map = add_nodes(&bd);

@@ -3,7 +3,8 @@
  * chooses the exit code.  Nothing else in relgraph prints or exits. */
 #include <errno.h>
 #include <getopt.h>
-#include <graphviz/gvc.h>
+#include <signal.h>
+#include <csv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +41,7 @@ struct options {
 	int legend, merge;
 	const char *title;
 	rg_label_mode labels;
-	int list_formats, list_engines;
+	int list_formats, list_engines, version;
 };
 
 static void usage(FILE *f)
@@ -169,9 +170,7 @@ static int collect_args(int argc, char **argv, struct options *o)
 			break;
 		case 'q': o->quiet = 1; break;
 		case 'v': o->verbose = 1; break;
-		case 'V':
-			printf("relgraph %s\n", RG_VERSION);
-			return -1;
+		case 'V': o->version = 1; break;
 		case 'h': usage(stdout); return -1;
 		case OPT_TITLE: o->title = optarg; break;
 		case OPT_NO_LEGEND: o->legend = 0; break;
@@ -201,7 +200,7 @@ static int collect_args(int argc, char **argv, struct options *o)
 	}
 	o->inputs = argv + optind;
 	o->ninputs = (size_t)(argc - optind);
-	if (o->list_formats || o->list_engines)
+	if (o->list_formats || o->list_engines || o->version)
 		return 0;
 	if (o->ninputs == 0)
 		return usage_error("%s", "no input: name a folder of CSV files, CSV files, or -");
@@ -280,6 +279,11 @@ static int run(struct options *o)
 	char *paths[MAX_FORMATS] = {0};
 	double t0 = now(), t;
 
+	if (o->version) {
+		printf("relgraph %s (Graphviz %s, libcsv %d.%d.%d)\n", RG_VERSION,
+		       rg_render_version(r), CSV_MAJOR, CSV_MINOR, CSV_RELEASE);
+		goto out;
+	}
 	if (o->list_formats || o->list_engines) {
 		char *l = rg_render_list(r, o->list_formats ? "device" : "layout");
 		printf("%s\n", l);
@@ -338,13 +342,8 @@ static int run(struct options *o)
 			v->nedges, t2 - t);
 		t = t2;
 	}
-	if (o->cmd == CMD_CHECK) {
-		if (!o->quiet)
-			printf("%zu entities, %zu relations (%zu edges drawn): %zu errors, %zu warnings\n",
-			       rg_model_nentities(m), rg_model_nrelations(m), v->nedges,
-			       rg_diags_count(d, RG_ERROR), rg_diags_count(d, RG_WARNING));
+	if (o->cmd == CMD_CHECK)
 		goto out;
-	}
 
 	name = input_name(o->inputs[0]);
 	rg_build_opts bo = {
@@ -370,6 +369,10 @@ out:
 	if (status != RG_OK && status != RG_EUSAGE && !rg_diags_count(d, RG_ERROR))
 		rg_error(d, NULL, 0, 0, "%s", rg_strerror((rg_status)status));
 	print_diags(d, o);
+	if (o->cmd == CMD_CHECK && m && !o->quiet && !o->version)
+		printf("%zu entities, %zu relations (%zu edges drawn): %zu errors, %zu warnings\n",
+		       rg_model_nentities(m), rg_model_nrelations(m), v ? v->nedges : 0,
+		       rg_diags_count(d, RG_ERROR), rg_diags_count(d, RG_WARNING));
 	if (status == RG_OK && rg_diags_count(d, RG_ERROR))
 		status = o->cmd == CMD_CHECK ? RG_EDATA : RG_ESYS;
 	for (size_t i = 0; i < MAX_FORMATS; i++)
@@ -384,9 +387,33 @@ out:
 	return status;
 }
 
+/* Ctrl-C or a kill in the middle of writing leaves every output as it was
+ * and no temporary file behind. */
+static void on_signal(int sig)
+{
+	static const char msg[] = "relgraph: error: interrupted; no output was changed\n";
+	rg_render_remove_temporaries();
+	(void)!write(STDERR_FILENO, msg, sizeof msg - 1);
+	(void)sig;
+	_exit(RG_ESYS);
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN); /* a closed pipe is a write error, reported */
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
+	catch_signals();
 	int st = collect_args(argc, argv, &o);
 	if (st)
 		return st < 0 ? 0 : st;

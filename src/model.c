@@ -31,6 +31,7 @@ struct rg_model {
 	size_t nattr, capattr;
 	char **files;
 	size_t nfiles;
+	size_t node_tables;
 };
 
 static char *store(rg_model *m, const char *s, size_t len)
@@ -243,6 +244,11 @@ uint32_t rg_model_add_attr(rg_model *m, rg_str key, rg_str value)
 	return (uint32_t)m->nattr++;
 }
 
+void rg_model_saw_node_table(rg_model *m)
+{
+	m->node_tables++;
+}
+
 size_t rg_model_nattrs(const rg_model *m)
 {
 	return m->nattr;
@@ -301,7 +307,8 @@ static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name,
 	if (!guess)
 		guess = rg_model_intern_z(m, "other");
 	i = new_entity(m, name, guess, where);
-	rg_lint(d, rg_model_file(m, where.file), where.line, where.col,
+	if (m->node_tables)
+		rg_lint(d, rg_model_file(m, where.file), where.line, where.col,
 		"'%s' is used here but declared in no node table (drawn as %s)",
 		rg_model_str(m, name), rg_model_str(m, guess));
 	return i;
@@ -343,6 +350,11 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 		r->directed = 1;
 	}
 	free(by_label);
+	if (!m->node_tables && m->nent && m->nfiles)
+		rg_lint(d, NULL, 0, 0,
+			"no node table: all %zu nodes come from the edges, drawn with kinds guessed "
+			"from the tables",
+			m->nent);
 	return rg_diags_count(d, RG_ERROR) ? RG_EDATA : RG_OK;
 }
 

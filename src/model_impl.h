@@ -18,5 +18,9 @@ rg_relation *rg_model_add_relation(rg_model *m);
 /* Appends an attribute; returns its index in rg_model_attrs(). */
 uint32_t rg_model_add_attr(rg_model *m, rg_str key, rg_str value);
 size_t rg_model_nattrs(const rg_model *m);
+/* Counts a node table loaded: with none at all, nodes coming only from
+ * edges are the norm (an edge-list export), not a mistake to warn of one by
+ * one. */
+void rg_model_saw_node_table(rg_model *m);
 
 #endif

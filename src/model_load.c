@@ -252,13 +252,21 @@ static int header(table *t, const rg_row *row)
 	}
 	classify(t, h, row->nfields);
 	switch (t->role) {
-	case T_UNKNOWN:
+	case T_UNKNOWN: {
+		rg_buf cols = {0};
+		for (size_t i = 0; i < row->nfields && i < 8; i++)
+			rg_buf_printf(&cols, "%s%s", i ? ", " : "", row->fields[i].s);
+		if (row->nfields > 8)
+			rg_buf_puts(&cols, ", ...");
 		table_err(t, row->line, 1,
-			  "cannot tell what this table holds: a node table needs an id or "
-			  "name column, an edge table source and target columns "
-			  "(see docs/FORMAT.md)");
+			  "cannot tell what this table holds (columns: %s): a node table needs an "
+			  "id or name column, an edge table source and target columns "
+			  "(see docs/FORMAT.md)",
+			  cols.s);
+		free(cols.s);
 		stop = 1;
 		break;
+	}
 	case T_MEETINGS:
 		if (t->col[C_LIST] < 0 && t->col[C_A] < 0) {
 			table_err(t, row->line, 1,
@@ -280,6 +288,7 @@ static int header(table *t, const rg_row *row)
 		t->default_kind = rg_model_intern_z(t->m, "related");
 		break;
 	case T_NODES: {
+		rg_model_saw_node_table(t->m);
 		const char *k = kind_from_filename(t->base);
 		t->default_kind = rg_model_intern_z(t->m, k ? k : "other");
 		break;
@@ -388,6 +397,31 @@ static int truthy(const char *v)
 	       rg_strieq(v, "directed") || rg_strieq(v, "y");
 }
 
+/* Links in the output may only lead to web pages, mail or relative paths:
+ * a javascript: or data: link in an SVG would run in the reader's page. */
+static int safe_url(const char *u)
+{
+	size_t scheme = strcspn(u, ":/?#");
+	if (u[scheme] != ':')
+		return 1; /* relative */
+	return (scheme == 4 && strncmp(u, "http", 4) == 0) ||
+	       (scheme == 5 && strncmp(u, "https", 5) == 0) ||
+	       (scheme == 6 && strncmp(u, "mailto", 6) == 0);
+}
+
+static rg_str url_field(table *t, const rg_row *row)
+{
+	rg_str u = text(t, row, C_URL);
+	if (u && !safe_url(rg_model_str(t->m, u))) {
+		const rg_field *f = field(t, row, C_URL);
+		rg_warn(t->d, t->file, row->line, f->col,
+			"link '%s' left out: only http, https, mailto and relative links are kept",
+			rg_model_str(t->m, u));
+		return 0;
+	}
+	return u;
+}
+
 static void node_row(table *t, const rg_row *row)
 {
 	const rg_field *idf = field(t, row, C_ID);
@@ -414,7 +448,8 @@ static void node_row(table *t, const rg_row *row)
 	FILL(label, C_LABEL);
 	FILL(group, C_GROUP);
 	FILL(country, C_COUNTRY);
-	FILL(url, C_URL);
+	if (!e->url)
+		e->url = url_field(t, row);
 	FILL(description, C_DESC);
 #undef FILL
 	if (!e->when.start.year && !e->when.end.year)
@@ -554,7 +589,7 @@ static void agreement_row(table *t, const rg_row *row)
 	}
 	rg_entity *e = rg_model_entity_mut(t->m, i);
 	e->label = text(t, row, C_LABEL);
-	e->url = text(t, row, C_URL);
+	e->url = url_field(t, row);
 	e->description = text(t, row, C_DESC);
 	e->when = when;
 	add_attrs(t, row, &e->attr0, &e->nattr);

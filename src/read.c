@@ -36,6 +36,7 @@ typedef struct {
 	int prev_cr;
 	int pending;
 	long fline, fcol; /* start of the field being read */
+	int fquoted;      /* and whether it opened with a quote */
 
 	rg_buf text;      /* field bytes of the current row, NUL-separated */
 	size_t *offs;
@@ -95,10 +96,12 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return len;
 }
 
-/* Checks one field's bytes; reports the first problem at its column. */
+/* Checks one field's bytes; reports the first problem at its line and
+ * column in the file, counting back what quoting added: the opening quote,
+ * and a doubled quote for each quote inside. */
 static int check_field(reader *r, const unsigned char *s, size_t n)
 {
-	long line = r->fline, col = r->fcol;
+	long line = r->fline, col = r->fcol + (r->fquoted ? 1 : 0);
 	for (size_t i = 0; i < n;) {
 		if (s[i] == '\0') {
 			err(r, line, col, "NUL byte in field (is this a binary or UTF-16 file?)");
@@ -116,11 +119,13 @@ static int check_field(reader *r, const unsigned char *s, size_t n)
 			r->utf8_warned = 1;
 			return -1;
 		}
-		if (s[i] == '\n') {
+		if (s[i] == '\n' && i && s[i - 1] == '\r') {
+			/* CRLF: the CR counted the line */
+		} else if (s[i] == '\n' || s[i] == '\r') {
 			line++;
 			col = 1;
 		} else {
-			col++;
+			col += s[i] == '"' && r->fquoted ? 2 : 1;
 		}
 		i += k;
 	}
@@ -278,6 +283,7 @@ static int feed(reader *r, const char *s, size_t n)
 		    (r->pending == START_AFTER_RECORD && !(j - i == 1 && (s[i] == '\n' || s[i] == '\r')))) {
 			r->fline = r->line;
 			r->fcol = r->col;
+			r->fquoted = i < n && s[i] == '"';
 			r->pending = START_NONE;
 		}
 		size_t done = csv_parse(&r->p, s + i, j - i, on_field, on_record, r);

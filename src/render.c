@@ -96,6 +96,11 @@ int rg_render_has_engine(rg_render *r, const char *engine)
 	return in_list(r, "layout", engine);
 }
 
+const char *rg_render_version(rg_render *r)
+{
+	return gvcVersion(r->gvc);
+}
+
 char *rg_render_list(rg_render *r, const char *kind)
 {
 	int n;
@@ -152,6 +157,35 @@ static char *dot_text(Agraph_t *g, size_t *len)
 	return buf;
 }
 
+/* Temporary files that exist right now, so that a signal handler can
+ * remove them (unlink is async-signal-safe; the list is only appended to
+ * before the file is created and cleared after it is gone). */
+#define MAX_TMP 64
+static char *volatile live_tmp[MAX_TMP];
+
+static void tmp_track(char *name)
+{
+	for (int i = 0; i < MAX_TMP; i++)
+		if (!live_tmp[i]) {
+			live_tmp[i] = name;
+			return;
+		}
+}
+
+static void tmp_untrack(const char *name)
+{
+	for (int i = 0; i < MAX_TMP; i++)
+		if (live_tmp[i] == name)
+			live_tmp[i] = NULL;
+}
+
+void rg_render_remove_temporaries(void)
+{
+	for (int i = 0; i < MAX_TMP; i++)
+		if (live_tmp[i])
+			unlink(live_tmp[i]);
+}
+
 typedef struct {
 	char *data;
 	size_t len;
@@ -173,9 +207,11 @@ static char *write_tmp(const char *path, const char *data, size_t len, rg_diags 
 {
 	rg_buf t = {0};
 	tmp_name(path, &t);
+	tmp_track(t.s);
 	int fd = mkstemp(t.s);
 	if (fd < 0) {
 		rg_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
+		tmp_untrack(t.s);
 		free(t.s);
 		return NULL;
 	}
@@ -193,6 +229,7 @@ static char *write_tmp(const char *path, const char *data, size_t len, rg_diags 
 	if (!ok) {
 		rg_error(d, path, 0, 0, "cannot write: %s", strerror(errno ? errno : EIO));
 		unlink(t.s);
+		tmp_untrack(t.s);
 		free(t.s);
 		return NULL;
 	}
@@ -215,13 +252,15 @@ rg_status rg_write_file(const char *path, const char *data, size_t len, rg_diags
 	char *tmp = write_tmp(path, data, len, d);
 	if (!tmp)
 		return RG_ESYS;
-	if (rename(tmp, path) != 0) {
+	int bad = rename(tmp, path) != 0;
+	if (bad) {
 		rg_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
 		unlink(tmp);
-		free(tmp);
-		return RG_ESYS;
 	}
+	tmp_untrack(tmp);
 	free(tmp);
+	if (bad)
+		return RG_ESYS;
 	return RG_OK;
 }
 
@@ -282,6 +321,7 @@ rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine,
 				st = RG_ESYS;
 				goto out;
 			}
+			tmp_untrack(res[i].tmp);
 			free(res[i].tmp);
 			res[i].tmp = NULL;
 		} else if ((st = write_stdout(res[i].data, res[i].len, d)) != RG_OK) {
@@ -292,6 +332,7 @@ out:
 	for (size_t i = 0; i < n; i++) {
 		if (res[i].tmp) {
 			unlink(res[i].tmp);
+			tmp_untrack(res[i].tmp);
 			free(res[i].tmp);
 		}
 		if (res[i].from_gv)

@@ -39,6 +39,13 @@ typedef struct {
 rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine,
 			    const rg_output *outs, size_t n, rg_diags *d);
 
+/* Removes the temporary files of writes under way; safe to call from a
+ * signal handler, which then exits without renaming anything. */
+void rg_render_remove_temporaries(void);
+
+/* The Graphviz version in use ("2.42.2"); owned by Graphviz. */
+const char *rg_render_version(rg_render *r);
+
 /* Writes len bytes to path atomically (temporary file, then rename), or to
  * standard output when path is NULL. */
 rg_status rg_write_file(const char *path, const char *data, size_t len, rg_diags *d);
