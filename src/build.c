@@ -574,7 +574,7 @@ static void add_edges(builder *bd, Agnode_t **map)
 			rg_buf_reset(&lb);
 			/* dot puts a label beside its edge's centre line: keep a
 			 * thick line off the text */
-			put_wrapped(&lb, label, 40, pen_width(v, x) > 2.5 ? "   " : NULL);
+			put_wrapped(&lb, label, 40, !bd->dot ? NULL : pen_width(v, x) > 2.5 ? "    " : "  ");
 			set(e, bd->dot ? bd->e_label : bd->e_xlabel, lb.s);
 		}
 		rg_buf_reset(&tt);
@@ -609,7 +609,7 @@ static Agnode_t *legend_node(builder *bd, Agraph_t *sub, const char *what, const
  * with its name above it.  Invisible edges keep the rows and the samples
  * in order; rows share their rank with the diagram, so few rows keep the
  * legend compact. */
-#define LEGEND_ROW 5
+#define LEGEND_ROW 3
 
 typedef struct {
 	builder *bd;
