@@ -50,6 +50,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 for dir in tests/cases/*/; do
+	dir=${dir%/}
 	name=$(basename "$dir")
 	if [ -n "$only" ]; then
 		case " $only " in *" $name "*) ;; *) continue ;; esac
