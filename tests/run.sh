@@ -55,7 +55,7 @@ for dir in tests/cases/*/; do
 	if [ -n "$only" ]; then
 		case " $only " in *" $name "*) ;; *) continue ;; esac
 	fi
-	IN="${dir}in"
+	IN="$dir/in"
 	args="-Tdot \$IN"
 	[ -f "$dir/args" ] && args=$(cat "$dir/args")
 	want_rc=0
