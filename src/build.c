@@ -104,15 +104,16 @@ static void put_wrapped(rg_buf *b, const char *s, size_t width, const char *inde
 	}
 }
 
-/* Tooltips are not label-escaped by Graphviz, but \N, \G, \E, \H, \T and
- * \L in them are still replaced; a word joiner after the backslash keeps
- * them literal. */
+/* Graphviz reads a tooltip twice: once for \n-style escapes, where "\\"
+ * becomes "\", then for \N-style ones, where "\\" becomes "\" again.  A
+ * backslash meant literally is therefore written four times. */
 static void put_tooltip(rg_buf *b, const char *s)
 {
 	for (; *s; s++) {
-		rg_buf_putc(b, *s);
-		if (*s == '\\' && s[1] && strchr("NGEHTL", s[1]))
-			rg_buf_puts(b, "\xE2\x81\xA0");
+		if (*s == '\\')
+			rg_buf_add(b, "\\\\\\\\", 4);
+		else
+			rg_buf_putc(b, *s);
 	}
 }
 
