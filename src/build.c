@@ -329,8 +329,21 @@ char *rg_edge_label(const rg_model *m, const rg_view *v, const rg_edge *e)
 	if (!main_count)
 		for (size_t k = 0; k < nf; k++)
 			rg_buf_printf(&b, "%s%u %s", k ? ", " : "", counts[k], rg_model_str(m, fmts[k]));
-	if (e->count > 1 || e->first.year != e->last.year || e->first.month != e->last.month ||
-	    e->first.day != e->last.day) {
+	if (e->count > 1 && (v->from.year || v->to.year)) {
+		/* a time window: the count is of the relations inside it */
+		char f[11], t[11];
+		rg_date_format(v->from, f);
+		rg_date_format(v->to, t);
+		if (!v->to.year)
+			rg_buf_printf(&b, " since %s", f);
+		else if (!v->from.year)
+			rg_buf_printf(&b, " until %s", t);
+		else if (strcmp(f, t) == 0)
+			rg_buf_printf(&b, " in %s", f);
+		else
+			rg_buf_printf(&b, " in %s\xE2\x80\x93%s", f, t);
+	} else if (e->count > 1 || e->first.year != e->last.year || e->first.month != e->last.month ||
+		   e->first.day != e->last.day) {
 		if (e->first.year && e->first.year != e->last.year)
 			rg_buf_printf(&b, ", %d\xE2\x80\x93%d", e->first.year, e->last.year);
 		else if (e->first.year)
@@ -388,7 +401,7 @@ static void declare(builder *bd)
 	gset(g, "newrank", "true");
 	gset(g, "outputorder", "edgesfirst");
 	if (dot) {
-		gset(g, "rankdir", "TB");
+		gset(g, "rankdir", bd->o->rankdir ? bd->o->rankdir : "TB");
 		gset(g, "splines", "true");
 	} else {
 		gset(g, "overlap", "false");
@@ -778,7 +791,8 @@ static void add_legend(builder *bd)
 {
 	if (!bd->nnk && !bd->nek)
 		return;
-	if (strcmp(bd->o->engine, "dot") == 0)
+	/* the cluster's rows of samples read well top to bottom only */
+	if (bd->dot && (!bd->o->rankdir || strcmp(bd->o->rankdir, "TB") == 0))
 		add_legend_cluster(bd);
 	else
 		add_legend_table(bd);

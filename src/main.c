@@ -22,6 +22,7 @@
 #define MAX_SET 64
 #define MAX_FORMATS 16
 #define DIAG_LIMIT 50
+#define MAX_LIST 64
 
 typedef enum { CMD_RENDER, CMD_CHECK } command;
 
@@ -42,6 +43,15 @@ struct options {
 	const char *title;
 	rg_label_mode labels;
 	int list_formats, list_engines, version;
+	/* filters (see transform.h) */
+	rg_date from, to;
+	int dated_only;
+	char *only[MAX_LIST], *hide[MAX_LIST], *relations[MAX_LIST];
+	size_t nonly, nhide, nrelations;
+	const char *focus[MAX_LIST];
+	size_t nfocus;
+	int depth;
+	double min_weight;
 };
 
 static void usage(FILE *f)
@@ -69,6 +79,19 @@ static void usage(FILE *f)
 	      "  --no-legend       leave the legend out\n"
 	      "  --no-merge        draw every relation, not one edge per pair and kind\n"
 	      "  --edge-labels WHEN  auto (default), all or none\n"
+	      "\n"
+	      "Asking questions (filters run before layout):\n"
+	      "  --from DATE, --to DATE  keep what is dated inside this window (YYYY,\n"
+	      "                    YYYY-MM or YYYY-MM-DD, each the whole period it names)\n"
+	      "  --at DATE         the same as --from DATE --to DATE\n"
+	      "  --dated-only      with a window, leave undated rows out too\n"
+	      "  --focus ID        only ID and its neighbours (repeatable)\n"
+	      "  --depth N         how many steps out --focus goes (default 1)\n"
+	      "  --only KIND,...   keep only nodes of these kinds\n"
+	      "  --hide KIND,...   leave out nodes of these kinds\n"
+	      "  --relations KIND,...  keep only relations of these kinds\n"
+	      "  --min-weight N    leave out merged edges lighter than N (a meeting\n"
+	      "                    weighs 1: --min-weight 5 keeps pairs that met 5 times)\n"
 	      "\n"
 	      "Messages:\n"
 	      "  -q, --quiet       only errors\n"
@@ -109,7 +132,46 @@ static int add_setting(rg_setting *v, size_t *n, char *arg, char which)
 	return 0;
 }
 
-enum { OPT_TITLE = 256, OPT_NO_LEGEND, OPT_NO_MERGE, OPT_OUTDIR, OPT_EDGE_LABELS };
+enum {
+	OPT_TITLE = 256, OPT_NO_LEGEND, OPT_NO_MERGE, OPT_OUTDIR, OPT_EDGE_LABELS,
+	OPT_FROM, OPT_TO, OPT_AT, OPT_DATED_ONLY, OPT_FOCUS, OPT_DEPTH, OPT_ONLY, OPT_HIDE,
+	OPT_RELATIONS, OPT_MIN_WEIGHT
+};
+
+static int date_arg(const char *opt, const char *arg, rg_date *d)
+{
+	if (rg_date_parse(arg, d) != 0) {
+		fprintf(stderr, "relgraph: error: %s '%s' is not a date (write YYYY, YYYY-MM or "
+				"YYYY-MM-DD)\n", opt, arg);
+		return RG_EUSAGE;
+	}
+	return 0;
+}
+
+/* Splits "a, B,c" into lower-cased names appended to v. */
+static int list_arg(const char *opt, const char *arg, char **v, size_t *n)
+{
+	const char *s = arg;
+	while (*s) {
+		size_t len = strcspn(s, ",");
+		const char *p = s, *e = s + len;
+		while (p < e && *p == ' ')
+			p++;
+		while (e > p && e[-1] == ' ')
+			e--;
+		if (e > p) {
+			if (*n == MAX_LIST)
+				return usage_error("too many kinds in %s", opt);
+			char *k = rg_xstrndup(p, (size_t)(e - p));
+			for (char *c = k; *c; c++)
+				if (*c >= 'A' && *c <= 'Z')
+					*c += 32;
+			v[(*n)++] = k;
+		}
+		s += len + (s[len] == ',');
+	}
+	return 0;
+}
 
 /* Parses argv into o.  Returns 0, or an exit status (-1: exit 0, e.g.
  * after --help). */
@@ -125,10 +187,21 @@ static int collect_args(int argc, char **argv, struct options *o)
 		{"no-merge", no_argument, NULL, OPT_NO_MERGE},
 		{"outdir", required_argument, NULL, OPT_OUTDIR},
 		{"edge-labels", required_argument, NULL, OPT_EDGE_LABELS},
+		{"from", required_argument, NULL, OPT_FROM},
+		{"to", required_argument, NULL, OPT_TO},
+		{"at", required_argument, NULL, OPT_AT},
+		{"dated-only", no_argument, NULL, OPT_DATED_ONLY},
+		{"focus", required_argument, NULL, OPT_FOCUS},
+		{"depth", required_argument, NULL, OPT_DEPTH},
+		{"only", required_argument, NULL, OPT_ONLY},
+		{"hide", required_argument, NULL, OPT_HIDE},
+		{"relations", required_argument, NULL, OPT_RELATIONS},
+		{"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
 		{NULL, 0, NULL, 0},
 	};
 	memset(o, 0, sizeof *o);
 	o->engine = "dot";
+	o->depth = 1;
 	o->legend = o->merge = 1;
 	if (argc > 1 && strcmp(argv[1], "check") == 0) {
 		o->cmd = CMD_CHECK;
@@ -186,6 +259,53 @@ static int collect_args(int argc, char **argv, struct options *o)
 			else
 				return usage_error("--edge-labels takes auto, all or none, not '%s'", optarg);
 			break;
+		case OPT_FROM:
+			if ((st = date_arg("--from", optarg, &o->from)))
+				return st;
+			break;
+		case OPT_TO:
+			if ((st = date_arg("--to", optarg, &o->to)))
+				return st;
+			break;
+		case OPT_AT:
+			if ((st = date_arg("--at", optarg, &o->from)))
+				return st;
+			o->to = o->from;
+			break;
+		case OPT_DATED_ONLY: o->dated_only = 1; break;
+		case OPT_FOCUS:
+			if (o->nfocus == MAX_LIST)
+				return usage_error("too many --focus (%s)", optarg);
+			o->focus[o->nfocus++] = optarg;
+			break;
+		case OPT_DEPTH: {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || end == optarg || n < 0 || n > 1000)
+				return usage_error("--depth takes a whole number from 0, not '%s'", optarg);
+			o->depth = (int)n;
+			break;
+		}
+		case OPT_ONLY:
+			if ((st = list_arg("--only", optarg, o->only, &o->nonly)))
+				return st;
+			break;
+		case OPT_HIDE:
+			if ((st = list_arg("--hide", optarg, o->hide, &o->nhide)))
+				return st;
+			break;
+		case OPT_RELATIONS:
+			if ((st = list_arg("--relations", optarg, o->relations, &o->nrelations)))
+				return st;
+			break;
+		case OPT_MIN_WEIGHT: {
+			char *end;
+			o->min_weight = strtod(optarg, &end);
+			if (*end || end == optarg || !(o->min_weight >= 0))
+				return usage_error("--min-weight takes a number of 0 or more, not '%s'",
+						   optarg);
+			break;
+		}
 		case ':': {
 			char opt[3] = {'-', (char)optopt, '\0'};
 			if (!optopt)
@@ -208,6 +328,8 @@ static int collect_args(int argc, char **argv, struct options *o)
 		o->formats[o->nformats++] = "svg";
 	if (o->output && o->auto_name)
 		return usage_error("%s", "-o and -O do not go together");
+	if (o->from.year && o->to.year && rg_date_first_day(o->from) > rg_date_last_day(o->to))
+		return usage_error("%s", "--from is after --to");
 	if (o->outdir && !o->auto_name)
 		return usage_error("%s", "--outdir goes with -O");
 	if (o->nformats > 1 && !o->auto_name && o->cmd == CMD_RENDER)
@@ -264,6 +386,42 @@ static int print_diags(const rg_diags *d, const struct options *o)
 	fflush(stdout);
 	rg_diags_print(d, stderr, o->cmd == CMD_CHECK, DIAG_LIMIT);
 	return 0;
+}
+
+/* A dot layout that comes out a thin strip or a tall tower is tried the
+ * other way round (rankdir LR), and the one closer to a page's shape kept.
+ * Not when the user chose rankdir, nor for other engines. */
+static int fit_page(const struct options *o, rg_render *r, const rg_model *m, const rg_view *v,
+		    rg_build_opts *bo, Agraph_t **g, rg_diags *d)
+{
+	int want = strcmp(o->engine, "dot") == 0;
+	for (size_t i = 0; i < o->ngset; i++)
+		want &= strcmp(o->gset[i].name, "rankdir") != 0;
+	for (size_t i = 0; i < o->nformats; i++)
+		want &= strcmp(o->formats[i], "dot") != 0; /* the graph before layout */
+	if (!want)
+		return RG_OK;
+	rg_status st = rg_render_layout(r, *g, o->engine, d);
+	if (st != RG_OK)
+		return st;
+	double a = rg_render_misfit(rg_render_aspect(*g));
+	if (a == 0)
+		return RG_OK;
+	bo->rankdir = "LR";
+	Agraph_t *turned = rg_build(m, v, bo);
+	if ((st = rg_render_layout(r, turned, o->engine, d)) != RG_OK) {
+		agclose(turned);
+		return st;
+	}
+	if (rg_render_misfit(rg_render_aspect(turned)) < a) {
+		agclose(*g);
+		*g = turned;
+		return RG_OK;
+	}
+	rg_render_free_layout(r);
+	agclose(turned);
+	bo->rankdir = NULL;
+	return RG_OK;
 }
 
 static int run(struct options *o)
@@ -334,7 +492,33 @@ static int run(struct options *o)
 	if (status != RG_OK)
 		goto out;
 
-	rg_transform_opts to = {o->merge};
+	uint32_t focus[MAX_LIST];
+	for (size_t i = 0; i < o->nfocus; i++) {
+		focus[i] = rg_find_entity(m, o->focus[i]);
+		if (focus[i] != RG_NONE)
+			continue;
+		const char *near[3];
+		size_t n = rg_suggest(m, o->focus[i], near, 3);
+		rg_buf msg = {0};
+		rg_buf_printf(&msg, "--focus '%s' matches no id or label", o->focus[i]);
+		for (size_t k = 0; k < n; k++)
+			rg_buf_printf(&msg, "%s'%s'", k ? (k + 1 == n ? " or " : ", ") : "; did you mean ",
+				      near[k]);
+		if (n)
+			rg_buf_puts(&msg, "?");
+		rg_error(d, NULL, 0, 0, "%s", msg.s);
+		free(msg.s);
+		status = RG_EUSAGE;
+	}
+	if (status != RG_OK)
+		goto out;
+	rg_transform_opts to = {
+		.merge = o->merge, .from = o->from, .to = o->to, .dated_only = o->dated_only,
+		.only = (const char *const *)o->only, .nonly = o->nonly,
+		.hide = (const char *const *)o->hide, .nhide = o->nhide,
+		.relations = (const char *const *)o->relations, .nrelations = o->nrelations,
+		.min_weight = o->min_weight, .focus = focus, .nfocus = o->nfocus, .depth = o->depth,
+	};
 	v = rg_transform(m, &to);
 	if (o->verbose) {
 		double t2 = now();
@@ -352,6 +536,8 @@ static int run(struct options *o)
 		.ngset = o->ngset, .nnset = o->nnset, .neset = o->neset,
 	};
 	g = rg_build(m, v, &bo);
+	if ((status = fit_page(o, r, m, v, &bo, &g, d)) != RG_OK)
+		goto out;
 	for (size_t i = 0; i < o->nformats; i++) {
 		outs[i].format = o->formats[i];
 		outs[i].path = o->output;
@@ -410,14 +596,27 @@ static void catch_signals(void)
 	signal(SIGPIPE, SIG_IGN); /* a closed pipe is a write error, reported */
 }
 
+static void free_options(struct options *o)
+{
+	for (size_t i = 0; i < o->nonly; i++)
+		free(o->only[i]);
+	for (size_t i = 0; i < o->nhide; i++)
+		free(o->hide[i]);
+	for (size_t i = 0; i < o->nrelations; i++)
+		free(o->relations[i]);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
 	catch_signals();
 	int st = collect_args(argc, argv, &o);
-	if (st)
+	if (st) {
+		free_options(&o);
 		return st < 0 ? 0 : st;
+	}
 	st = run(&o);
+	free_options(&o);
 	if (fclose(stdout) != 0 && st == RG_OK) {
 		fprintf(stderr, "relgraph: error: <stdout>: cannot write: %s\n", strerror(errno));
 		st = RG_ESYS;

@@ -434,6 +434,16 @@ static long hi(rg_date d)
 	return d.year * 10000L + mo * 100L + (d.day ? d.day : days_in(d.year, mo));
 }
 
+long rg_date_first_day(rg_date d)
+{
+	return lo(d);
+}
+
+long rg_date_last_day(rg_date d)
+{
+	return hi(d);
+}
+
 int rg_date_cmp_lo(rg_date a, rg_date b)
 {
 	long x = lo(a), y = lo(b);

@@ -2,6 +2,7 @@
 #include "relgraph/render.h"
 
 #include <errno.h>
+#include <math.h>
 #include <graphviz/gvc.h>
 #include <signal.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 
 struct rg_render {
 	GVC_t *gvc;
+	Agraph_t *laid_out; /* the graph whose layout is current, if any */
 };
 
 /* Graphviz reports through a callback with no user pointer: the context
@@ -57,6 +59,7 @@ void rg_render_free(rg_render *r)
 {
 	if (!r)
 		return;
+	rg_render_free_layout(r);
 	gvFreeContext(r->gvc);
 	gv_diags = NULL;
 	agseterrf(NULL);
@@ -264,12 +267,46 @@ rg_status rg_write_file(const char *path, const char *data, size_t len, rg_diags
 	return RG_OK;
 }
 
+double rg_render_aspect(Agraph_t *g)
+{
+	boxf bb = GD_bb(g);
+	double w = bb.UR.x - bb.LL.x, h = bb.UR.y - bb.LL.y;
+	return h > 0 && w > 0 ? w / h : 1;
+}
+
+double rg_render_misfit(double a)
+{
+	if (a >= 0.4 && a <= 2.5)
+		return 0;
+	double d = fabs(log(a / 1.5)), e = fabs(log(a / 0.67));
+	return d < e ? d : e;
+}
+
+rg_status rg_render_layout(rg_render *r, Agraph_t *g, const char *engine, rg_diags *d)
+{
+	if (r->laid_out)
+		gvFreeLayout(r->gvc, r->laid_out);
+	r->laid_out = NULL;
+	if (gvLayout(r->gvc, g, engine) != 0) {
+		rg_error(d, NULL, 0, 0, "layout with engine '%s' failed", engine);
+		return RG_ESYS;
+	}
+	r->laid_out = g;
+	return RG_OK;
+}
+
+void rg_render_free_layout(rg_render *r)
+{
+	if (r->laid_out)
+		gvFreeLayout(r->gvc, r->laid_out);
+	r->laid_out = NULL;
+}
+
 rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine,
 			    const rg_output *outs, size_t n, rg_diags *d)
 {
 	rendered *res = rg_xcalloc(n ? n : 1, sizeof *res);
 	rg_status st = RG_OK;
-	int laid_out = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(outs[i].format, "dot") != 0)
@@ -284,14 +321,8 @@ rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine,
 	for (size_t i = 0; i < n; i++) {
 		if (res[i].data)
 			continue;
-		if (!laid_out) {
-			if (gvLayout(r->gvc, g, engine) != 0) {
-				rg_error(d, NULL, 0, 0, "layout with engine '%s' failed", engine);
-				st = RG_ESYS;
-				goto out;
-			}
-			laid_out = 1;
-		}
+		if (r->laid_out != g && (st = rg_render_layout(r, g, engine, d)) != RG_OK)
+			goto out;
 		unsigned int len = 0;
 		if (gvRenderData(r->gvc, g, outs[i].format, &res[i].data, &len) != 0 ||
 		    !res[i].data) {
@@ -341,7 +372,6 @@ out:
 			free(res[i].data);
 	}
 	free(res);
-	if (laid_out)
-		gvFreeLayout(r->gvc, g);
+	rg_render_free_layout(r);
 	return st;
 }

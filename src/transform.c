@@ -1,4 +1,4 @@
-/* transform.c: model to view, merging repeated relations (see
+/* transform.c: model to view: filters, focus and merging (see
  * transform.h). */
 #include "relgraph/transform.h"
 
@@ -45,16 +45,145 @@ static void widen(rg_edge *e, rg_span w)
 		e->last = hi;
 }
 
+int rg_in_window(rg_span w, rg_date from, rg_date to, int whole)
+{
+	rg_date lo = w.start.year ? w.start : w.end;
+	rg_date hi = w.end.year ? w.end : w.start;
+	if (!lo.year)
+		return 1; /* undated: the caller decides */
+	if (whole)
+		return (!from.year || rg_date_first_day(lo) >= rg_date_first_day(from)) &&
+		       (!to.year || rg_date_last_day(hi) <= rg_date_last_day(to));
+	return (!to.year || rg_date_first_day(lo) <= rg_date_last_day(to)) &&
+	       (!from.year || rg_date_last_day(hi) >= rg_date_first_day(from));
+}
+
+static int kind_in(const rg_model *m, rg_str kind, const char *const *list, size_t n)
+{
+	const char *k = rg_model_str(m, kind);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(k, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int dated(rg_span w)
+{
+	return w.start.year || w.end.year;
+}
+
+/* Which entities and relations pass the filters that do not depend on
+ * merging: time window, node kinds, relation kinds. */
+static void select_rows(const rg_model *m, const rg_transform_opts *o, unsigned char *keep_ent,
+			unsigned char *keep_rel)
+{
+	size_t nent = rg_model_nentities(m), nrel = rg_model_nrelations(m);
+	int window = o->from.year || o->to.year;
+	for (size_t i = 0; i < nent; i++) {
+		const rg_entity *e = rg_model_entity(m, i);
+		int k = 1;
+		if (o->nonly && !kind_in(m, e->kind, o->only, o->nonly))
+			k = 0;
+		if (o->nhide && kind_in(m, e->kind, o->hide, o->nhide))
+			k = 0;
+		if (window && dated(e->when) && !rg_in_window(e->when, o->from, o->to, 0))
+			k = 0;
+		if (window && o->dated_only && !dated(e->when))
+			k = 2; /* kept only if a dated relation in the window needs it */
+		keep_ent[i] = (unsigned char)k;
+	}
+	for (size_t i = 0; i < nrel; i++) {
+		const rg_relation *r = rg_model_relation(m, i);
+		int k = keep_ent[r->a] && keep_ent[r->b];
+		if (k && o->nrelations && !kind_in(m, r->kind, o->relations, o->nrelations))
+			k = 0;
+		if (k && window) {
+			if (!dated(r->when))
+				k = !o->dated_only;
+			else
+				k = rg_in_window(r->when, o->from, o->to, r->count > 1);
+		}
+		keep_rel[i] = (unsigned char)k;
+	}
+}
+
+/* Marks the entities within depth hops of the focus, over kept relations
+ * (either direction); clears every other entity. */
+static void focus(const rg_model *m, const rg_transform_opts *o, unsigned char *keep_ent,
+		  const unsigned char *keep_rel)
+{
+	size_t nent = rg_model_nentities(m), nrel = rg_model_nrelations(m);
+	/* adjacency in compressed rows, built from the kept relations */
+	uint32_t *deg = rg_xcalloc(nent + 1, sizeof *deg);
+	for (size_t i = 0; i < nrel; i++)
+		if (keep_rel[i]) {
+			const rg_relation *r = rg_model_relation(m, i);
+			deg[r->a + 1]++;
+			deg[r->b + 1]++;
+		}
+	for (size_t i = 0; i < nent; i++)
+		deg[i + 1] += deg[i];
+	uint32_t *adj = rg_xmalloc((deg[nent] ? deg[nent] : 1) * sizeof *adj);
+	uint32_t *fill = rg_xcalloc(nent ? nent : 1, sizeof *fill);
+	for (size_t i = 0; i < nrel; i++)
+		if (keep_rel[i]) {
+			const rg_relation *r = rg_model_relation(m, i);
+			adj[deg[r->a] + fill[r->a]++] = r->b;
+			adj[deg[r->b] + fill[r->b]++] = r->a;
+		}
+	int *dist = rg_xmalloc((nent ? nent : 1) * sizeof *dist);
+	uint32_t *queue = rg_xmalloc((nent ? nent : 1) * sizeof *queue);
+	size_t head = 0, tail = 0;
+	for (size_t i = 0; i < nent; i++)
+		dist[i] = -1;
+	for (size_t i = 0; i < o->nfocus; i++)
+		if (dist[o->focus[i]] < 0) {
+			dist[o->focus[i]] = 0;
+			queue[tail++] = o->focus[i];
+		}
+	int depth = o->depth > 0 ? o->depth : 1;
+	while (head < tail) {
+		uint32_t u = queue[head++];
+		if (dist[u] == depth)
+			continue;
+		for (uint32_t k = deg[u]; k < deg[u + 1]; k++) {
+			uint32_t w = adj[k];
+			if (dist[w] < 0 && keep_ent[w]) {
+				dist[w] = dist[u] + 1;
+				queue[tail++] = w;
+			}
+		}
+	}
+	for (size_t i = 0; i < nent; i++)
+		if (dist[i] < 0)
+			keep_ent[i] = 0;
+		else
+			keep_ent[i] = 1; /* a focus is drawn even when filtered */
+	free(deg);
+	free(adj);
+	free(fill);
+	free(dist);
+	free(queue);
+}
+
 rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 {
 	rg_view *v = rg_xcalloc(1, sizeof *v);
+	v->from = opts->from;
+	v->to = opts->to;
 	size_t nent = rg_model_nentities(m), nrel = rg_model_nrelations(m);
-	v->nodes = rg_xmalloc(nent * sizeof *v->nodes);
-	for (size_t i = 0; i < nent; i++)
-		v->nodes[v->nnodes++] = (uint32_t)i;
+	unsigned char *keep_ent = rg_xcalloc(nent ? nent : 1, 1);
+	unsigned char *keep_rel = rg_xcalloc(nrel ? nrel : 1, 1);
+	/* had: 1 if an entity has any relation at all in the model */
+	unsigned char *had = rg_xcalloc(nent ? nent : 1, 1);
+	select_rows(m, opts, keep_ent, keep_rel);
+	for (size_t i = 0; i < nrel; i++) {
+		const rg_relation *r = rg_model_relation(m, i);
+		had[r->a] = had[r->b] = 1;
+	}
 
-	/* Pass 1: give each relation its edge number, hashing the keys. */
-	uint32_t *edge_of = rg_xmalloc(nrel * sizeof *edge_of);
+	/* Pass 1: give each kept relation its edge number, hashing the keys. */
+	uint32_t *edge_of = rg_xmalloc((nrel ? nrel : 1) * sizeof *edge_of);
 	size_t cap = 64;
 	while (cap < 2 * nrel)
 		cap *= 2;
@@ -62,6 +191,9 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 	key *keys = rg_xmalloc((nrel ? nrel : 1) * sizeof *keys);
 	v->edges = rg_xcalloc(nrel ? nrel : 1, sizeof *v->edges);
 	for (size_t i = 0; i < nrel; i++) {
+		edge_of[i] = RG_NONE;
+		if (!keep_rel[i])
+			continue;
 		const rg_relation *r = rg_model_relation(m, i);
 		key k = key_of(r);
 		size_t h = key_hash(k) & (cap - 1);
@@ -87,12 +219,66 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 		rg_edge *x = &v->edges[e];
 		x->rows++;
 		x->count += r->count;
-		x->weight += r->weight;
+		x->weight += r->weight * r->count;
 		if (r->weight != 1)
 			v->weighted = 1;
 		widen(x, r->when);
 		edge_of[i] = e;
 	}
+	/* Merged edges too light to draw go, with their relations. */
+	if (opts->min_weight > 0) {
+		uint32_t *renum = rg_xmalloc((v->nedges ? v->nedges : 1) * sizeof *renum);
+		size_t n = 0;
+		for (size_t e = 0; e < v->nedges; e++) {
+			if (v->edges[e].weight < opts->min_weight) {
+				renum[e] = RG_NONE;
+				continue;
+			}
+			renum[e] = (uint32_t)n;
+			v->edges[n++] = v->edges[e];
+		}
+		v->nedges = n;
+		for (size_t i = 0; i < nrel; i++)
+			if (edge_of[i] != RG_NONE) {
+				edge_of[i] = renum[edge_of[i]];
+				if (edge_of[i] == RG_NONE)
+					keep_rel[i] = 0;
+			}
+		free(renum);
+	}
+	if (opts->nfocus) {
+		focus(m, opts, keep_ent, keep_rel);
+		/* only the edges between entities of the neighbourhood remain */
+		uint32_t *renum = rg_xmalloc((v->nedges ? v->nedges : 1) * sizeof *renum);
+		size_t n = 0;
+		for (size_t e = 0; e < v->nedges; e++) {
+			if (!keep_ent[v->edges[e].a] || !keep_ent[v->edges[e].b]) {
+				renum[e] = RG_NONE;
+				continue;
+			}
+			renum[e] = (uint32_t)n;
+			v->edges[n++] = v->edges[e];
+		}
+		v->nedges = n;
+		for (size_t i = 0; i < nrel; i++)
+			if (edge_of[i] != RG_NONE)
+				edge_of[i] = renum[edge_of[i]];
+		free(renum);
+	}
+	/* An entity whose relations were all filtered away goes too; one that
+	 * never had any stays (it was drawn alone on purpose). */
+	unsigned char *linked = rg_xcalloc(nent ? nent : 1, 1);
+	for (size_t e = 0; e < v->nedges; e++)
+		linked[v->edges[e].a] = linked[v->edges[e].b] = 1;
+	v->nodes = rg_xmalloc((nent ? nent : 1) * sizeof *v->nodes);
+	for (size_t i = 0; i < nent; i++) {
+		int is_focus = 0;
+		for (size_t f = 0; f < opts->nfocus; f++)
+			is_focus |= opts->focus[f] == i;
+		if (linked[i] || is_focus || (keep_ent[i] == 1 && !had[i]))
+			v->nodes[v->nnodes++] = (uint32_t)i;
+	}
+
 	/* Pass 2: group relation indices by edge (a counting sort). */
 	size_t off = 0;
 	for (size_t e = 0; e < v->nedges; e++) {
@@ -104,8 +290,10 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 			v->max_count = v->edges[e].count;
 	}
 	uint32_t *fill = rg_xcalloc(v->nedges ? v->nedges : 1, sizeof *fill);
-	v->rels = rg_xmalloc((nrel ? nrel : 1) * sizeof *v->rels);
+	v->rels = rg_xmalloc((off ? off : 1) * sizeof *v->rels);
 	for (size_t i = 0; i < nrel; i++) {
+		if (edge_of[i] == RG_NONE)
+			continue;
 		rg_edge *x = &v->edges[edge_of[i]];
 		v->rels[x->rel0 + fill[edge_of[i]]++] = (uint32_t)i;
 	}
@@ -113,7 +301,98 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 	free(keys);
 	free(tab);
 	free(edge_of);
+	free(keep_ent);
+	free(keep_rel);
+	free(had);
+	free(linked);
 	return v;
+}
+
+uint32_t rg_find_entity(const rg_model *m, const char *name)
+{
+	uint32_t i = rg_model_find(m, name);
+	if (i != RG_NONE)
+		return i;
+	uint32_t found = RG_NONE;
+	for (size_t k = 0; k < rg_model_nentities(m); k++) {
+		const rg_entity *e = rg_model_entity(m, k);
+		if (e->label && strcmp(rg_model_str(m, e->label), name) == 0) {
+			if (found != RG_NONE)
+				return RG_NONE; /* two share it: it names neither */
+			found = (uint32_t)k;
+		}
+	}
+	return found;
+}
+
+/* Levenshtein distance, case-insensitive, stopping early past limit. */
+static size_t distance(const char *a, const char *b, size_t limit)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if ((la > lb ? la - lb : lb - la) > limit)
+		return limit + 1;
+	size_t *row = rg_xmalloc((lb + 1) * sizeof *row);
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0], best = i;
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			char x = a[i - 1], y = b[j - 1];
+			if (x >= 'A' && x <= 'Z')
+				x += 32;
+			if (y >= 'A' && y <= 'Z')
+				y += 32;
+			size_t sub = diag + (x != y);
+			size_t del = row[j] + 1, ins = row[j - 1] + 1;
+			diag = row[j];
+			row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+			if (row[j] < best)
+				best = row[j];
+		}
+		if (best > limit) {
+			free(row);
+			return limit + 1;
+		}
+	}
+	size_t d = row[lb];
+	free(row);
+	return d;
+}
+
+size_t rg_suggest(const rg_model *m, const char *name, const char **out, size_t n)
+{
+	size_t limit = strlen(name) / 3 + 2, found = 0;
+	size_t *dist = rg_xmalloc((n ? n : 1) * sizeof *dist);
+	for (size_t k = 0; k < rg_model_nentities(m); k++) {
+		const rg_entity *e = rg_model_entity(m, k);
+		const char *id = rg_model_str(m, e->id);
+		size_t d = distance(name, id, limit);
+		if (e->label) {
+			size_t dl = distance(name, rg_model_str(m, e->label), limit);
+			if (dl < d)
+				d = dl;
+		}
+		if (d > limit)
+			continue;
+		/* insert in order of distance, keeping the n best */
+		size_t at = found < n ? found : n;
+		while (at > 0 && dist[at - 1] > d)
+			at--;
+		if (at == n)
+			continue;
+		size_t last = found < n ? found : n - 1;
+		for (size_t j = last; j > at; j--) {
+			out[j] = out[j - 1];
+			dist[j] = dist[j - 1];
+		}
+		out[at] = id;
+		dist[at] = d;
+		if (found < n)
+			found++;
+	}
+	free(dist);
+	return found;
 }
 
 void rg_view_free(rg_view *v)

@@ -26,6 +26,8 @@ typedef struct {
 	const char *name;   /* the graph's name: the input's base name */
 	const char *title;  /* drawn above the graph, or NULL */
 	const char *engine; /* the layout engine the graph is built for */
+	const char *rankdir; /* dot's direction: TB (NULL) or LR; the legend
+				follows it */
 	int legend;
 	rg_label_mode edge_labels;
 	/* -G, -N and -E settings, applied last so they win over the theme */

@@ -112,6 +112,10 @@ int rg_date_parse(const char *s, rg_date *out);
 /* Writes the date as it was given (YYYY, YYYY-MM or YYYY-MM-DD); buf needs
  * 11 bytes. */
 void rg_date_format(rg_date d, char *buf);
+/* The first and last day a date stands for, as the number YYYYMMDD:
+ * 2022 runs from 20220101 to 20221231. */
+long rg_date_first_day(rg_date d);
+long rg_date_last_day(rg_date d);
 /* Compares the first (lo) or last (hi) day a date stands for. */
 int rg_date_cmp_lo(rg_date a, rg_date b);
 int rg_date_cmp_hi(rg_date a, rg_date b);

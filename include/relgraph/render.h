@@ -21,6 +21,17 @@ typedef struct rg_render rg_render;
 rg_render *rg_render_new(rg_diags *d);
 void rg_render_free(rg_render *r);
 
+/* Lays g out with engine (rg_render_outputs does it when needed; call
+ * this to look at the layout first).  The layout lasts until the next
+ * layout, rg_render_free_layout, or the end of rg_render_outputs. */
+rg_status rg_render_layout(rg_render *r, Agraph_t *g, const char *engine, rg_diags *d);
+void rg_render_free_layout(rg_render *r);
+/* Width over height of a laid-out graph. */
+double rg_render_aspect(Agraph_t *g);
+/* 0 for an aspect ratio that fits a page, landscape or portrait (0.4 to
+ * 2.5); above that, how far it is from one. */
+double rg_render_misfit(double aspect);
+
 /* 1 if Graphviz offers this output format (or it is relgraph's "dot") /
  * layout engine here. */
 int rg_render_has_format(rg_render *r, const char *format);
@@ -33,7 +44,8 @@ typedef struct {
 	const char *path;   /* NULL for standard output */
 } rg_output;
 
-/* Lays g out with engine and writes every output, all or none.  "dot" is
+/* Lays g out with engine (unless rg_render_layout just did) and writes
+ * every output, all or none.  "dot" is
  * the graph as built, before layout.  Returns RG_OK, or RG_ESYS with the
  * reason in d. */
 rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine,

@@ -1,10 +1,12 @@
 /* transform.h: stage 3 of the pipeline, the model to what will be drawn.
  *
- * A view selects entities and turns relations into edges.  Repeated
- * relations between the same two entities with the same kind (and
- * direction) are merged into one edge that counts them ("40 meetings,
- * 2013-2023") and sums their weights.  Filters that cut the model down
- * belong here too, so that the graph built later is only what is drawn.
+ * A view selects entities and turns relations into edges.  Filters run
+ * first: a time window, node and relation kinds, a focus on some entities
+ * and their neighbours.  Repeated relations between the same two entities
+ * with the same kind (and direction) are then merged into one edge that
+ * counts them ("40 meetings, 2013-2023") and sums their weights.  Because
+ * all of this happens before cgraph, the graph built later holds only what
+ * is drawn.
  */
 #ifndef RELGRAPH_TRANSFORM_H
 #define RELGRAPH_TRANSFORM_H
@@ -15,7 +17,22 @@
 #include "relgraph/model.h"
 
 typedef struct {
-	int merge; /* merge repeated relations (on by default) */
+	int merge;          /* merge repeated relations (on by default) */
+	rg_date from, to;   /* time window; year 0 leaves that side open */
+	int dated_only;     /* with a window: leave out undated rows too */
+	/* node kinds to keep (only) or leave out (hide), relation kinds to
+	 * keep; NULL-free arrays of kind names, n = 0 for no filter */
+	const char *const *only;
+	size_t nonly;
+	const char *const *hide;
+	size_t nhide;
+	const char *const *relations;
+	size_t nrelations;
+	double min_weight;  /* drop merged edges lighter than this; 0 keeps all */
+	const uint32_t *focus; /* entity indices; the view is their
+				   neighbourhood */
+	size_t nfocus;
+	int depth;          /* hops from the focus (default 1) */
 } rg_transform_opts;
 
 /* One edge to draw: one relation, or several merged. */
@@ -25,7 +42,7 @@ typedef struct {
 	unsigned directed : 1;
 	uint32_t count;       /* real-world relations: sum of the rows' counts */
 	uint32_t rows;        /* how many relations were merged into it */
-	double weight;        /* sum of weights */
+	double weight;        /* sum of weight x count */
 	rg_date first, last;  /* earliest and latest date, year 0 if none */
 	uint32_t rel0;        /* index of its first relation in rg_view.rels */
 } rg_edge;
@@ -40,11 +57,24 @@ typedef struct {
 	double max_weight;
 	uint32_t max_count;
 	int weighted; /* some relation has a weight other than 1 */
+	rg_date from, to; /* the time window it was cut to, if any */
 } rg_view;
 
 /* Builds the view of m under opts.  The caller frees it with rg_view_free;
  * it refers to m, which must outlive it. */
 rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts);
 void rg_view_free(rg_view *v);
+
+/* 1 if the span w lies in the window [from, to] as the transform reads it:
+ * partial dates stand for their whole period; a relation that stands for
+ * several (count > 1) must lie wholly inside, others need only overlap. */
+int rg_in_window(rg_span w, rg_date from, rg_date to, int whole);
+
+/* Finds the entity a user means by name: its id, else the one entity with
+ * that label.  Returns RG_NONE if there is none. */
+uint32_t rg_find_entity(const rg_model *m, const char *name);
+/* Up to n ids close to name (edit distance), best first, for "did you
+ * mean".  Returns how many were written to out; they belong to m. */
+size_t rg_suggest(const rg_model *m, const char *name, const char **out, size_t n);
 
 #endif
