@@ -95,8 +95,8 @@ static void put_wrapped(rg_buf *b, const char *s, size_t width, const char *inde
 				rg_buf_puts(b, indent);
 			col = 0;
 		} else if (col && sp) {
-			rg_buf_putc(b, ' ');
-			col++;
+			rg_buf_add(b, s, sp); /* spaces as written */
+			col += sp;
 		}
 		put_literal(b, s + sp, w - sp);
 		col += wl;
@@ -268,6 +268,24 @@ static kind_use *kind_of(kind_use *v, size_t n, rg_str kind)
 
 /* ---- labels ---- */
 
+/* Appends ", 2013", ", 2013–2016", ", since 2013" or ", until 2016". */
+static void put_span(rg_buf *t, rg_span w)
+{
+	char a[11], b[11];
+	rg_date_format(w.start, a);
+	rg_date_format(w.end, b);
+	if (!*a && !*b)
+		return;
+	if (!*b)
+		rg_buf_printf(t, ", since %s", a);
+	else if (!*a)
+		rg_buf_printf(t, ", until %s", b);
+	else if (strcmp(a, b) == 0)
+		rg_buf_printf(t, ", %s", a);
+	else
+		rg_buf_printf(t, ", %s\xE2\x80\x93%s", a, b);
+}
+
 /* Meetings held by phone or video are counted apart from those in
  * person, as sources count them ("met 40 times, and spoke by phone"). */
 static int remote_format(const char *f)
@@ -284,11 +302,11 @@ char *rg_edge_label(const rg_model *m, const rg_view *v, const rg_edge *e)
 	const char *kind = rg_model_str(m, e->kind);
 	const rg_relation *r0 = rg_model_relation(m, v->rels[e->rel0]);
 	char d[11];
-	if (e->rows == 1 && e->count == 1 && r0->label) {
-		rg_buf_puts(&b, rg_model_str(m, r0->label));
-		rg_date_format(e->first, d);
-		if (*d)
-			rg_buf_printf(&b, ", %s", d);
+	rg_str f0 = rg_model_attr(m, r0->attr0, r0->nattr, "format");
+	if (e->rows == 1 && e->count == 1 &&
+	    (r0->label || !f0 || !remote_format(rg_model_str(m, f0)))) {
+		rg_buf_puts(&b, rg_model_str(m, r0->label ? r0->label : e->kind));
+		put_span(&b, r0->when);
 		return b.s;
 	}
 	/* Split the count into in-person and remote formats. */
@@ -481,12 +499,7 @@ static void entity_tooltip(builder *bd, rg_buf *t, const rg_entity *en)
 	const rg_model *m = bd->m;
 	put_tooltip(t, S(bd, en->label ? en->label : en->id));
 	rg_buf_printf(t, "\n%s", S(bd, en->kind));
-	if (en->when.start.year || en->when.end.year) {
-		char a[11], b[11];
-		rg_date_format(en->when.start, a);
-		rg_date_format(en->when.end, b);
-		rg_buf_printf(t, ", %s\xE2\x80\x93%s", a, b);
-	}
+	put_span(t, en->when);
 	if (en->country) {
 		rg_buf_puts(t, "\ncountry: ");
 		put_tooltip(t, S(bd, en->country));
@@ -536,6 +549,42 @@ static Agnode_t **add_nodes(builder *bd)
 	free(lb.s);
 	free(tt.s);
 	return map;
+}
+
+/* The rows behind an edge, one line each with their dates and other
+ * columns (place, source, ...), for the tooltip. */
+#define TOOLTIP_ROWS 12
+
+static void relation_lines(builder *bd, rg_buf *t, const rg_edge *x)
+{
+	const rg_attr *at = rg_model_attrs(bd->m);
+	for (uint32_t i = 0; i < x->rows; i++) {
+		if (i == TOOLTIP_ROWS) {
+			rg_buf_printf(t, "\n... and %u more", x->rows - TOOLTIP_ROWS);
+			break;
+		}
+		const rg_relation *r = rg_model_relation(bd->m, bd->v->rels[x->rel0 + i]);
+		/* a lone relation's date is in the label already */
+		if (!r->nattr && (x->rows == 1 || (!r->when.start.year && !r->when.end.year &&
+						   r->count == 1)))
+			continue;
+		rg_buf_puts(t, "\n\xE2\x80\xA2 ");
+		size_t mark = t->len;
+		put_span(t, r->when);
+		if (t->len > mark) {
+			/* put_span starts with ", " */
+			memmove(t->s + mark, t->s + mark + 2, t->len - mark - 2);
+			t->len -= 2;
+			t->s[t->len] = '\0';
+		}
+		if (r->count > 1)
+			rg_buf_printf(t, "%s%u times", t->len > mark ? ", " : "", r->count);
+		for (uint32_t k = r->attr0; k < r->attr0 + r->nattr; k++) {
+			rg_buf_puts(t, t->len > mark ? "; " : "");
+			rg_buf_printf(t, "%s: ", S(bd, at[k].key));
+			put_tooltip(t, S(bd, at[k].value));
+		}
+	}
 }
 
 static double pen_width(const rg_view *v, const rg_edge *e)
@@ -597,6 +646,7 @@ static void add_edges(builder *bd, Agnode_t **map)
 		put_tooltip(&tt, S(bd, eb->label ? eb->label : eb->id));
 		rg_buf_puts(&tt, ": ");
 		put_tooltip(&tt, label);
+		relation_lines(bd, &tt, x);
 		set(e, bd->e_tooltip, tt.s);
 		free(label);
 	}

@@ -324,6 +324,11 @@ static int collect_args(int argc, char **argv, struct options *o)
 		return 0;
 	if (o->ninputs == 0)
 		return usage_error("%s", "no input: name a folder of CSV files, CSV files, or -");
+	int stdin_inputs = 0;
+	for (size_t i = 0; i < o->ninputs; i++)
+		stdin_inputs += strcmp(o->inputs[i], "-") == 0;
+	if (stdin_inputs > 1)
+		return usage_error("%s", "standard input (-) can be read only once");
 	if (o->nformats == 0)
 		o->formats[o->nformats++] = "svg";
 	if (o->output && o->auto_name)
@@ -422,6 +427,24 @@ static int fit_page(const struct options *o, rg_render *r, const rg_model *m, co
 	agclose(turned);
 	bo->rankdir = NULL;
 	return RG_OK;
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* check's last line: what was read and what is wrong with it. */
+static void print_summary(const rg_model *m, const rg_view *v, const rg_diags *d)
+{
+	size_t ne = rg_model_nentities(m), nr = rg_model_nrelations(m);
+	size_t err = rg_diags_count(d, RG_ERROR), warn = rg_diags_count(d, RG_WARNING);
+	printf("%zu %s, %zu %s", ne, plural(ne, "entity", "entities"), nr,
+	       plural(nr, "relation", "relations"));
+	if (v)
+		printf(" (%zu %s drawn)", v->nedges, plural(v->nedges, "edge", "edges"));
+	printf(": %zu %s, %zu %s\n", err, plural(err, "error", "errors"), warn,
+	       plural(warn, "warning", "warnings"));
 }
 
 static int run(struct options *o)
@@ -556,9 +579,7 @@ out:
 		rg_error(d, NULL, 0, 0, "%s", rg_strerror((rg_status)status));
 	print_diags(d, o);
 	if (o->cmd == CMD_CHECK && m && !o->quiet && !o->version)
-		printf("%zu entities, %zu relations (%zu edges drawn): %zu errors, %zu warnings\n",
-		       rg_model_nentities(m), rg_model_nrelations(m), v ? v->nedges : 0,
-		       rg_diags_count(d, RG_ERROR), rg_diags_count(d, RG_WARNING));
+		print_summary(m, v, d);
 	if (status == RG_OK && rg_diags_count(d, RG_ERROR))
 		status = o->cmd == CMD_CHECK ? RG_EDATA : RG_ESYS;
 	for (size_t i = 0; i < MAX_FORMATS; i++)
@@ -611,14 +632,16 @@ int main(int argc, char **argv)
 	struct options o;
 	catch_signals();
 	int st = collect_args(argc, argv, &o);
-	if (st) {
-		free_options(&o);
-		return st < 0 ? 0 : st;
-	}
-	st = run(&o);
+	if (st == 0)
+		st = run(&o);
+	else if (st < 0)
+		st = RG_OK; /* --help */
 	free_options(&o);
-	if (fclose(stdout) != 0 && st == RG_OK) {
-		fprintf(stderr, "relgraph: error: <stdout>: cannot write: %s\n", strerror(errno));
+	/* a write is not done until fclose says so: a full disk fails here */
+	int bad = ferror(stdout);
+	if ((fclose(stdout) != 0 || bad) && st == RG_OK) {
+		fprintf(stderr, "relgraph: <stdout>: error: cannot write: %s\n",
+			strerror(errno ? errno : EIO));
 		st = RG_ESYS;
 	}
 	return st;

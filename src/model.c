@@ -328,7 +328,7 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 	for (size_t i = 0; i < nrel; i++) {
 		rg_relation *r = &m->rel[i];
 		r->a = resolve_or_create(m, by_label, r->aname, r->aguess, r->where, d);
-		r->b = resolve_or_create(m, by_label, r->bname, r->bguess, r->where, d);
+		r->b = resolve_or_create(m, by_label, r->bname, r->bguess, r->bwhere, d);
 	}
 	rg_str leader = rg_model_lookup(m, "leader");
 	rg_str country = rg_model_intern_z(m, "country");
@@ -346,7 +346,7 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 		r->bname = m->ent[c].id;
 		r->kind = leads;
 		r->when = e.when;
-		r->where = e.where;
+		r->where = r->bwhere = e.where;
 		r->directed = 1;
 	}
 	free(by_label);

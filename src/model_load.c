@@ -41,6 +41,8 @@ typedef struct {
 	int kind_is_type;    /* the kind column is "type", which Gephi uses for
 				directed/undirected */
 	const char *base;    /* the file name without folders, lower case */
+	rg_str *list;        /* names split from one cell */
+	size_t list_cap;
 	int failed;
 } table;
 
@@ -162,7 +164,9 @@ static void classify(table *t, char **h, size_t n)
 	if (pair && strcmp(h[a], "from") == 0 && nodeish_filename(base))
 		pair = 0; /* from/to are the dates of a node table */
 
-	if (list_p >= 0 || (starts(base, "meeting") && pair)) {
+	int has_id = find(h, n, NAMES("id", "name", "label", "title")) >= 0;
+	/* a meetings.csv holding meeting nodes (an id, no ends) is a node table */
+	if (list_p >= 0 || (starts(base, "meeting") && (pair || !has_id))) {
 		t->role = T_MEETINGS;
 		c[C_LIST] = list_p;
 	} else if (list_a >= 0 || starts(base, "agreement") || starts(base, "treat")) {
@@ -170,7 +174,7 @@ static void classify(table *t, char **h, size_t n)
 		c[C_LIST] = list_a >= 0 ? list_a : find(h, n, NAMES("members", "signatories"));
 	} else if (pair) {
 		t->role = T_EDGES;
-	} else if (find(h, n, NAMES("id", "name", "label", "title")) >= 0) {
+	} else if (has_id) {
 		t->role = T_NODES;
 	} else {
 		t->role = T_UNKNOWN;
@@ -182,10 +186,16 @@ static void classify(table *t, char **h, size_t n)
 		c[C_ATYPE] = find_type_of(h, n, a);
 		c[C_BTYPE] = find_type_of(h, n, b);
 	}
-	c[C_ID] = find(h, n, NAMES("id", "name", "label", "title", "agreement"));
-	c[C_LABEL] = find(h, n, NAMES("label", "name", "title"));
-	if (c[C_LABEL] == c[C_ID])
-		c[C_LABEL] = -1;
+	if (t->role == T_NODES || t->role == T_AGREEMENTS) {
+		c[C_ID] = find(h, n, NAMES("id", "name", "label", "title", "agreement"));
+		c[C_LABEL] = find(h, n, NAMES("label", "name", "title"));
+		if (c[C_LABEL] == c[C_ID])
+			c[C_LABEL] = -1;
+	} else {
+		/* an edge's id (Gephi) is not drawn; its label is */
+		c[C_ID] = find(h, n, NAMES("id"));
+		c[C_LABEL] = find(h, n, NAMES("label"));
+	}
 	if (t->role == T_NODES || t->role == T_AGREEMENTS)
 		c[C_KIND] = find(h, n, NAMES("kind", "type", "category"));
 	else
@@ -339,7 +349,7 @@ static rg_str kind_text(table *t, const char *s, size_t n)
 static int date_field(table *t, const rg_row *row, int k, rg_date *out)
 {
 	const rg_field *f = field(t, row, k);
-	out->year = 0;
+	*out = (rg_date){0, 0, 0};
 	if (!f)
 		return 0;
 	const char *v = rg_model_str(t->m, trimmed(t->m, f->s, f->len));
@@ -362,7 +372,8 @@ static int span_fields(table *t, const rg_row *row, rg_span *w)
 		  date_field(t, row, C_END, &end);
 	w->start = start.year ? start : date;
 	w->end = end.year ? end : date;
-	if (!bad && w->start.year && w->end.year && rg_date_cmp_hi(w->end, w->start) < 0) {
+	if (!bad && w->start.year && w->end.year &&
+	    rg_date_last_day(w->end) < rg_date_first_day(w->start)) {
 		const rg_field *f = field(t, row, C_END);
 		table_err(t, row->line, f ? f->col : 1, "end date is before start date");
 		bad = -1;
@@ -458,19 +469,25 @@ static void node_row(table *t, const rg_row *row)
 		add_attrs(t, row, &e->attr0, &e->nattr);
 }
 
-/* Splits a list cell on ';' or '|' into trimmed, interned names.  Returns
- * how many were found; names must hold cap entries. */
-static size_t split_list(table *t, const rg_field *f, rg_str *names, size_t cap)
+/* Splits a list cell at any of the separators seps into trimmed,
+ * interned names, kept in t->list (reused from row to row).  Returns how
+ * many were found. */
+static size_t split_list(table *t, const rg_field *f, const char *seps)
 {
 	size_t n = 0;
 	const char *s = f->s, *end = f->s + f->len;
-	while (s <= end && n < cap) {
+	while (s <= end) {
 		const char *p = s;
-		while (p < end && *p != ';' && *p != '|')
+		while (p < end && !strchr(seps, *p))
 			p++;
 		rg_str x = trimmed(t->m, s, (size_t)(p - s));
-		if (x)
-			names[n++] = x;
+		if (x) {
+			if (n == t->list_cap) {
+				t->list_cap = t->list_cap ? 2 * t->list_cap : 16;
+				t->list = rg_xrealloc(t->list, t->list_cap * sizeof *t->list);
+			}
+			t->list[n++] = x;
+		}
 		s = p + 1;
 	}
 	return n;
@@ -500,6 +517,15 @@ static int weight_field(table *t, const rg_row *row, double *w)
 	char *endp;
 	errno = 0;
 	double v = strtod(f->s, &endp);
+	if (*endp == ',' && !strchr(endp + 1, ',')) {
+		/* a decimal comma, as semicolon-separated files write them */
+		char *dot = rg_xstrdup(f->s);
+		dot[endp - f->s] = '.';
+		char *e2;
+		v = strtod(dot, &e2);
+		endp = (char *)f->s + (e2 - dot);
+		free(dot);
+	}
 	while (*endp == ' ')
 		endp++;
 	if (endp == f->s || *endp || errno || !(v >= 0) || v > 1e12) {
@@ -511,31 +537,21 @@ static int weight_field(table *t, const rg_row *row, double *w)
 }
 
 static rg_relation *relation(table *t, const rg_row *row, rg_str a, rg_str b,
-			     const rg_field *where)
+			     const rg_field *where, const rg_field *bwhere)
 {
 	rg_relation *r = rg_model_add_relation(t->m);
 	r->aname = a;
 	r->bname = b;
 	r->where = loc(t, where, row);
+	r->bwhere = loc(t, bwhere, row);
 	return r;
 }
 
-#define MAXLIST 64
-
 static void meeting_row(table *t, const rg_row *row)
 {
-	rg_str names[MAXLIST];
-	size_t n;
-	const rg_field *where;
-	if (t->col[C_LIST] >= 0) {
-		where = field(t, row, C_LIST);
-		n = split_list(t, where, names, MAXLIST);
-	} else {
-		where = field(t, row, C_A);
-		names[0] = text(t, row, C_A);
-		names[1] = text(t, row, C_B);
-		n = names[0] && names[1] ? 2 : 0;
-	}
+	const rg_field *where = field(t, row, C_LIST);
+	size_t n = split_list(t, where, ";|");
+	rg_str *names = t->list;
 	if (n < 2) {
 		table_err(t, where->line, where->col,
 			  "a meeting needs at least two participants (separate names with ';')");
@@ -552,7 +568,7 @@ static void meeting_row(table *t, const rg_row *row)
 		for (size_t j = i + 1; j < n; j++) {
 			if (names[i] == names[j])
 				continue;
-			rg_relation *r = relation(t, row, names[i], names[j], where);
+			rg_relation *r = relation(t, row, names[i], names[j], where, where);
 			r->kind = kind;
 			r->when = when;
 			r->count = count;
@@ -570,9 +586,9 @@ static void agreement_row(table *t, const rg_row *row)
 		table_err(t, row->line, idf->col, "empty agreement name");
 		return;
 	}
-	rg_str names[MAXLIST];
 	const rg_field *lf = field(t, row, C_LIST);
-	size_t n = split_list(t, lf, names, MAXLIST);
+	size_t n = split_list(t, lf, ";|");
+	rg_str *names = t->list;
 	if (n == 0) {
 		table_err(t, lf->line, lf->col,
 			  "an agreement needs at least one party (separate names with ';')");
@@ -604,7 +620,7 @@ static void agreement_row(table *t, const rg_row *row)
 	}
 	rg_str country = rg_model_intern_z(t->m, "country");
 	for (size_t k = 0; k < n; k++) {
-		rg_relation *r = relation(t, row, names[k], id, lf);
+		rg_relation *r = relation(t, row, names[k], id, lf, idf);
 		r->kind = t->default_kind;
 		r->when = when;
 		r->aguess = country;
@@ -620,8 +636,8 @@ static void edge_row(table *t, const rg_row *row)
 			  a ? "target" : "source");
 		return;
 	}
-	rg_str targets[MAXLIST];
-	size_t n = split_list(t, bf, targets, MAXLIST); /* Kumu: several targets */
+	size_t n = split_list(t, bf, "|"); /* Kumu: several targets */
+	rg_str *targets = t->list;
 	if (n == 0) {
 		table_err(t, row->line, bf->col, "empty target: every edge needs two ends");
 		return;
@@ -663,7 +679,7 @@ static void edge_row(table *t, const rg_row *row)
 	add_attrs(t, row, &attr0, &nattr);
 	rg_str label = text(t, row, C_LABEL);
 	for (size_t k = 0; k < n; k++) {
-		rg_relation *r = relation(t, row, a, targets[k], af);
+		rg_relation *r = relation(t, row, a, targets[k], af, bf);
 		r->kind = kind;
 		r->label = label;
 		r->when = when;
@@ -721,6 +737,7 @@ static rg_status load(rg_model *m, const char *path, const char *display,
 	free(base);
 	free(t.names);
 	free(t.used);
+	free(t.list);
 	if (s == RG_OK && t.failed)
 		s = RG_EDATA;
 	return s;

@@ -151,7 +151,17 @@ static void on_field(void *s, size_t n, void *data)
 	r->fields[r->nfields].line = r->fline;
 	r->fields[r->nfields].col = r->fcol;
 	r->nfields++;
-	rg_buf_add(&r->text, n ? s : "", n);
+	/* a line break inside quotes is a line break, whatever the file's
+	 * line ends: CRLF and CR become LF */
+	const char *p = s, *end = (const char *)s + n;
+	const char *cr;
+	while (p < end && (cr = memchr(p, '\r', (size_t)(end - p)))) {
+		rg_buf_add(&r->text, p, (size_t)(cr - p));
+		rg_buf_putc(&r->text, '\n');
+		p = cr + 1 + (cr + 1 < end && cr[1] == '\n');
+	}
+	rg_buf_add(&r->text, p, (size_t)(end - p));
+	r->fields[r->nfields - 1].len = r->text.len - r->offs[r->nfields - 1];
 	rg_buf_putc(&r->text, '\0');
 	r->pending = START_AFTER_FIELD;
 }
@@ -288,7 +298,8 @@ static int feed(reader *r, const char *s, size_t n)
 		}
 		size_t done = csv_parse(&r->p, s + i, j - i, on_field, on_record, r);
 		if (done < j - i) {
-			advance(r, s + i, done);
+			/* text after a closing quote: point at that quote */
+			advance(r, s + i, done && s[i + done - 1] == '"' ? done - 1 : done);
 			err(r, r->line, r->col,
 			    "'\"' inside a field that is not quoted properly (quote the whole "
 			    "field and double the quotes inside it: \"a \"\"b\"\" c\")");

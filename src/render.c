@@ -19,30 +19,41 @@ struct rg_render {
 	Agraph_t *laid_out; /* the graph whose layout is current, if any */
 };
 
-/* Graphviz reports through a callback with no user pointer: the context
- * alive at the time owns this. */
+/* Graphviz reports through a callback with no user pointer, and in pieces
+ * ("Error", ": ", the message, continuations): the context alive at the
+ * time owns these, and the pieces of one message become one diagnostic
+ * when the next message starts or the layout or rendering is over. */
 static rg_diags *gv_diags;
+static rg_buf gv_pending;
 
-static int on_gv_message(char *msg)
+static void gv_flush(void)
 {
-	if (!gv_diags)
-		return 0;
-	size_t n = strlen(msg);
-	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		n--;
-	if (!n)
-		return 0;
-	const char *p = msg;
+	if (!gv_pending.len)
+		return;
+	char *p = gv_pending.s;
+	size_t n = gv_pending.len;
+	while (n && (p[n - 1] == '\n' || p[n - 1] == ' '))
+		p[--n] = '\0';
 	rg_severity sev = RG_WARNING;
 	if (strncmp(p, "Error: ", 7) == 0) {
 		p += 7;
-		n -= 7;
 		sev = RG_ERROR;
 	} else if (strncmp(p, "Warning: ", 9) == 0) {
 		p += 9;
-		n -= 9;
 	}
-	rg_diag_add(gv_diags, sev, 0, NULL, 0, 0, "Graphviz: %.*s", (int)n, p);
+	if (gv_diags && *p)
+		rg_diag_add(gv_diags, sev, 0, NULL, 0, 0, "Graphviz: %s", p);
+	rg_buf_reset(&gv_pending);
+}
+
+static int on_gv_message(char *msg)
+{
+	/* a message starts with its level; anything else continues the last */
+	if (strcmp(msg, "Error") == 0 || strcmp(msg, "Warning") == 0)
+		gv_flush();
+	else if (gv_pending.len && gv_pending.s[gv_pending.len - 1] == '\n')
+		gv_pending.s[gv_pending.len - 1] = ' ';
+	rg_buf_puts(&gv_pending, msg);
 	return 0;
 }
 
@@ -61,6 +72,9 @@ void rg_render_free(rg_render *r)
 		return;
 	rg_render_free_layout(r);
 	gvFreeContext(r->gvc);
+	gv_flush();
+	free(gv_pending.s);
+	gv_pending = (rg_buf){0};
 	gv_diags = NULL;
 	agseterrf(NULL);
 	free(r);
@@ -287,8 +301,13 @@ rg_status rg_render_layout(rg_render *r, Agraph_t *g, const char *engine, rg_dia
 	if (r->laid_out)
 		gvFreeLayout(r->gvc, r->laid_out);
 	r->laid_out = NULL;
-	if (gvLayout(r->gvc, g, engine) != 0) {
+	size_t errors = rg_diags_count(d, RG_ERROR);
+	int bad = gvLayout(r->gvc, g, engine) != 0;
+	gv_flush();
+	if (bad || rg_diags_count(d, RG_ERROR) > errors) {
 		rg_error(d, NULL, 0, 0, "layout with engine '%s' failed", engine);
+		if (!bad)
+			gvFreeLayout(r->gvc, g);
 		return RG_ESYS;
 	}
 	r->laid_out = g;
@@ -324,8 +343,12 @@ rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine,
 		if (r->laid_out != g && (st = rg_render_layout(r, g, engine, d)) != RG_OK)
 			goto out;
 		unsigned int len = 0;
-		if (gvRenderData(r->gvc, g, outs[i].format, &res[i].data, &len) != 0 ||
-		    !res[i].data) {
+		size_t errors = rg_diags_count(d, RG_ERROR);
+		int bad = gvRenderData(r->gvc, g, outs[i].format, &res[i].data, &len) != 0;
+		gv_flush();
+		if (bad || !res[i].data || rg_diags_count(d, RG_ERROR) > errors) {
+			if (res[i].data)
+				res[i].from_gv = 1;
 			rg_error(d, NULL, 0, 0, "rendering to '%s' failed", outs[i].format);
 			st = RG_ESYS;
 			goto out;
@@ -335,7 +358,17 @@ rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine,
 		if (strncmp(outs[i].format, "pdf", 3) == 0)
 			fix_pdf_date(res[i].data, res[i].len);
 	}
-	/* Every output is rendered: now write them all, then rename them all. */
+	/* Every output is rendered: now write them all, then rename them all.
+	 * A rename fails only where the target cannot be replaced by a file (a
+	 * folder of that name): find that before any output is replaced. */
+	for (size_t i = 0; i < n; i++) {
+		struct stat sb;
+		if (outs[i].path && stat(outs[i].path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			rg_error(d, outs[i].path, 0, 0, "cannot write: it is a folder");
+			st = RG_ESYS;
+			goto out;
+		}
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (!outs[i].path)
 			continue;

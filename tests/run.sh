@@ -64,8 +64,12 @@ for dir in tests/cases/*/; do
 	"$BIN" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
 	rc=$?
 	if [ "${UPDATE:-0}" = 1 ]; then
-		[ -s "$tmp/out" ] && cp "$tmp/out" "$dir/expect.out" || rm -f "$dir/expect.out"
-		[ -s "$tmp/err" ] && cp "$tmp/err" "$dir/expect.err" || rm -f "$dir/expect.err"
+		# an existing expectation is kept even when empty: it says "nothing"
+		for f in out err; do
+			if [ -s "$tmp/$f" ] || [ -f "$dir/expect.$f" ]; then
+				cp "$tmp/$f" "$dir/expect.$f"
+			fi
+		done
 		if [ "$rc" -ne 0 ]; then echo "$rc" >"$dir/expect.rc"; else rm -f "$dir/expect.rc"; fi
 	fi
 	why=""

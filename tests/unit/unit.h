@@ -1,0 +1,82 @@
+/* unit.h: what every cmocka unit test of relgraph shares.
+ *
+ * Tests build their input from CSV text in memory, named as the file it
+ * stands for, since the name helps decide what a table holds.
+ */
+#ifndef RELGRAPH_UNIT_H
+#define RELGRAPH_UNIT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "relgraph/diag.h"
+#include "relgraph/model.h"
+
+/* One input file: its name (leaders.csv, meetings.csv ...) and its text. */
+typedef struct {
+	const char *name, *text;
+} unit_csv;
+
+/* Loads every file into a new model in order, then finishes it.  *status
+ * gets the worst status of all the steps.  The caller frees the model. */
+static inline rg_model *unit_model(rg_diags *d, rg_status *status, const unit_csv *files,
+				   size_t n)
+{
+	rg_model *m = rg_model_new();
+	rg_status worst = RG_OK;
+	for (size_t i = 0; i < n; i++) {
+		rg_status s = rg_model_load_mem(m, files[i].name, files[i].text,
+						strlen(files[i].text), d);
+		if (s > worst)
+			worst = s;
+	}
+	rg_status s = rg_model_finish(m, d);
+	if (s > worst)
+		worst = s;
+	if (status)
+		*status = worst;
+	return m;
+}
+
+/* UNIT_MODEL(d, &status, {"leaders.csv", "id\nxi\n"}, {...}) */
+#define UNIT_MODEL(d, status, ...)                                              \
+	unit_model(d, status, (const unit_csv[]){__VA_ARGS__},                   \
+		   sizeof((const unit_csv[]){__VA_ARGS__}) / sizeof(unit_csv))
+
+/* The first diagnostic whose message contains text, or NULL. */
+static inline const rg_diag *unit_diag(const rg_diags *d, const char *text)
+{
+	for (size_t i = 0; i < rg_diags_len(d); i++)
+		if (strstr(rg_diags_at(d, i)->msg, text))
+			return rg_diags_at(d, i);
+	return NULL;
+}
+
+/* How many stored diagnostics carry every bit of flags. */
+static inline size_t unit_ndiags_flagged(const rg_diags *d, unsigned flags)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < rg_diags_len(d); i++)
+		if ((rg_diags_at(d, i)->flags & flags) == flags)
+			n++;
+	return n;
+}
+
+/* Asserts that diagnostic x is an error at line:col of file. */
+#define assert_diag_at(x, sev, file_, line_, col_)                            \
+	do {                                                                     \
+		assert_non_null(x);                                              \
+		assert_int_equal((x)->severity, (sev));                         \
+		assert_non_null((x)->file);                                      \
+		assert_string_equal((x)->file, (file_));                        \
+		assert_int_equal((x)->line, (line_));                           \
+		assert_int_equal((x)->col, (col_));                             \
+	} while (0)
+
+#endif
