@@ -166,6 +166,43 @@ static void focus(const rg_model *m, const rg_transform_opts *o, unsigned char *
 	free(queue);
 }
 
+/* Removes the edges for which drop() says so, renumbering the rest and
+ * unmarking the relations they held. */
+static void drop_edges(rg_view *v, uint32_t *edge_of, size_t nrel, unsigned char *keep_rel,
+		       int (*drop)(const rg_edge *, const void *), const void *arg)
+{
+	uint32_t *renum = rg_xmalloc((v->nedges ? v->nedges : 1) * sizeof *renum);
+	size_t n = 0;
+	for (size_t e = 0; e < v->nedges; e++) {
+		if (drop(&v->edges[e], arg)) {
+			renum[e] = RG_NONE;
+			continue;
+		}
+		renum[e] = (uint32_t)n;
+		v->edges[n++] = v->edges[e];
+	}
+	v->nedges = n;
+	for (size_t i = 0; i < nrel; i++) {
+		if (edge_of[i] == RG_NONE)
+			continue;
+		edge_of[i] = renum[edge_of[i]];
+		if (edge_of[i] == RG_NONE)
+			keep_rel[i] = 0;
+	}
+	free(renum);
+}
+
+static int light(const rg_edge *e, const void *min_weight)
+{
+	return e->weight < *(const double *)min_weight;
+}
+
+static int outside(const rg_edge *e, const void *keep_ent)
+{
+	const unsigned char *k = keep_ent;
+	return !k[e->a] || !k[e->b];
+}
+
 rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 {
 	rg_view *v = rg_xcalloc(1, sizeof *v);
@@ -225,45 +262,13 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 		widen(x, r->when);
 		edge_of[i] = e;
 	}
-	/* Merged edges too light to draw go, with their relations. */
-	if (opts->min_weight > 0) {
-		uint32_t *renum = rg_xmalloc((v->nedges ? v->nedges : 1) * sizeof *renum);
-		size_t n = 0;
-		for (size_t e = 0; e < v->nedges; e++) {
-			if (v->edges[e].weight < opts->min_weight) {
-				renum[e] = RG_NONE;
-				continue;
-			}
-			renum[e] = (uint32_t)n;
-			v->edges[n++] = v->edges[e];
-		}
-		v->nedges = n;
-		for (size_t i = 0; i < nrel; i++)
-			if (edge_of[i] != RG_NONE) {
-				edge_of[i] = renum[edge_of[i]];
-				if (edge_of[i] == RG_NONE)
-					keep_rel[i] = 0;
-			}
-		free(renum);
-	}
+	/* Merged edges too light to draw go, with their relations; with a
+	 * focus, so do edges that leave the neighbourhood. */
+	if (opts->min_weight > 0)
+		drop_edges(v, edge_of, nrel, keep_rel, light, &opts->min_weight);
 	if (opts->nfocus) {
 		focus(m, opts, keep_ent, keep_rel);
-		/* only the edges between entities of the neighbourhood remain */
-		uint32_t *renum = rg_xmalloc((v->nedges ? v->nedges : 1) * sizeof *renum);
-		size_t n = 0;
-		for (size_t e = 0; e < v->nedges; e++) {
-			if (!keep_ent[v->edges[e].a] || !keep_ent[v->edges[e].b]) {
-				renum[e] = RG_NONE;
-				continue;
-			}
-			renum[e] = (uint32_t)n;
-			v->edges[n++] = v->edges[e];
-		}
-		v->nedges = n;
-		for (size_t i = 0; i < nrel; i++)
-			if (edge_of[i] != RG_NONE)
-				edge_of[i] = renum[edge_of[i]];
-		free(renum);
+		drop_edges(v, edge_of, nrel, keep_rel, outside, keep_ent);
 	}
 	/* An entity whose relations were all filtered away goes too; one that
 	 * never had any stays (it was drawn alone on purpose). */

@@ -11,25 +11,6 @@
 /* cgraph takes char * for names it does not change. */
 #define C(s) ((char *)(s))
 
-/* One Graphviz context for the whole program, made before any graph. */
-static rg_diags *gv_diags;
-static rg_render *gv;
-
-static int group_setup(void **state)
-{
-	(void)state;
-	gv_diags = rg_diags_new();
-	gv = rg_render_new(gv_diags);
-	return gv ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	rg_render_free(gv);
-	rg_diags_free(gv_diags);
-	return 0;
-}
 
 typedef struct {
 	rg_diags *d;
@@ -477,5 +458,5 @@ int main(void)
 		T(test_settings_override_title_size),
 		T(test_other_engine_legend_is_one_table_node),
 	};
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, unit_gv_setup, unit_gv_teardown);
 }

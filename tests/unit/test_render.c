@@ -11,25 +11,6 @@
 #include "relgraph/render.h"
 #include "relgraph/transform.h"
 
-/* One Graphviz context for the whole program, made before any graph. */
-static rg_diags *gv_diags;
-static rg_render *gv;
-
-static int group_setup(void **state)
-{
-	(void)state;
-	gv_diags = rg_diags_new();
-	gv = rg_render_new(gv_diags);
-	return gv ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	rg_render_free(gv);
-	rg_diags_free(gv_diags);
-	return 0;
-}
 
 typedef struct {
 	rg_diags *d;
@@ -254,27 +235,27 @@ static void test_write_file_rename_failure_leaves_no_temporary(void **state)
 static void test_has_formats(void **state)
 {
 	(void)state;
-	assert_true(rg_render_has_format(gv, "svg"));
-	assert_true(rg_render_has_format(gv, "png"));
-	assert_true(rg_render_has_format(gv, "pdf"));
-	assert_true(rg_render_has_format(gv, "dot"));
-	assert_true(rg_render_has_format(gv, "svg:cairo"));
-	assert_false(rg_render_has_format(gv, "nope"));
-	assert_false(rg_render_has_format(gv, ""));
+	assert_true(rg_render_has_format(unit_gv, "svg"));
+	assert_true(rg_render_has_format(unit_gv, "png"));
+	assert_true(rg_render_has_format(unit_gv, "pdf"));
+	assert_true(rg_render_has_format(unit_gv, "dot"));
+	assert_true(rg_render_has_format(unit_gv, "svg:cairo"));
+	assert_false(rg_render_has_format(unit_gv, "nope"));
+	assert_false(rg_render_has_format(unit_gv, ""));
 }
 
 static void test_has_engines(void **state)
 {
 	(void)state;
-	assert_true(rg_render_has_engine(gv, "dot"));
-	assert_true(rg_render_has_engine(gv, "neato"));
-	assert_false(rg_render_has_engine(gv, "nope"));
+	assert_true(rg_render_has_engine(unit_gv, "dot"));
+	assert_true(rg_render_has_engine(unit_gv, "neato"));
+	assert_false(rg_render_has_engine(unit_gv, "nope"));
 }
 
 static void test_list_devices_names_svg(void **state)
 {
 	(void)state;
-	char *l = rg_render_list(gv, "device");
+	char *l = rg_render_list(unit_gv, "device");
 	assert_non_null(l);
 	/* a space-separated list holding svg as a word */
 	char *copy = strdup(l);
@@ -293,7 +274,7 @@ static void test_outputs_svg_and_dot(void **state)
 	fixture *f = *state;
 	GRAPH(f, leaders, meetings);
 	rg_output outs[] = {{"svg", at(f, 0, "t.svg")}, {"dot", at(f, 1, "t.dot")}};
-	assert_int_equal(rg_render_outputs(gv, f->g, "dot", outs, 2, f->d), RG_OK);
+	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 2, f->d), RG_OK);
 	assert_int_equal(rg_diags_count(f->d, RG_ERROR), 0);
 	char *svg = slurp(f->path[0], NULL);
 	char *dot = slurp(f->path[1], NULL);
@@ -318,7 +299,7 @@ static void test_svg_has_ids_and_kind_classes(void **state)
 	fixture *f = *state;
 	GRAPH(f, leaders, meetings);
 	rg_output outs[] = {{"svg", at(f, 0, "t.svg")}};
-	assert_int_equal(rg_render_outputs(gv, f->g, "dot", outs, 1, f->d), RG_OK);
+	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 1, f->d), RG_OK);
 	char *svg = slurp(f->path[0], NULL);
 	assert_non_null(svg);
 	assert_non_null(strstr(svg, "id=\"xi\" class=\"node leader\""));
@@ -331,7 +312,7 @@ static void test_svg_shows_names_as_text(void **state)
 	fixture *f = *state;
 	GRAPH(f, {"nodes.csv", "id\n<b>\n\"\"\"]; x [\"\na\\b\n"});
 	rg_output outs[] = {{"svg", at(f, 0, "t.svg")}};
-	assert_int_equal(rg_render_outputs(gv, f->g, "dot", outs, 1, f->d), RG_OK);
+	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 1, f->d), RG_OK);
 	char *svg = slurp(f->path[0], NULL);
 	assert_non_null(svg);
 	assert_non_null(strstr(svg, ">&lt;b&gt;</text>"));
@@ -349,7 +330,7 @@ static void test_pdf_and_png_are_what_they_say(void **state)
 	fixture *f = *state;
 	GRAPH(f, leaders, meetings);
 	rg_output outs[] = {{"pdf", at(f, 0, "t.pdf")}, {"png", at(f, 1, "t.png")}};
-	assert_int_equal(rg_render_outputs(gv, f->g, "dot", outs, 2, f->d), RG_OK);
+	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 2, f->d), RG_OK);
 	size_t len;
 	char *pdf = slurp(f->path[0], &len);
 	assert_non_null(pdf);
@@ -381,9 +362,9 @@ static void test_two_renders_give_same_bytes(void **state)
 	GRAPH(f, leaders, meetings);
 	rg_output one[] = {{"svg", at(f, 0, "1.svg")}, {"pdf", at(f, 1, "1.pdf")}};
 	rg_output two[] = {{"svg", at(f, 2, "2.svg")}, {"pdf", at(f, 3, "2.pdf")}};
-	assert_int_equal(rg_render_outputs(gv, f->g, "dot", one, 2, f->d), RG_OK);
+	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", one, 2, f->d), RG_OK);
 	sleep(1); /* a time stamp would now differ */
-	assert_int_equal(rg_render_outputs(gv, f->g, "dot", two, 2, f->d), RG_OK);
+	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", two, 2, f->d), RG_OK);
 	assert_same_file(f->path[0], f->path[2]);
 	assert_same_file(f->path[1], f->path[3]);
 }
@@ -394,8 +375,8 @@ static void test_neato_renders_deterministically(void **state)
 	GRAPH(f, leaders, meetings, {"countries.csv", "id\nCN\nRU\n"});
 	rg_output one[] = {{"svg", at(f, 0, "1.svg")}};
 	rg_output two[] = {{"svg", at(f, 1, "2.svg")}};
-	assert_int_equal(rg_render_outputs(gv, f->g, "neato", one, 1, f->d), RG_OK);
-	assert_int_equal(rg_render_outputs(gv, f->g, "neato", two, 1, f->d), RG_OK);
+	assert_int_equal(rg_render_outputs(unit_gv, f->g, "neato", one, 1, f->d), RG_OK);
+	assert_int_equal(rg_render_outputs(unit_gv, f->g, "neato", two, 1, f->d), RG_OK);
 	assert_same_file(f->path[0], f->path[1]);
 }
 
@@ -404,7 +385,7 @@ static void test_unknown_format_fails_and_writes_nothing(void **state)
 	fixture *f = *state;
 	GRAPH(f, leaders);
 	rg_output outs[] = {{"svg", at(f, 0, "t.svg")}, {"nope", at(f, 1, "t.nope")}};
-	assert_int_equal(rg_render_outputs(gv, f->g, "dot", outs, 2, f->d), RG_ESYS);
+	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 2, f->d), RG_ESYS);
 	assert_non_null(unit_diag(f->d, "rendering to 'nope' failed"));
 	assert_int_equal(entries(f->dir, ""), 0);
 }
@@ -414,7 +395,7 @@ static void test_unknown_engine_fails_and_writes_nothing(void **state)
 	fixture *f = *state;
 	GRAPH(f, leaders);
 	rg_output outs[] = {{"svg", at(f, 0, "t.svg")}};
-	assert_int_equal(rg_render_outputs(gv, f->g, "nope", outs, 1, f->d), RG_ESYS);
+	assert_int_equal(rg_render_outputs(unit_gv, f->g, "nope", outs, 1, f->d), RG_ESYS);
 	assert_non_null(unit_diag(f->d, "layout with engine 'nope' failed"));
 	assert_int_equal(entries(f->dir, ""), 0);
 }
@@ -426,7 +407,7 @@ static void test_outputs_all_or_none_on_missing_folder(void **state)
 	GRAPH(f, leaders);
 	put(at(f, 0, "t.svg"), "OLD");
 	rg_output outs[] = {{"svg", f->path[0]}, {"dot", at(f, 1, "missing/t.dot")}};
-	assert_int_equal(rg_render_outputs(gv, f->g, "dot", outs, 2, f->d), RG_ESYS);
+	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 2, f->d), RG_ESYS);
 	assert_only_error_about(f->d, f->path[1], "cannot write");
 	assert_file_is(f->path[0], "OLD");
 	assert_int_equal(entries(f->dir, ""), 1);
@@ -440,7 +421,7 @@ static void test_outputs_all_or_none_when_a_rename_fails(void **state)
 	assert_int_equal(mkdir(at(f, 1, "t.dot"), 0755), 0);
 	put(at(f, 2, "t.dot/keep"), "KEEP");
 	rg_output outs[] = {{"svg", f->path[0]}, {"dot", f->path[1]}};
-	assert_int_equal(rg_render_outputs(gv, f->g, "dot", outs, 2, f->d), RG_ESYS);
+	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 2, f->d), RG_ESYS);
 	assert_non_null(unit_diag(f->d, "cannot write"));
 	assert_int_equal(entries(f->dir, "."), 0);
 	assert_file_is(f->path[2], "KEEP");
@@ -452,9 +433,9 @@ static void test_graph_renders_again_after_a_failure(void **state)
 	fixture *f = *state;
 	GRAPH(f, leaders);
 	rg_output bad[] = {{"svg", at(f, 0, "missing/t.svg")}};
-	assert_int_equal(rg_render_outputs(gv, f->g, "dot", bad, 1, f->d), RG_ESYS);
+	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", bad, 1, f->d), RG_ESYS);
 	rg_output good[] = {{"svg", at(f, 1, "t.svg")}};
-	assert_int_equal(rg_render_outputs(gv, f->g, "dot", good, 1, f->d), RG_OK);
+	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", good, 1, f->d), RG_OK);
 	char *svg = slurp(f->path[1], NULL);
 	assert_non_null(svg);
 	assert_non_null(strstr(svg, "Xi Jinping"));
@@ -486,5 +467,5 @@ int main(void)
 		T(test_outputs_all_or_none_when_a_rename_fails),
 		T(test_graph_renders_again_after_a_failure),
 	};
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, unit_gv_setup, unit_gv_teardown);
 }

@@ -17,6 +17,7 @@
 
 #include "relgraph/diag.h"
 #include "relgraph/model.h"
+#include "relgraph/render.h"
 
 /* One input file: its name (leaders.csv, meetings.csv ...) and its text. */
 typedef struct {
@@ -66,6 +67,28 @@ static inline size_t unit_ndiags_flagged(const rg_diags *d, unsigned flags)
 		if ((rg_diags_at(d, i)->flags & flags) == flags)
 			n++;
 	return n;
+}
+
+/* One Graphviz context for a whole test program, made before any graph
+ * (cgraph relies on defaults it sets): pass these to
+ * cmocka_run_group_tests. */
+static rg_diags *unit_gv_diags;
+static rg_render *unit_gv;
+
+static inline int unit_gv_setup(void **state)
+{
+	(void)state;
+	unit_gv_diags = rg_diags_new();
+	unit_gv = rg_render_new(unit_gv_diags);
+	return unit_gv ? 0 : -1;
+}
+
+static inline int unit_gv_teardown(void **state)
+{
+	(void)state;
+	rg_render_free(unit_gv);
+	rg_diags_free(unit_gv_diags);
+	return 0;
 }
 
 /* Asserts that diagnostic x is an error at line:col of file. */
