@@ -305,6 +305,9 @@ char *rg_edge_label(const rg_model *m, const rg_view *v, const rg_edge *e)
 	rg_str f0 = rg_model_attr(m, r0->attr0, r0->nattr, "format");
 	if (e->rows == 1 && e->count == 1 &&
 	    (r0->label || !f0 || !remote_format(rg_model_str(m, f0)))) {
+		/* the label says what the kind does not: "invited: to dialogue" */
+		if (r0->label && strcmp(kind, "related") != 0)
+			rg_buf_printf(&b, "%s: ", kind);
 		rg_buf_puts(&b, rg_model_str(m, r0->label ? r0->label : e->kind));
 		put_span(&b, r0->when);
 		return b.s;
@@ -515,6 +518,55 @@ static void entity_tooltip(builder *bd, rg_buf *t, const rg_entity *en)
 	}
 }
 
+/* The value of the --cluster-by field for an entity, or "".  A country is
+ * in the box of its own name, so leaders sit beside their country. */
+static const char *cluster_value(builder *bd, const rg_entity *en)
+{
+	const rg_model *m = bd->m;
+	const char *f = bd->o->cluster_by;
+	rg_str v = 0;
+	if (rg_strieq(f, "country")) {
+		if (en->country) {
+			uint32_t c = rg_find_entity(m, S(bd, en->country));
+			if (c == RG_NONE)
+				return S(bd, en->country);
+			en = rg_model_entity(m, c);
+			return S(bd, en->label ? en->label : en->id);
+		}
+	} else if (rg_strieq(f, "group")) {
+		v = en->group;
+	} else if (rg_strieq(f, "kind")) {
+		v = en->kind;
+	} else {
+		v = rg_model_attr(m, en->attr0, en->nattr, f);
+	}
+	if (!v && rg_strieq(S(bd, en->kind), f))
+		v = en->label ? en->label : en->id;
+	return S(bd, v);
+}
+
+static Agraph_t *cluster_of(builder *bd, const char *value)
+{
+	rg_buf name = {0};
+	rg_buf_printf(&name, "cluster %s", value);
+	Agraph_t *c = agsubg(bd->g, name.s, 0);
+	if (!c) {
+		c = agsubg(bd->g, name.s, 1);
+		rg_buf lb = {0};
+		put_wrapped(&lb, value, 40, NULL);
+		sset(c, "label", lb.s);
+		sset(c, "style", "rounded,filled");
+		sset(c, "fillcolor", "#F4F4F4");
+		sset(c, "color", "#BBBBBB");
+		sset(c, "fontcolor", "#444444");
+		sset(c, "id", unique_id(bd, "cluster-", value, NULL));
+		sset(c, "class", "cluster-by");
+		free(lb.s);
+	}
+	free(name.s);
+	return c;
+}
+
 static Agnode_t **add_nodes(builder *bd)
 {
 	const rg_model *m = bd->m;
@@ -524,6 +576,8 @@ static Agnode_t **add_nodes(builder *bd)
 		const rg_entity *en = rg_model_entity(m, bd->v->nodes[i]);
 		Agnode_t *n = agnode(bd->g, (char *)S(bd, en->id), 1);
 		map[bd->v->nodes[i]] = n;
+		if (bd->o->cluster_by && *cluster_value(bd, en))
+			agsubnode(cluster_of(bd, cluster_value(bd, en)), n, 1);
 		kind_use *k = kind_of(bd->nk, bd->nnk, en->kind);
 		set(n, bd->n_id, unique_id(bd, "", S(bd, en->id), NULL));
 		rg_buf_reset(&lb);

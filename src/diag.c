@@ -64,6 +64,17 @@ void rg_diag_add(rg_diags *d, rg_severity sev, unsigned flags, const char *file,
 	va_end(ap);
 }
 
+void rg_diags_strict(rg_diags *d)
+{
+	for (size_t i = 0; i < d->len; i++)
+		if (d->v[i].severity == RG_WARNING) {
+			d->v[i].severity = RG_ERROR;
+			d->v[i].flags &= ~RG_DIAG_LINT;
+		}
+	d->count[RG_ERROR] += d->count[RG_WARNING];
+	d->count[RG_WARNING] = 0;
+}
+
 size_t rg_diags_count(const rg_diags *d, rg_severity sev)
 {
 	return d->count[sev];
@@ -81,11 +92,44 @@ const rg_diag *rg_diags_at(const rg_diags *d, size_t i)
 
 static const char *sevname[] = {"note", "warning", "error"};
 
+/* Printing order: by file (in the order files first appear), then line
+ * and column; diagnostics without a place keep their turn at the end. */
+typedef struct {
+	const rg_diag *x;
+	size_t file, seq;
+} sorted;
+
+static int by_place(const void *a, const void *b)
+{
+	const sorted *p = a, *q = b;
+	if (p->file != q->file)
+		return p->file < q->file ? -1 : 1;
+	if (p->x->line != q->x->line)
+		return p->x->line < q->x->line ? -1 : 1;
+	if (p->x->col != q->x->col)
+		return p->x->col < q->x->col ? -1 : 1;
+	return (p->seq > q->seq) - (p->seq < q->seq);
+}
+
 size_t rg_diags_print(const rg_diags *d, FILE *f, int with_lint, size_t limit)
 {
+	sorted *v = rg_xcalloc(d->len ? d->len : 1, sizeof *v);
+	for (size_t i = 0; i < d->len; i++) {
+		v[i].x = &d->v[i];
+		v[i].seq = i;
+		v[i].file = (size_t)-1;
+		if (!d->v[i].file)
+			continue;
+		for (size_t j = 0; j <= i; j++)
+			if (d->v[j].file && strcmp(d->v[j].file, d->v[i].file) == 0) {
+				v[i].file = j;
+				break;
+			}
+	}
+	qsort(v, d->len, sizeof *v, by_place);
 	size_t shown = 0, hidden = 0;
 	for (size_t i = 0; i < d->len; i++) {
-		const rg_diag *x = &d->v[i];
+		const rg_diag *x = v[i].x;
 		if ((x->flags & RG_DIAG_LINT) && !with_lint)
 			continue;
 		if (shown == limit) {
@@ -104,6 +148,7 @@ size_t rg_diags_print(const rg_diags *d, FILE *f, int with_lint, size_t limit)
 		fprintf(f, "%s: %s\n", sevname[x->severity], x->msg);
 		shown++;
 	}
+	free(v);
 	size_t total = d->count[0] + d->count[1] + d->count[2];
 	hidden += total - d->len;
 	if (hidden)

@@ -15,6 +15,7 @@
 #include "relgraph/diag.h"
 #include "relgraph/model.h"
 #include "relgraph/render.h"
+#include "relgraph/stats.h"
 #include "relgraph/transform.h"
 #include "util.h"
 
@@ -24,7 +25,7 @@
 #define DIAG_LIMIT 50
 #define MAX_LIST 64
 
-typedef enum { CMD_RENDER, CMD_CHECK } command;
+typedef enum { CMD_RENDER, CMD_CHECK, CMD_STATS } command;
 
 struct options {
 	command cmd;
@@ -41,6 +42,8 @@ struct options {
 	int quiet, verbose;
 	int legend, merge;
 	const char *title;
+	const char *cluster_by;
+	int strict;
 	rg_label_mode labels;
 	int list_formats, list_engines, version;
 	/* filters (see transform.h) */
@@ -58,6 +61,7 @@ static void usage(FILE *f)
 {
 	fputs("usage: relgraph [options] INPUT...\n"
 	      "       relgraph check [options] INPUT...\n"
+	      "       relgraph stats [options] INPUT...\n"
 	      "\n"
 	      "Draws relationship data kept in CSV files as a network diagram.\n"
 	      "INPUT is a folder of CSV files, a CSV file, or - for standard input.\n"
@@ -79,6 +83,8 @@ static void usage(FILE *f)
 	      "  --no-legend       leave the legend out\n"
 	      "  --no-merge        draw every relation, not one edge per pair and kind\n"
 	      "  --edge-labels WHEN  auto (default), all or none\n"
+	      "  --cluster-by FIELD  box together the nodes that share a value of FIELD\n"
+	      "                    (country, group, kind or any column)\n"
 	      "\n"
 	      "Asking questions (filters run before layout):\n"
 	      "  --from DATE, --to DATE  keep what is dated inside this window (YYYY,\n"
@@ -94,13 +100,16 @@ static void usage(FILE *f)
 	      "                    weighs 1: --min-weight 5 keeps pairs that met 5 times)\n"
 	      "\n"
 	      "Messages:\n"
+	      "  --strict          every warning is an error (exit 1)\n"
 	      "  -q, --quiet       only errors\n"
 	      "  -v, --verbose     say what each stage did and how long it took\n"
 	      "  -V, --version     print the version and exit\n"
 	      "  -h, --help        print this help and exit\n"
 	      "\n"
 	      "check reads the input and reports every problem in it, including the\n"
-	      "warnings drawing leaves out, then exits.\n"
+	      "warnings drawing leaves out, then exits.  stats prints nodes and\n"
+	      "relations per kind, degrees, the most frequent pairs, isolated nodes and\n"
+	      "components, as a table or with -Tcsv as CSV; the filters apply.\n"
 	      "\n"
 	      "Exit status: 0 ok, 1 bad input data, 2 bad usage, 3 system or render\n"
 	      "failure.  See relgraph(1) and docs/FORMAT.md.\n",
@@ -135,7 +144,7 @@ static int add_setting(rg_setting *v, size_t *n, char *arg, char which)
 enum {
 	OPT_TITLE = 256, OPT_NO_LEGEND, OPT_NO_MERGE, OPT_OUTDIR, OPT_EDGE_LABELS,
 	OPT_FROM, OPT_TO, OPT_AT, OPT_DATED_ONLY, OPT_FOCUS, OPT_DEPTH, OPT_ONLY, OPT_HIDE,
-	OPT_RELATIONS, OPT_MIN_WEIGHT
+	OPT_RELATIONS, OPT_MIN_WEIGHT, OPT_CLUSTER_BY, OPT_STRICT
 };
 
 static int date_arg(const char *opt, const char *arg, rg_date *d)
@@ -197,14 +206,16 @@ static int collect_args(int argc, char **argv, struct options *o)
 		{"hide", required_argument, NULL, OPT_HIDE},
 		{"relations", required_argument, NULL, OPT_RELATIONS},
 		{"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
+		{"cluster-by", required_argument, NULL, OPT_CLUSTER_BY},
+		{"strict", no_argument, NULL, OPT_STRICT},
 		{NULL, 0, NULL, 0},
 	};
 	memset(o, 0, sizeof *o);
 	o->engine = "dot";
 	o->depth = 1;
 	o->legend = o->merge = 1;
-	if (argc > 1 && strcmp(argv[1], "check") == 0) {
-		o->cmd = CMD_CHECK;
+	if (argc > 1 && (strcmp(argv[1], "check") == 0 || strcmp(argv[1], "stats") == 0)) {
+		o->cmd = strcmp(argv[1], "check") == 0 ? CMD_CHECK : CMD_STATS;
 		argv++;
 		argc--;
 	}
@@ -273,6 +284,8 @@ static int collect_args(int argc, char **argv, struct options *o)
 			o->to = o->from;
 			break;
 		case OPT_DATED_ONLY: o->dated_only = 1; break;
+		case OPT_CLUSTER_BY: o->cluster_by = optarg; break;
+		case OPT_STRICT: o->strict = 1; break;
 		case OPT_FOCUS:
 			if (o->nfocus == MAX_LIST)
 				return usage_error("too many --focus (%s)", optarg);
@@ -330,13 +343,19 @@ static int collect_args(int argc, char **argv, struct options *o)
 	if (stdin_inputs > 1)
 		return usage_error("%s", "standard input (-) can be read only once");
 	if (o->nformats == 0)
-		o->formats[o->nformats++] = "svg";
+		o->formats[o->nformats++] = o->cmd == CMD_STATS ? "txt" : "svg";
 	if (o->output && o->auto_name)
 		return usage_error("%s", "-o and -O do not go together");
 	if (o->from.year && o->to.year && rg_date_first_day(o->from) > rg_date_last_day(o->to))
 		return usage_error("%s", "--from is after --to");
 	if (o->outdir && !o->auto_name)
 		return usage_error("%s", "--outdir goes with -O");
+	if (o->cmd == CMD_STATS) {
+		if (o->nformats > 1 || o->auto_name ||
+		    (o->nformats == 1 && strcmp(o->formats[0], "csv") != 0 &&
+		     strcmp(o->formats[0], "txt") != 0))
+			return usage_error("%s", "stats writes a table (default) or -Tcsv");
+	}
 	if (o->nformats > 1 && !o->auto_name && o->cmd == CMD_RENDER)
 		return usage_error("%s", "several -T formats need -O (one file per format)");
 	return 0;
@@ -508,6 +527,11 @@ static int run(struct options *o)
 		status = (int)rg_model_finish(m, d);
 	else
 		rg_model_finish(m, d);
+	if (o->strict && rg_diags_count(d, RG_WARNING)) {
+		rg_diags_strict(d);
+		if (status == RG_OK)
+			status = RG_EDATA;
+	}
 	t = now();
 	if (o->verbose)
 		fprintf(stderr, "relgraph: read: %zu entities, %zu relations in %.3f s\n",
@@ -551,11 +575,18 @@ static int run(struct options *o)
 	}
 	if (o->cmd == CMD_CHECK)
 		goto out;
+	if (o->cmd == CMD_STATS) {
+		int csv = strcmp(o->formats[0], "csv") == 0;
+		char *report = rg_stats(m, v, csv ? RG_STATS_CSV : RG_STATS_TABLE, csv ? 0 : 20);
+		status = (int)rg_write_file(o->output, report, strlen(report), d);
+		free(report);
+		goto out;
+	}
 
 	name = input_name(o->inputs[0]);
 	rg_build_opts bo = {
 		.name = name, .title = o->title, .engine = o->engine, .legend = o->legend,
-		.edge_labels = o->labels, .gset = o->gset, .nset = o->nset, .eset = o->eset,
+		.edge_labels = o->labels, .cluster_by = o->cluster_by, .gset = o->gset, .nset = o->nset, .eset = o->eset,
 		.ngset = o->ngset, .nnset = o->nnset, .neset = o->neset,
 	};
 	g = rg_build(m, v, &bo);

@@ -314,6 +314,50 @@ static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name,
 	return i;
 }
 
+static int overlaps(rg_span a, rg_span b)
+{
+	rg_date alo = a.start.year ? a.start : a.end, ahi = a.end.year ? a.end : a.start;
+	rg_date blo = b.start.year ? b.start : b.end, bhi = b.end.year ? b.end : b.start;
+	/* an open end runs on: a start alone is "since", an end alone "until" */
+	long a0 = a.start.year ? rg_date_first_day(alo) : 0;
+	long a1 = a.end.year ? rg_date_last_day(ahi) : 99999999;
+	long b0 = b.start.year ? rg_date_first_day(blo) : 0;
+	long b1 = b.end.year ? rg_date_last_day(bhi) : 99999999;
+	return a0 <= b1 && b0 <= a1;
+}
+
+/* A relation dated outside the time one of its ends existed (a meeting
+ * before a leader took office, after a state ceased) is likely a typo. */
+static void check_dates(const rg_model *m, rg_diags *d)
+{
+	for (size_t i = 0; i < m->nrel; i++) {
+		const rg_relation *r = &m->rel[i];
+		if (!r->when.start.year && !r->when.end.year)
+			continue;
+		/* a single date is a point, not an open-ended span */
+		rg_span w = r->when;
+		if (!w.end.year)
+			w.end = w.start;
+		if (!w.start.year)
+			w.start = w.end;
+		uint32_t ends[2] = {r->a, r->b};
+		for (int k = 0; k < 2; k++) {
+			const rg_entity *e = &m->ent[ends[k]];
+			if ((!e->when.start.year && !e->when.end.year) || overlaps(w, e->when))
+				continue;
+			char a[11], b[11], x[11];
+			rg_date_format(e->when.start, a);
+			rg_date_format(e->when.end, b);
+			rg_date_format(w.start, x);
+			rg_lint(d, rg_model_file(m, r->where.file), r->where.line, r->where.col,
+				"dated %s, outside the time of '%s' (%s%s%s)", x,
+				rg_model_str(m, e->id), *a ? a : "", "\xE2\x80\x93", *b ? b : "");
+			if (k == 0 && ends[0] == ends[1])
+				break;
+		}
+	}
+}
+
 rg_status rg_model_finish(rg_model *m, rg_diags *d)
 {
 	/* Labels index the entities declared so far; RG_NONE marks a label two
@@ -350,6 +394,7 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 		r->directed = 1;
 	}
 	free(by_label);
+	check_dates(m, d);
 	if (!m->node_tables && m->nent && m->nfiles)
 		rg_lint(d, NULL, 0, 0,
 			"no node table: all %zu nodes come from the edges, drawn with kinds guessed "

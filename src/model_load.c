@@ -44,6 +44,13 @@ typedef struct {
 	rg_str *list;        /* names split from one cell */
 	size_t list_cap;
 	int failed;
+	/* rows seen, by a hash of their text, for duplicate rows: open
+	 * addressing of (hash, line) */
+	struct seen {
+		unsigned long hash;
+		long line;
+	} *seen;
+	size_t nseen, capseen;
 } table;
 
 /* Header names are compared lower-cased, trimmed, with spaces and dashes
@@ -693,11 +700,47 @@ static void edge_row(table *t, const rg_row *row)
 	}
 }
 
+/* A row that repeats an earlier one to the letter is most often a
+ * copy-and-paste slip: check says so (it still counts, as written). */
+static void check_duplicate(table *t, const rg_row *row)
+{
+	unsigned long h = 2166136261u;
+	for (size_t i = 0; i < row->nfields; i++) {
+		h ^= rg_hash(row->fields[i].s, row->fields[i].len);
+		h *= 16777619u;
+	}
+	if (2 * (t->nseen + 1) > t->capseen) {
+		size_t cap = t->capseen ? 2 * t->capseen : 1024;
+		struct seen *n = rg_xcalloc(cap, sizeof *n);
+		for (size_t i = 0; i < t->capseen; i++) {
+			if (!t->seen[i].line)
+				continue;
+			size_t k = t->seen[i].hash & (cap - 1);
+			while (n[k].line)
+				k = (k + 1) & (cap - 1);
+			n[k] = t->seen[i];
+		}
+		free(t->seen);
+		t->seen = n;
+		t->capseen = cap;
+	}
+	size_t k = h & (t->capseen - 1);
+	for (; t->seen[k].line; k = (k + 1) & (t->capseen - 1))
+		if (t->seen[k].hash == h) {
+			rg_lint(t->d, t->file, row->line, 1, "this row repeats line %ld", t->seen[k].line);
+			return;
+		}
+	t->seen[k].hash = h;
+	t->seen[k].line = row->line;
+	t->nseen++;
+}
+
 static int on_row(void *ctx, const rg_row *row, size_t index)
 {
 	table *t = ctx;
 	if (index == 0)
 		return header(t, row);
+	check_duplicate(t, row);
 	switch (t->role) {
 	case T_NODES: node_row(t, row); break;
 	case T_EDGES: edge_row(t, row); break;
@@ -738,6 +781,7 @@ static rg_status load(rg_model *m, const char *path, const char *display,
 	free(t.names);
 	free(t.used);
 	free(t.list);
+	free(t.seen);
 	if (s == RG_OK && t.failed)
 		s = RG_EDATA;
 	return s;

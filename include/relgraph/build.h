@@ -30,6 +30,9 @@ typedef struct {
 				follows it */
 	int legend;
 	rg_label_mode edge_labels;
+	/* draw entities that share a value of this field (country, group,
+	 * kind or any column) in one labelled box; NULL for none */
+	const char *cluster_by;
 	/* -G, -N and -E settings, applied last so they win over the theme */
 	const rg_setting *gset, *nset, *eset;
 	size_t ngset, nnset, neset;

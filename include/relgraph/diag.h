@@ -64,6 +64,9 @@ const rg_diag *rg_diags_at(const rg_diags *d, size_t i);
  * how many were not shown.  Returns the number printed. */
 size_t rg_diags_print(const rg_diags *d, FILE *f, int with_lint, size_t limit);
 
+/* Makes every warning an error (--strict); lint warnings too. */
+void rg_diags_strict(rg_diags *d);
+
 /* Empties the list (the watch loop reuses it between renders). */
 void rg_diags_clear(rg_diags *d);
 
