@@ -2,6 +2,7 @@
 #include "relgraph/build.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -223,7 +224,7 @@ static int by_rank(const void *x, const void *y)
 
 static void collect_kinds(builder *bd)
 {
-	const rg_view *v = bd->v;
+	const rg_view *v = bd->o->kinds_from ? bd->o->kinds_from : bd->v;
 	for (size_t i = 0; i < v->nnodes; i++)
 		use_kind(&bd->nk, &bd->nnk, rg_model_entity(bd->m, v->nodes[i])->kind)->count++;
 	for (size_t i = 0; i < v->nedges; i++)
@@ -518,6 +519,67 @@ static void entity_tooltip(builder *bd, rg_buf *t, const rg_entity *en)
 	}
 }
 
+/* A name for a legend node that no data node has. */
+static Agnode_t *legend_node(builder *bd, Agraph_t *sub, const char *what, const char *kind)
+{
+	rg_buf name = {0};
+	rg_buf_printf(&name, "legend: %s %s", what, kind);
+	while (agnode(bd->g, name.s, 0))
+		rg_buf_putc(&name, '\'');
+	Agnode_t *n = agnode(sub, name.s, 1);
+	set(n, bd->n_id, unique_id(bd, "legend-", what, kind));
+	set(n, bd->n_class, "legend");
+	free(name.s);
+	return n;
+}
+
+static void put_pos(builder *bd, Agnode_t *n, const rg_pin *p)
+{
+	char buf[96];
+	snprintf(buf, sizeof buf, "%.2f,%.2f", p->x, p->y);
+	agsafeset(n, (char *)"pos", buf, (char *)"");
+	snprintf(buf, sizeof buf, "%.4f", p->w);
+	set(n, bd->n_width, buf);
+	snprintf(buf, sizeof buf, "%.4f", p->h);
+	set(n, bd->n_height, buf);
+	agsafeset(n, (char *)"fixedsize", (char *)"true", (char *)"");
+}
+
+/* A frame's node: where the shared layout put it, drawn as this frame
+ * needs it (faded when it is not part of this slice, hidden before it
+ * first appears). */
+static void pin_node(builder *bd, Agnode_t *n, const rg_pin *p, unsigned state)
+{
+	if (!p->set)
+		return;
+	put_pos(bd, n, p);
+	if (state == RG_HIDE) {
+		set(n, bd->n_style, "invis");
+	} else if (state == RG_FADE) {
+		set(n, bd->n_fill, "#F2F2F2");
+		set(n, bd->n_font, "#999999");
+		agsafeset(n, (char *)"color", (char *)"#CCCCCC", (char *)"");
+		agsafeset(n, (char *)"class", (char *)"faded", (char *)"");
+	}
+}
+
+/* Two invisible points at the corners, and the bounding box given, make
+ * every frame the same size. */
+static void add_canvas(builder *bd)
+{
+	char bb[128];
+	snprintf(bb, sizeof bb, "%.2f,%.2f,%.2f,%.2f", bd->o->canvas[0], bd->o->canvas[1],
+		 bd->o->canvas[2], bd->o->canvas[3]);
+	agattr(bd->g, AGRAPH, (char *)"bb", bb);
+	for (int k = 0; k < 2; k++) {
+		Agnode_t *n = legend_node(bd, bd->g, "corner", k ? "2" : "1");
+		rg_pin p = {bd->o->canvas[2 * k], bd->o->canvas[2 * k + 1], 0.01, 0.01, 1};
+		set(n, bd->n_shape, "point");
+		set(n, bd->n_style, "invis");
+		put_pos(bd, n, &p);
+	}
+}
+
 /* The value of the --cluster-by field for an entity, or "".  A country is
  * in the box of its own name, so leaders sit beside their country. */
 static const char *cluster_value(builder *bd, const rg_entity *en)
@@ -599,6 +661,9 @@ static Agnode_t **add_nodes(builder *bd)
 		set(n, bd->n_tooltip, tt.s);
 		if (en->url) /* only safe links reach the model */
 			set(n, bd->n_url, S(bd, en->url));
+		if (bd->o->pins)
+			pin_node(bd, n, &bd->o->pins[bd->v->nodes[i]],
+				 bd->o->state ? bd->o->state[bd->v->nodes[i]] : RG_SHOW);
 	}
 	free(lb.s);
 	free(tt.s);
@@ -652,15 +717,67 @@ static double pen_width(const rg_view *v, const rg_edge *e)
 	return 1.2;
 }
 
+typedef struct {
+	uint32_t lo, hi;
+	size_t i;
+} end_pair;
+
+static int by_pair(const void *x, const void *y)
+{
+	const end_pair *p = x, *q = y;
+	if (p->lo != q->lo)
+		return p->lo < q->lo ? -1 : 1;
+	if (p->hi != q->hi)
+		return p->hi < q->hi ? -1 : 1;
+	return (p->i > q->i) - (p->i < q->i);
+}
+
+/* Engines other than dot draw the edges between two nodes side by side
+ * with their labels on top of each other: the first edge of such a pair
+ * carries all their labels, one per line. */
+static void combine_pair_labels(const rg_view *v, char **shown)
+{
+	end_pair *p = rg_xmalloc((v->nedges ? v->nedges : 1) * sizeof *p);
+	for (size_t i = 0; i < v->nedges; i++) {
+		uint32_t a = v->edges[i].a, b = v->edges[i].b;
+		p[i] = (end_pair){a < b ? a : b, a < b ? b : a, i};
+	}
+	qsort(p, v->nedges, sizeof *p, by_pair);
+	for (size_t i = 0; i < v->nedges;) {
+		size_t j = i;
+		while (j < v->nedges && p[j].lo == p[i].lo && p[j].hi == p[i].hi)
+			j++;
+		size_t lead = SIZE_MAX;
+		rg_buf all = {0};
+		for (size_t k = i; k < j; k++) {
+			char **s = &shown[p[k].i];
+			if (!*s)
+				continue;
+			if (lead == SIZE_MAX)
+				lead = p[k].i;
+			rg_buf_printf(&all, "%s%s", all.len ? "\\n" : "", *s);
+			free(*s);
+			*s = NULL;
+		}
+		if (lead != SIZE_MAX)
+			shown[lead] = all.s;
+		i = j;
+	}
+	free(p);
+}
+
 static void add_edges(builder *bd, Agnode_t **map)
 {
 	const rg_model *m = bd->m;
 	const rg_view *v = bd->v;
 	rg_buf tt = {0}, lb = {0};
+	Agedge_t **made = rg_xcalloc(v->nedges ? v->nedges : 1, sizeof *made);
+	char **shown = rg_xcalloc(v->nedges ? v->nedges : 1, sizeof *shown);
 	for (size_t i = 0; i < v->nedges; i++) {
 		const rg_edge *x = &v->edges[i];
 		const rg_entity *ea = rg_model_entity(m, x->a), *eb = rg_model_entity(m, x->b);
 		Agedge_t *e = agedge(bd->g, map[x->a], map[x->b], NULL, 1);
+		made[i] = e;
 		kind_use *k = kind_of(bd->ek, bd->nek, x->kind);
 		set(e, bd->e_id, unique_id(bd, "", S(bd, ea->id), S(bd, eb->id)));
 		rg_buf_reset(&lb);
@@ -692,7 +809,7 @@ static void add_edges(builder *bd, Agnode_t **map)
 			/* dot puts a label beside its edge's centre line: keep a
 			 * thick line off the text */
 			put_wrapped(&lb, label, 40, !bd->dot ? NULL : pen_width(v, x) > 2.5 ? "    " : "  ");
-			set(e, bd->dot ? bd->e_label : bd->e_xlabel, lb.s);
+			shown[i] = rg_xstrdup(lb.s);
 		}
 		rg_buf_reset(&tt);
 		put_tooltip(&tt, S(bd, ea->label ? ea->label : ea->id));
@@ -704,22 +821,17 @@ static void add_edges(builder *bd, Agnode_t **map)
 		set(e, bd->e_tooltip, tt.s);
 		free(label);
 	}
+	if (!bd->dot && !bd->o->pins) /* pinned frames reuse dot's label places */
+		combine_pair_labels(v, shown);
+	for (size_t i = 0; i < v->nedges; i++) {
+		if (shown[i])
+			set(made[i], bd->dot ? bd->e_label : bd->e_xlabel, shown[i]);
+		free(shown[i]);
+	}
+	free(shown);
+	free(made);
 	free(tt.s);
 	free(lb.s);
-}
-
-/* A name for a legend node that no data node has. */
-static Agnode_t *legend_node(builder *bd, Agraph_t *sub, const char *what, const char *kind)
-{
-	rg_buf name = {0};
-	rg_buf_printf(&name, "legend: %s %s", what, kind);
-	while (agnode(bd->g, name.s, 0))
-		rg_buf_putc(&name, '\'');
-	Agnode_t *n = agnode(sub, name.s, 1);
-	set(n, bd->n_id, unique_id(bd, "legend-", what, kind));
-	set(n, bd->n_class, "legend");
-	free(name.s);
-	return n;
 }
 
 /* The legend is a cluster of rows (ranks) of at most LEGEND_ROW samples:
@@ -882,6 +994,12 @@ static void add_legend_table(builder *bd)
 	}
 	rg_buf_puts(&b, "</TABLE>");
 	Agnode_t *n = legend_node(bd, bd->g, "table", "");
+	if (bd->o->legend_pin.set) {
+		rg_pin p = bd->o->legend_pin;
+		char buf[64];
+		snprintf(buf, sizeof buf, "%.2f,%.2f", p.x, p.y);
+		agsafeset(n, (char *)"pos", buf, (char *)"");
+	}
 	set(n, bd->n_shape, "plaintext");
 	set(n, bd->n_style, "solid");
 	set(n, bd->n_fsize, "10");
@@ -896,7 +1014,8 @@ static void add_legend(builder *bd)
 	if (!bd->nnk && !bd->nek)
 		return;
 	/* the cluster's rows of samples read well top to bottom only */
-	if (bd->dot && (!bd->o->rankdir || strcmp(bd->o->rankdir, "TB") == 0))
+	if (bd->dot && !bd->o->legend_table &&
+	    (!bd->o->rankdir || strcmp(bd->o->rankdir, "TB") == 0))
 		add_legend_cluster(bd);
 	else
 		add_legend_table(bd);
@@ -938,6 +1057,8 @@ Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
 	add_edges(&bd, map);
 	if (o->legend)
 		add_legend(&bd);
+	if (o->pins)
+		add_canvas(&bd);
 	apply_settings(&bd);
 	free(map);
 	for (size_t i = 0; i < bd.capslugs; i++)

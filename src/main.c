@@ -13,6 +13,7 @@
 
 #include "relgraph/build.h"
 #include "relgraph/diag.h"
+#include "relgraph/frames.h"
 #include "relgraph/model.h"
 #include "relgraph/render.h"
 #include "relgraph/stats.h"
@@ -44,6 +45,9 @@ struct options {
 	const char *title;
 	const char *cluster_by;
 	int strict;
+	int frames; /* rg_frames_by + 1, 0 for none */
+	rg_date frame_dates[MAX_LIST];
+	size_t nframe_dates;
 	rg_label_mode labels;
 	int list_formats, list_engines, version;
 	/* filters (see transform.h) */
@@ -96,6 +100,8 @@ static void usage(FILE *f)
 	      "  --only KIND,...   keep only nodes of these kinds\n"
 	      "  --hide KIND,...   leave out nodes of these kinds\n"
 	      "  --relations KIND,...  keep only relations of these kinds\n"
+	      "  --frames year|month|DATE,...  one image per slice, NAME-SLICE.FORMAT,\n"
+	      "                    every node in the same place in every frame\n"
 	      "  --min-weight N    leave out merged edges lighter than N (a meeting\n"
 	      "                    weighs 1: --min-weight 5 keeps pairs that met 5 times)\n"
 	      "\n"
@@ -144,7 +150,7 @@ static int add_setting(rg_setting *v, size_t *n, char *arg, char which)
 enum {
 	OPT_TITLE = 256, OPT_NO_LEGEND, OPT_NO_MERGE, OPT_OUTDIR, OPT_EDGE_LABELS,
 	OPT_FROM, OPT_TO, OPT_AT, OPT_DATED_ONLY, OPT_FOCUS, OPT_DEPTH, OPT_ONLY, OPT_HIDE,
-	OPT_RELATIONS, OPT_MIN_WEIGHT, OPT_CLUSTER_BY, OPT_STRICT
+	OPT_RELATIONS, OPT_MIN_WEIGHT, OPT_CLUSTER_BY, OPT_STRICT, OPT_FRAMES
 };
 
 static int date_arg(const char *opt, const char *arg, rg_date *d)
@@ -155,6 +161,35 @@ static int date_arg(const char *opt, const char *arg, rg_date *d)
 		return RG_EUSAGE;
 	}
 	return 0;
+}
+
+/* --frames year, month, or a list of dates. */
+static int frames_arg(struct options *o, const char *arg)
+{
+	if (strcmp(arg, "year") == 0 || strcmp(arg, "years") == 0) {
+		o->frames = RG_FRAMES_YEAR + 1;
+		return 0;
+	}
+	if (strcmp(arg, "month") == 0 || strcmp(arg, "months") == 0) {
+		o->frames = RG_FRAMES_MONTH + 1;
+		return 0;
+	}
+	o->frames = RG_FRAMES_LIST + 1;
+	const char *s = arg;
+	while (*s) {
+		size_t len = strcspn(s, ",");
+		char *one = rg_xstrndup(s, len);
+		if (o->nframe_dates == MAX_LIST) {
+			free(one);
+			return usage_error("too many dates in --frames (%s)", arg);
+		}
+		int st = date_arg("--frames", one, &o->frame_dates[o->nframe_dates++]);
+		free(one);
+		if (st)
+			return st;
+		s += len + (s[len] == ',');
+	}
+	return o->nframe_dates ? 0 : usage_error("--frames takes year, month or dates, not '%s'", arg);
 }
 
 /* Splits "a, B,c" into lower-cased names appended to v. */
@@ -208,6 +243,7 @@ static int collect_args(int argc, char **argv, struct options *o)
 		{"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
 		{"cluster-by", required_argument, NULL, OPT_CLUSTER_BY},
 		{"strict", no_argument, NULL, OPT_STRICT},
+		{"frames", required_argument, NULL, OPT_FRAMES},
 		{NULL, 0, NULL, 0},
 	};
 	memset(o, 0, sizeof *o);
@@ -286,6 +322,10 @@ static int collect_args(int argc, char **argv, struct options *o)
 		case OPT_DATED_ONLY: o->dated_only = 1; break;
 		case OPT_CLUSTER_BY: o->cluster_by = optarg; break;
 		case OPT_STRICT: o->strict = 1; break;
+		case OPT_FRAMES:
+			if ((st = frames_arg(o, optarg)))
+				return st;
+			break;
 		case OPT_FOCUS:
 			if (o->nfocus == MAX_LIST)
 				return usage_error("too many --focus (%s)", optarg);
@@ -356,6 +396,10 @@ static int collect_args(int argc, char **argv, struct options *o)
 		     strcmp(o->formats[0], "txt") != 0))
 			return usage_error("%s", "stats writes a table (default) or -Tcsv");
 	}
+	if (o->frames && o->cmd == CMD_RENDER && !o->auto_name && !o->output)
+		return usage_error("%s", "--frames writes one file per slice: use -O or -o FILE");
+	if (o->frames && (o->from.year || o->to.year))
+		return usage_error("%s", "--frames cuts the time itself: leave out --from, --to and --at");
 	if (o->nformats > 1 && !o->auto_name && o->cmd == CMD_RENDER)
 		return usage_error("%s", "several -T formats need -O (one file per format)");
 	return 0;
@@ -464,6 +508,27 @@ static void print_summary(const rg_model *m, const rg_view *v, const rg_diags *d
 		printf(" (%zu %s drawn)", v->nedges, plural(v->nedges, "edge", "edges"));
 	printf(": %zu %s, %zu %s\n", err, plural(err, "error", "errors"), warn,
 	       plural(warn, "warning", "warnings"));
+}
+
+typedef struct {
+	const struct options *o;
+	const char *name;
+} naming;
+
+/* NAME-SLICE.FORMAT in --outdir for -O; for -o x.svg, x-SLICE.svg. */
+static char *frame_path(void *ctx, const char *slice, const char *format)
+{
+	const naming *nm = ctx;
+	size_t ext = strcspn(format, ":");
+	if (nm->o->auto_name)
+		return rg_asprintf("%s%s%s-%s.%.*s", nm->o->outdir ? nm->o->outdir : "",
+				   nm->o->outdir ? "/" : "", nm->name, slice, (int)ext, format);
+	const char *out = nm->o->output;
+	const char *base = strrchr(out, '/');
+	const char *dot = strrchr(base ? base : out, '.');
+	if (!dot || dot == (base ? base + 1 : out))
+		return rg_asprintf("%s-%s", out, slice);
+	return rg_asprintf("%.*s-%s%s", (int)(dot - out), out, slice, dot);
 }
 
 static int run(struct options *o)
@@ -589,6 +654,28 @@ static int run(struct options *o)
 		.edge_labels = o->labels, .cluster_by = o->cluster_by, .gset = o->gset, .nset = o->nset, .eset = o->eset,
 		.ngset = o->ngset, .nnset = o->nnset, .neset = o->neset,
 	};
+	if (o->frames) {
+		size_t nslices;
+		rg_slice *slices = rg_frames_slices(v, (rg_frames_by)(o->frames - 1), o->frame_dates,
+						    o->nframe_dates, &nslices);
+		if (!nslices) {
+			rg_error(d, NULL, 0, 0, "--frames: nothing in the input is dated");
+			status = RG_EDATA;
+		} else if (nslices > 1000) {
+			rg_error(d, NULL, 0, 0, "--frames: %zu slices are too many (1000 at most)",
+				 nslices);
+			status = RG_EUSAGE;
+		} else {
+			naming nm = {o, name};
+			status = (int)rg_frames_render(r, m, &to, &bo, o->engine, slices, nslices,
+						       o->formats, o->nformats, frame_path, &nm, d);
+			if (status == RG_OK && o->verbose)
+				fprintf(stderr, "relgraph: %zu frames from %s to %s\n", nslices,
+					slices[0].label, slices[nslices - 1].label);
+		}
+		free(slices);
+		goto out;
+	}
 	g = rg_build(m, v, &bo);
 	if ((status = fit_page(o, r, m, v, &bo, &g, d)) != RG_OK)
 		goto out;

@@ -14,9 +14,19 @@
 
 #include "util.h"
 
+/* An output rendered and waiting for rg_render_commit: a temporary file
+ * to rename over path, or bytes for standard output. */
+typedef struct {
+	char *tmp, *path;
+	char *data;
+	size_t len;
+} staged;
+
 struct rg_render {
 	GVC_t *gvc;
 	Agraph_t *laid_out; /* the graph whose layout is current, if any */
+	staged *staged;
+	size_t nstaged, capstaged;
 };
 
 /* Graphviz reports through a callback with no user pointer, and in pieces
@@ -57,6 +67,8 @@ static int on_gv_message(char *msg)
 	return 0;
 }
 
+static void clear_staged(rg_render *r);
+
 rg_render *rg_render_new(rg_diags *d)
 {
 	rg_render *r = rg_xcalloc(1, sizeof *r);
@@ -71,6 +83,8 @@ void rg_render_free(rg_render *r)
 	if (!r)
 		return;
 	rg_render_free_layout(r);
+	clear_staged(r);
+	free(r->staged);
 	gvFreeContext(r->gvc);
 	gv_flush();
 	free(gv_pending.s);
@@ -314,6 +328,21 @@ rg_status rg_render_layout(rg_render *r, Agraph_t *g, const char *engine, rg_dia
 	return RG_OK;
 }
 
+rg_status rg_render_positions(rg_render *r, Agraph_t *g, rg_diags *d)
+{
+	char *data = NULL;
+	unsigned int len = 0;
+	/* rendering to DOT attaches pos, lp and bb to the graph's objects */
+	if (r->laid_out != g || gvRenderData(r->gvc, g, "dot", &data, &len) != 0) {
+		gv_flush();
+		rg_error(d, NULL, 0, 0, "cannot read the layout's positions");
+		return RG_ESYS;
+	}
+	gv_flush();
+	gvFreeRenderData(data);
+	return RG_OK;
+}
+
 void rg_render_free_layout(rg_render *r)
 {
 	if (r->laid_out)
@@ -321,8 +350,11 @@ void rg_render_free_layout(rg_render *r)
 	r->laid_out = NULL;
 }
 
-rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine,
-			    const rg_output *outs, size_t n, rg_diags *d)
+/* Renders every output of g to memory, then writes each file output to
+ * a temporary file beside its target; nothing is renamed yet.  On failure
+ * this call's temporary files are gone again. */
+rg_status rg_render_stage(rg_render *r, Agraph_t *g, const char *engine, const rg_output *outs,
+			  size_t n, rg_diags *d)
 {
 	rendered *res = rg_xcalloc(n ? n : 1, sizeof *res);
 	rg_status st = RG_OK;
@@ -358,9 +390,8 @@ rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine,
 		if (strncmp(outs[i].format, "pdf", 3) == 0)
 			fix_pdf_date(res[i].data, res[i].len);
 	}
-	/* Every output is rendered: now write them all, then rename them all.
-	 * A rename fails only where the target cannot be replaced by a file (a
-	 * folder of that name): find that before any output is replaced. */
+	/* A rename fails only where the target cannot be replaced by a file (a
+	 * folder of that name): find that before anything is replaced. */
 	for (size_t i = 0; i < n; i++) {
 		struct stat sb;
 		if (outs[i].path && stat(outs[i].path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
@@ -378,18 +409,23 @@ rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine,
 			goto out;
 		}
 	}
+	/* Staged: the batch owns the temporary files (and standard output's
+	 * bytes) from here on. */
 	for (size_t i = 0; i < n; i++) {
+		if (r->nstaged == r->capstaged) {
+			r->capstaged = r->capstaged ? 2 * r->capstaged : 8;
+			r->staged = rg_xrealloc(r->staged, r->capstaged * sizeof *r->staged);
+		}
+		staged *x = &r->staged[r->nstaged++];
+		memset(x, 0, sizeof *x);
 		if (outs[i].path) {
-			if (rename(res[i].tmp, outs[i].path) != 0) {
-				rg_error(d, outs[i].path, 0, 0, "cannot write: %s", strerror(errno));
-				st = RG_ESYS;
-				goto out;
-			}
-			tmp_untrack(res[i].tmp);
-			free(res[i].tmp);
+			x->tmp = res[i].tmp;
+			x->path = rg_xstrdup(outs[i].path);
 			res[i].tmp = NULL;
-		} else if ((st = write_stdout(res[i].data, res[i].len, d)) != RG_OK) {
-			goto out;
+		} else {
+			x->data = rg_xmalloc(res[i].len ? res[i].len : 1);
+			memcpy(x->data, res[i].data, res[i].len);
+			x->len = res[i].len;
 		}
 	}
 out:
@@ -407,4 +443,56 @@ out:
 	free(res);
 	rg_render_free_layout(r);
 	return st;
+}
+
+static void clear_staged(rg_render *r)
+{
+	for (size_t i = 0; i < r->nstaged; i++) {
+		if (r->staged[i].tmp) {
+			unlink(r->staged[i].tmp);
+			tmp_untrack(r->staged[i].tmp);
+		}
+		free(r->staged[i].tmp);
+		free(r->staged[i].path);
+		free(r->staged[i].data);
+	}
+	r->nstaged = 0;
+}
+
+void rg_render_abort(rg_render *r)
+{
+	clear_staged(r);
+}
+
+rg_status rg_render_commit(rg_render *r, rg_diags *d)
+{
+	rg_status st = RG_OK;
+	for (size_t i = 0; i < r->nstaged && st == RG_OK; i++) {
+		staged *x = &r->staged[i];
+		if (!x->path) {
+			st = write_stdout(x->data, x->len, d);
+			continue;
+		}
+		if (rename(x->tmp, x->path) != 0) {
+			rg_error(d, x->path, 0, 0, "cannot write: %s", strerror(errno));
+			st = RG_ESYS;
+			continue;
+		}
+		tmp_untrack(x->tmp);
+		free(x->tmp);
+		x->tmp = NULL;
+	}
+	clear_staged(r);
+	return st;
+}
+
+rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine,
+			    const rg_output *outs, size_t n, rg_diags *d)
+{
+	rg_status st = rg_render_stage(r, g, engine, outs, n, d);
+	if (st != RG_OK) {
+		rg_render_abort(r);
+		return st;
+	}
+	return rg_render_commit(r, d);
 }

@@ -26,6 +26,9 @@ void rg_render_free(rg_render *r);
  * layout, rg_render_free_layout, or the end of rg_render_outputs. */
 rg_status rg_render_layout(rg_render *r, Agraph_t *g, const char *engine, rg_diags *d);
 void rg_render_free_layout(rg_render *r);
+/* Writes the current layout of g into its attributes (pos, lp, bb), as
+ * `dot -Tdot` would, so they outlive the layout. */
+rg_status rg_render_positions(rg_render *r, Agraph_t *g, rg_diags *d);
 /* Width over height of a laid-out graph. */
 double rg_render_aspect(Agraph_t *g);
 /* 0 for an aspect ratio that fits a page, landscape or portrait (0.4 to
@@ -57,6 +60,15 @@ void rg_render_remove_temporaries(void);
 
 /* The Graphviz version in use ("2.42.2"); owned by Graphviz. */
 const char *rg_render_version(rg_render *r);
+
+/* The same in two steps, for a set of images that must change together
+ * (frames): rg_render_stage renders and writes temporary files, as often
+ * as needed; rg_render_commit renames them all into place, or
+ * rg_render_abort removes them. */
+rg_status rg_render_stage(rg_render *r, Agraph_t *g, const char *engine, const rg_output *outs,
+			  size_t n, rg_diags *d);
+rg_status rg_render_commit(rg_render *r, rg_diags *d);
+void rg_render_abort(rg_render *r);
 
 /* Writes len bytes to path atomically (temporary file, then rename), or to
  * standard output when path is NULL. */

@@ -1,0 +1,282 @@
+/* frames.c: a series of images over time with nodes held still (see
+ * frames.h). */
+#include "relgraph/frames.h"
+
+#include <graphviz/gvc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define MAX_FRAMES 1000
+
+static void add_slice(rg_slice **v, size_t *n, rg_date from, rg_date to)
+{
+	*v = rg_xrealloc(*v, (*n + 1) * sizeof **v);
+	rg_slice *s = &(*v)[(*n)++];
+	s->from = from;
+	s->to = to;
+	rg_date_format(from, s->label);
+}
+
+rg_slice *rg_frames_slices(const rg_view *v, rg_frames_by by, const rg_date *list, size_t nlist,
+			   size_t *n)
+{
+	rg_slice *out = NULL;
+	*n = 0;
+	if (by == RG_FRAMES_LIST) {
+		for (size_t i = 0; i < nlist; i++)
+			add_slice(&out, n, list[i], list[i]);
+		return out;
+	}
+	rg_date lo = {0, 0, 0}, hi = {0, 0, 0};
+	for (size_t i = 0; i < v->nedges; i++) {
+		const rg_edge *e = &v->edges[i];
+		if (e->first.year && (!lo.year || rg_date_cmp_lo(e->first, lo) < 0))
+			lo = e->first;
+		if (e->last.year && (!hi.year || rg_date_cmp_hi(e->last, hi) > 0))
+			hi = e->last;
+	}
+	if (!lo.year)
+		return NULL;
+	int y = lo.year, mo = by == RG_FRAMES_MONTH ? (lo.month ? lo.month : 1) : 0;
+	int ylast = hi.year, molast = by == RG_FRAMES_MONTH ? (hi.month ? hi.month : 12) : 0;
+	while ((y < ylast || (y == ylast && mo <= molast)) && *n <= MAX_FRAMES) {
+		rg_date d = {(int16_t)y, (uint8_t)mo, 0};
+		add_slice(&out, n, d, d);
+		if (by == RG_FRAMES_YEAR) {
+			y++;
+		} else if (++mo > 12) {
+			mo = 1;
+			y++;
+		}
+	}
+	return out;
+}
+
+/* When each entity first appears: its own start, or its earliest dated
+ * relation in the union; 0 when it has no date at all. */
+static long *first_seen(const rg_model *m, const rg_view *u)
+{
+	size_t nent = rg_model_nentities(m);
+	long *first = rg_xcalloc(nent ? nent : 1, sizeof *first);
+	for (size_t i = 0; i < u->nnodes; i++) {
+		const rg_entity *e = rg_model_entity(m, u->nodes[i]);
+		if (e->when.start.year)
+			first[u->nodes[i]] = rg_date_first_day(e->when.start);
+	}
+	for (size_t i = 0; i < u->nedges; i++) {
+		const rg_edge *e = &u->edges[i];
+		if (!e->first.year)
+			continue;
+		long d = rg_date_first_day(e->first);
+		if (!first[e->a] || d < first[e->a])
+			first[e->a] = d;
+		if (!first[e->b] || d < first[e->b])
+			first[e->b] = d;
+	}
+	return first;
+}
+
+/* Where the union layout drew each edge, by its ends and kind (and, for
+ * repeated edges, their turn), so that a frame draws its edges and labels
+ * exactly there. */
+typedef struct {
+	char *key;
+	size_t nth;
+	char *pos, *lp;
+} drawn_edge;
+
+static char *edge_key(Agedge_t *e)
+{
+	const char *cls = agget(e, (char *)"class");
+	return rg_asprintf("%s\x01%s\x01%s", agnameof(agtail(e)), agnameof(aghead(e)),
+			   cls ? cls : "");
+}
+
+static int by_key(const void *x, const void *y)
+{
+	const drawn_edge *p = x, *q = y;
+	int c = strcmp(p->key, q->key);
+	return c ? c : (p->nth > q->nth) - (p->nth < q->nth);
+}
+
+/* Records every edge of the laid-out union g; returns a sorted array. */
+static drawn_edge *record_edges(Agraph_t *g, size_t *n)
+{
+	drawn_edge *v = NULL;
+	size_t cap = 0;
+	*n = 0;
+	for (Agnode_t *a = agfstnode(g); a; a = agnxtnode(g, a))
+		for (Agedge_t *e = agfstout(g, a); e; e = agnxtout(g, e)) {
+			if (*n == cap) {
+				cap = cap ? 2 * cap : 64;
+				v = rg_xrealloc(v, cap * sizeof *v);
+			}
+			const char *pos = agget(e, (char *)"pos"), *lp = agget(e, (char *)"lp");
+			drawn_edge *x = &v[(*n)++];
+			x->key = edge_key(e);
+			x->nth = *n; /* creation order breaks ties */
+			x->pos = rg_xstrdup(pos ? pos : "");
+			x->lp = rg_xstrdup(lp ? lp : "");
+		}
+	qsort(v, *n, sizeof *v, by_key);
+	/* number the repeats of a key 0, 1, ... */
+	for (size_t i = 0; i < *n; i++)
+		v[i].nth = i && strcmp(v[i].key, v[i - 1].key) == 0 ? v[i - 1].nth + 1 : 0;
+	return v;
+}
+
+/* Gives each edge of a frame the route and label place of its twin in
+ * the union; its label becomes an ordinary one at that place. */
+static void place_edges(Agraph_t *fg, const drawn_edge *u, size_t nu)
+{
+	size_t nkeys = 0, capkeys = 0;
+	struct {
+		char *key;
+		size_t seen;
+	} *seen = NULL;
+	for (Agnode_t *a = agfstnode(fg); a; a = agnxtnode(fg, a))
+		for (Agedge_t *e = agfstout(fg, a); e; e = agnxtout(fg, e)) {
+			char *key = edge_key(e);
+			size_t nth = 0, k;
+			for (k = 0; k < nkeys && strcmp(seen[k].key, key) != 0; k++)
+				;
+			if (k < nkeys) {
+				nth = ++seen[k].seen;
+				free(key);
+			} else {
+				if (nkeys == capkeys) {
+					capkeys = capkeys ? 2 * capkeys : 16;
+					seen = rg_xrealloc(seen, capkeys * sizeof *seen);
+				}
+				seen[nkeys].key = key;
+				seen[nkeys++].seen = 0;
+			}
+			drawn_edge want = {seen[k].key, nth, NULL, NULL};
+			const drawn_edge *t = bsearch(&want, u, nu, sizeof *u, by_key);
+			if (!t || !*t->pos)
+				continue;
+			agsafeset(e, (char *)"pos", t->pos, (char *)"");
+			const char *xl = agget(e, (char *)"xlabel");
+			if (xl && *xl && *t->lp) {
+				char *text = agstrdup(fg, (char *)xl);
+				agsafeset(e, (char *)"label", text, (char *)"");
+				agsafeset(e, (char *)"lp", t->lp, (char *)"");
+				agsafeset(e, (char *)"xlabel", (char *)"", (char *)"");
+				agstrfree(fg, text);
+			}
+		}
+	for (size_t k = 0; k < nkeys; k++)
+		free(seen[k].key);
+	free(seen);
+}
+
+rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_opts *base,
+			   const rg_build_opts *bo, const char *engine, const rg_slice *slices,
+			   size_t nslices, const char *const *formats, size_t nformats,
+			   rg_frame_path path, void *ctx, rg_diags *d)
+{
+	size_t nent = rg_model_nentities(m);
+	rg_status st = RG_OK;
+	rg_view *u = rg_transform(m, base);
+	rg_pin *pins = rg_xcalloc(nent ? nent : 1, sizeof *pins);
+	unsigned char *state = rg_xcalloc(nent ? nent : 1, 1);
+	long *first = first_seen(m, u);
+	rg_output *outs = rg_xcalloc(nformats ? nformats : 1, sizeof *outs);
+
+	/* 1. The union, laid out once; the legend is a table node whose place
+	 * the layout chooses too. */
+	rg_build_opts ub = *bo;
+	ub.legend_table = 1;
+	ub.kinds_from = u;
+	ub.title = NULL;
+	Agraph_t *g = rg_build(m, u, &ub);
+	if ((st = rg_render_layout(r, g, engine, d)) != RG_OK) {
+		agclose(g);
+		goto out;
+	}
+	for (size_t i = 0; i < u->nnodes; i++) {
+		const rg_entity *e = rg_model_entity(m, u->nodes[i]);
+		Agnode_t *n = agnode(g, (char *)rg_model_str(m, e->id), 0);
+		if (n)
+			pins[u->nodes[i]] = (rg_pin){ND_coord(n).x, ND_coord(n).y, ND_width(n),
+						     ND_height(n), 1};
+	}
+	rg_pin legend_pin = {0, 0, 0, 0, 0};
+	Agnode_t *ln = agnode(g, (char *)RG_LEGEND_TABLE, 0);
+	if (ln)
+		legend_pin = (rg_pin){ND_coord(ln).x, ND_coord(ln).y, ND_width(ln), ND_height(ln), 1};
+	boxf bb = GD_bb(g);
+	size_t nu = 0;
+	drawn_edge *ue = NULL;
+	if ((st = rg_render_positions(r, g, d)) == RG_OK)
+		ue = record_edges(g, &nu);
+	rg_render_free_layout(r);
+	agclose(g);
+
+	/* 2. Each slice: the union's nodes where the union put them, this
+	 * slice's edges routed between them. */
+	for (size_t k = 0; k < nslices && st == RG_OK; k++) {
+		rg_transform_opts so = *base;
+		so.from = slices[k].from;
+		so.to = slices[k].to;
+		rg_view *sv = rg_transform(m, &so);
+		unsigned char *in_slice = rg_xcalloc(nent ? nent : 1, 1);
+		for (size_t i = 0; i < sv->nnodes; i++)
+			in_slice[sv->nodes[i]] = 1;
+		long end = rg_date_last_day(slices[k].to);
+		for (size_t i = 0; i < u->nnodes; i++) {
+			uint32_t e = u->nodes[i];
+			state[e] = in_slice[e] ? RG_SHOW : first[e] && first[e] > end ? RG_HIDE : RG_FADE;
+		}
+		rg_view frame = *sv;
+		frame.nodes = u->nodes;
+		frame.nnodes = u->nnodes;
+		rg_build_opts fb = *bo;
+		fb.engine = "nop2";
+		fb.legend_table = 1;
+		fb.kinds_from = u;
+		fb.pins = pins;
+		fb.state = state;
+		fb.legend_pin = legend_pin;
+		fb.canvas[0] = bb.LL.x;
+		fb.canvas[1] = bb.LL.y;
+		fb.canvas[2] = bb.UR.x;
+		fb.canvas[3] = bb.UR.y;
+		char *title = bo->title ? rg_asprintf("%s \xE2\x80\x94 %s", bo->title, slices[k].label)
+					: rg_xstrdup(slices[k].label);
+		fb.title = title;
+		Agraph_t *fg = rg_build(m, &frame, &fb);
+		place_edges(fg, ue, nu);
+		for (size_t f = 0; f < nformats; f++) {
+			outs[f].format = formats[f];
+			outs[f].path = path(ctx, slices[k].label, formats[f]);
+		}
+		st = rg_render_stage(r, fg, "nop2", outs, nformats, d);
+		for (size_t f = 0; f < nformats; f++)
+			free((char *)outs[f].path);
+		agclose(fg);
+		free(title);
+		free(in_slice);
+		rg_view_free(sv);
+	}
+	if (st == RG_OK)
+		st = rg_render_commit(r, d);
+	else
+		rg_render_abort(r);
+	for (size_t i = 0; i < nu; i++) {
+		free(ue[i].key);
+		free(ue[i].pos);
+		free(ue[i].lp);
+	}
+	free(ue);
+out:
+	free(outs);
+	free(first);
+	free(state);
+	free(pins);
+	rg_view_free(u);
+	return st;
+}
