@@ -57,7 +57,7 @@ run: deps
 	@$(MAKE) --no-print-directory render
 
 .PHONY: render
-render: $(GRAPHS:%=$(OUT)/%.svg) docs/images/xi-putin.png
+render: $(GRAPHS:%=$(OUT)/%.svg) docs/images/xi-putin.png docs/images/xi-putin-2022.png
 
 $(OUT)/%.svg: $$(wildcard graphs/%/*.csv) $(BIN) | $(OUT)
 	$(BIN) graphs/$* $(RUN_FORMATS:%=-T%) -O --outdir $(OUT)
@@ -67,6 +67,17 @@ $(OUT)/%.svg: $$(wildcard graphs/%/*.csv) $(BIN) | $(OUT)
 docs/images/%.png docs/images/%.svg: $(OUT)/%.svg
 	@mkdir -p docs/images
 	cp $(OUT)/$*.png $(OUT)/$*.svg docs/images/
+
+# A frame series of the example, one image a year, nodes held still;
+# two of its frames illustrate the README.
+$(OUT)/frames/xi-putin-2022.png: $(wildcard graphs/xi-putin/*.csv) $(BIN)
+	@mkdir -p $(OUT)/frames
+	$(BIN) graphs/xi-putin --frames year -Tpng -Tsvg -O --outdir $(OUT)/frames
+	@echo "relgraph: graphs/xi-putin -> $(OUT)/frames/xi-putin-YEAR.png, .svg"
+
+docs/images/xi-putin-2022.png: $(OUT)/frames/xi-putin-2022.png
+	@mkdir -p docs/images
+	cp $(OUT)/frames/xi-putin-2014.png $(OUT)/frames/xi-putin-2022.png docs/images/
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB) tests/unit/unit.h | $(BUILD)/tests
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS) -lcmocka
