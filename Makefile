@@ -31,7 +31,8 @@ GRAPHS = $(patsubst graphs/%/,%,$(sort $(dir $(wildcard graphs/*/*.csv))))
 OUT = out
 RUN_FORMATS = svg png pdf
 
-.PHONY: all deps run check unit cli install uninstall clean
+.PHONY: all deps run check test install uninstall clean \
+	check-full check-asan check-valgrind fuzz
 .SECONDEXPANSION:
 
 all: $(BIN)
@@ -83,8 +84,56 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) tests/unit/unit.h | $(BUILD)/tests
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS) -lcmocka
 
 check: deps
-	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN)
+	@$(MAKE) --no-print-directory test
+
+# The suite against whatever BUILD holds (check-asan points it elsewhere).
+test: $(BIN) $(UNIT_BIN)
 	@sh tests/run.sh $(BIN) $(UNIT_BIN)
+
+# --- the longer checks: sanitizers, valgrind, fuzzing (`make check-full`)
+
+SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined
+
+# Every test with AddressSanitizer, UBSan and LeakSanitizer in relgraph and
+# its unit tests; tests/lsan.supp names the leaks that are Graphviz's own.
+check-asan: deps
+	@ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(SAN_FLAGS)" \
+		LDFLAGS="$(SAN_FLAGS)" test
+
+# The command-line tests with relgraph run under valgrind; a leak or a
+# memory error is exit 99, which no test expects.
+VALGRIND = valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	--error-exitcode=99 --suppressions=$(CURDIR)/tests/valgrind.supp
+check-valgrind: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@printf '#!/bin/sh\nexec %s %s "$$@"\n' '$(VALGRIND)' '$(CURDIR)/$(BIN)' \
+		>$(BUILD)/relgraph-valgrind
+	@chmod +x $(BUILD)/relgraph-valgrind
+	@sh tests/run.sh $(BUILD)/relgraph-valgrind
+
+# libFuzzer targets for the reader and model, and for the whole pipeline
+# up to canonical DOT; seeds come from tests/ and graphs/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = fuzz_read fuzz_pipeline
+FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=undefined
+fuzz: deps
+	@EXTRA_PACKAGES="clang libclang-rt-14-dev" sh scripts/deps.sh
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
+		build/fuzz/librelgraph.a
+	@for t in $(FUZZ_TARGETS); do \
+		clang $(ALL_CPPFLAGS) $(WARNINGS) -O1 -g \
+			-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+			$$(pkg-config --cflags libgvc) \
+			-o build/fuzz/$$t fuzz/$$t.c build/fuzz/librelgraph.a $(LDLIBS) || exit 1; \
+	done
+	@sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+check-full: check check-asan check-valgrind fuzz
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

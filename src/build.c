@@ -255,8 +255,10 @@ static void collect_kinds(builder *bd)
 					  ? rg_theme_edge("related", 0)
 					  : rg_theme_edge(k, bd->ek[i].spare);
 	}
-	qsort(bd->nk, bd->nnk, sizeof *bd->nk, by_rank);
-	qsort(bd->ek, bd->nek, sizeof *bd->ek, by_rank);
+	if (bd->nnk)
+		qsort(bd->nk, bd->nnk, sizeof *bd->nk, by_rank);
+	if (bd->nek)
+		qsort(bd->ek, bd->nek, sizeof *bd->ek, by_rank);
 }
 
 static kind_use *kind_of(kind_use *v, size_t n, rg_str kind)
@@ -382,6 +384,120 @@ char *rg_edge_label(const rg_model *m, const rg_view *v, const rg_edge *e)
 				      rg_model_str(m, fmts[k]));
 	return b.s;
 }
+
+/* ---- object ids ----
+ *
+ * cgraph's own id discipline uses the address of each interned name as its
+ * id, and keeps subgraphs in id order: the order of clusters in the DOT
+ * and the drawing would follow malloc.  This one numbers names in the
+ * order they are first used (even ids; odd ones for anonymous objects, as
+ * cgraph's does), so the same input gives the same output on any machine. */
+typedef struct {
+	Agraph_t *g;
+	char **names; /* cgraph's own reference-counted strings: agnameof and
+			 agwrite look at the header cgraph keeps before them */
+	size_t n, cap;
+	uint32_t *tab; /* open addressing: name index + 1 */
+	size_t tcap;
+	IDTYPE anon;
+} idstate;
+
+static void *id_open(Agraph_t *g, Agdisc_t *disc)
+{
+	(void)disc;
+	idstate *st = rg_xcalloc(1, sizeof *st);
+	st->g = g;
+	st->anon = 1;
+	return st;
+}
+
+static size_t id_slot(const idstate *st, const char *str)
+{
+	size_t h = rg_hash(str, strlen(str)) & (st->tcap - 1);
+	while (st->tab[h] && strcmp(st->names[st->tab[h] - 1], str) != 0)
+		h = (h + 1) & (st->tcap - 1);
+	return h;
+}
+
+static long id_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	idstate *st = state;
+	(void)objtype;
+	if (!str) {
+		*id = st->anon;
+		st->anon += 2;
+		return 1;
+	}
+	if (st->tcap) {
+		size_t h = id_slot(st, str);
+		if (st->tab[h]) {
+			*id = (IDTYPE)st->tab[h] * 2;
+			return 1;
+		}
+	}
+	if (!createflag)
+		return 0;
+	if (2 * (st->n + 1) > st->tcap) {
+		size_t cap = st->tcap ? 2 * st->tcap : 256;
+		free(st->tab);
+		st->tab = rg_xcalloc(cap, sizeof *st->tab);
+		st->tcap = cap;
+		for (size_t i = 0; i < st->n; i++)
+			st->tab[id_slot(st, st->names[i])] = (uint32_t)i + 1;
+	}
+	if (st->n == st->cap) {
+		st->cap = st->cap ? 2 * st->cap : 256;
+		st->names = rg_xrealloc(st->names, st->cap * sizeof *st->names);
+	}
+	st->names[st->n++] = agstrdup(st->g, str);
+	st->tab[id_slot(st, str)] = (uint32_t)st->n;
+	*id = (IDTYPE)st->n * 2;
+	return 1;
+}
+
+static long id_alloc(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+	return 1;
+}
+
+static void id_free(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+}
+
+static char *id_print(void *state, int objtype, IDTYPE id)
+{
+	idstate *st = state;
+	(void)objtype;
+	if (id % 2 || id == 0 || id / 2 > st->n)
+		return NULL;
+	return st->names[id / 2 - 1];
+}
+
+static void id_close(void *state)
+{
+	idstate *st = state;
+	/* the names go with the graph's string pool */
+	free(st->names);
+	free(st->tab);
+	free(st);
+}
+
+static void id_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static Agiddisc_t ordered_ids = {id_open, id_map, id_alloc, id_free,
+				  id_print, id_close, id_register};
+static Agdisc_t disc = {&AgMemDisc, &ordered_ids, &AgIoDisc};
 
 /* ---- graph ---- */
 
@@ -1049,7 +1165,7 @@ Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
 	bd.o = o;
 	bd.labels = o->edge_labels == RG_LABELS_ALL ||
 		    (o->edge_labels == RG_LABELS_AUTO && v->nedges <= AUTO_LABEL_EDGES);
-	bd.g = agopen((char *)(o->name && *o->name ? o->name : "relgraph"), Agdirected, NULL);
+	bd.g = agopen((char *)(o->name && *o->name ? o->name : "relgraph"), Agdirected, &disc);
 	bd.dot = strcmp(o->engine, "dot") == 0;
 	collect_kinds(&bd);
 	declare(&bd);

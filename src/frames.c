@@ -121,7 +121,8 @@ static drawn_edge *record_edges(Agraph_t *g, size_t *n)
 			x->pos = rg_xstrdup(pos ? pos : "");
 			x->lp = rg_xstrdup(lp ? lp : "");
 		}
-	qsort(v, *n, sizeof *v, by_key);
+	if (*n)
+		qsort(v, *n, sizeof *v, by_key);
 	/* number the repeats of a key 0, 1, ... */
 	for (size_t i = 0; i < *n; i++)
 		v[i].nth = i && strcmp(v[i].key, v[i - 1].key) == 0 ? v[i - 1].nth + 1 : 0;

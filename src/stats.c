@@ -130,7 +130,8 @@ static void collect(const rg_model *m, const rg_view *v, size_t top, rows *out)
 	size_t nnk = 0, nek = 0;
 	for (size_t i = 0; i < v->nnodes; i++)
 		count_kind(&nk, &nnk, rg_model_entity(m, v->nodes[i])->kind)->count++;
-	qsort(nk, nnk, sizeof *nk, kind_by_count);
+	if (nnk)
+		qsort(nk, nnk, sizeof *nk, kind_by_count);
 	for (size_t i = 0; i < nnk; i++)
 		add(out, "nodes", rg_model_str(m, nk[i].kind), NULL, NULL, nk[i].count, -1, NODATE,
 		    NODATE);
@@ -139,7 +140,8 @@ static void collect(const rg_model *m, const rg_view *v, size_t top, rows *out)
 		k->count += v->edges[i].count;
 		span(&k->first, &k->last, v->edges[i].first, v->edges[i].last);
 	}
-	qsort(ek, nek, sizeof *ek, kind_by_count);
+	if (nek)
+		qsort(ek, nek, sizeof *ek, kind_by_count);
 	for (size_t i = 0; i < nek; i++)
 		add(out, "relations", rg_model_str(m, ek[i].kind), NULL, NULL, ek[i].count, -1,
 		    ek[i].first, ek[i].last);

@@ -47,15 +47,17 @@ static void widen(rg_edge *e, rg_span w)
 
 int rg_in_window(rg_span w, rg_date from, rg_date to, int whole)
 {
-	rg_date lo = w.start.year ? w.start : w.end;
-	rg_date hi = w.end.year ? w.end : w.start;
-	if (!lo.year)
+	if (!w.start.year && !w.end.year)
 		return 1; /* undated: the caller decides */
+	/* a span with one end open runs on to that side: "since 2000" is
+	 * still going in 2022 (a single date fills both ends) */
+	long lo = w.start.year ? rg_date_first_day(w.start) : 0;
+	long hi = w.end.year ? rg_date_last_day(w.end) : 99999999;
+	long wlo = from.year ? rg_date_first_day(from) : 0;
+	long whi = to.year ? rg_date_last_day(to) : 99999999;
 	if (whole)
-		return (!from.year || rg_date_first_day(lo) >= rg_date_first_day(from)) &&
-		       (!to.year || rg_date_last_day(hi) <= rg_date_last_day(to));
-	return (!to.year || rg_date_first_day(lo) <= rg_date_last_day(to)) &&
-	       (!from.year || rg_date_last_day(hi) >= rg_date_first_day(from));
+		return lo >= wlo && hi <= whi;
+	return lo <= whi && hi >= wlo;
 }
 
 static int kind_in(const rg_model *m, rg_str kind, const char *const *list, size_t n)
@@ -88,7 +90,7 @@ static void select_rows(const rg_model *m, const rg_transform_opts *o, unsigned 
 			k = 0;
 		if (window && dated(e->when) && !rg_in_window(e->when, o->from, o->to, 0))
 			k = 0;
-		if (window && o->dated_only && !dated(e->when))
+		if (k && window && o->dated_only && !dated(e->when))
 			k = 2; /* kept only if a dated relation in the window needs it */
 		keep_ent[i] = (unsigned char)k;
 	}
@@ -141,7 +143,7 @@ static void focus(const rg_model *m, const rg_transform_opts *o, unsigned char *
 			dist[o->focus[i]] = 0;
 			queue[tail++] = o->focus[i];
 		}
-	int depth = o->depth > 0 ? o->depth : 1;
+	int depth = o->depth; /* 0: the focus alone */
 	while (head < tail) {
 		uint32_t u = queue[head++];
 		if (dist[u] == depth)
@@ -214,9 +216,13 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 	/* had: 1 if an entity has any relation at all in the model */
 	unsigned char *had = rg_xcalloc(nent ? nent : 1, 1);
 	select_rows(m, opts, keep_ent, keep_rel);
+	/* An entity "had" relations when one of them joins two entities the
+	 * node filters keep: --only country keeps a country whose relations
+	 * all lead to other kinds. */
 	for (size_t i = 0; i < nrel; i++) {
 		const rg_relation *r = rg_model_relation(m, i);
-		had[r->a] = had[r->b] = 1;
+		if (keep_ent[r->a] && keep_ent[r->b])
+			had[r->a] = had[r->b] = 1;
 	}
 
 	/* Pass 1: give each kept relation its edge number, hashing the keys. */

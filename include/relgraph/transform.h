@@ -32,7 +32,8 @@ typedef struct {
 	const uint32_t *focus; /* entity indices; the view is their
 				   neighbourhood */
 	size_t nfocus;
-	int depth;          /* hops from the focus (default 1) */
+	int depth;          /* hops from the focus: 0 is the focus alone
+			       (relgraph's --depth defaults to 1) */
 } rg_transform_opts;
 
 /* One edge to draw: one relation, or several merged. */

@@ -1,4 +1,5 @@
-/* test_transform.c: stage 3, relations to edges, merging repeats. */
+/* test_transform.c: stage 3, relations to edges, merging repeats; the time
+ * window, kind, weight and focus filters; finding the entity a user means. */
 #include "unit.h"
 
 #include "relgraph/transform.h"
@@ -58,6 +59,93 @@ static void assert_date(rg_date d, int y, int mo, int day)
 	assert_int_equal(d.year, y);
 	assert_int_equal(d.month, mo);
 	assert_int_equal(d.day, day);
+}
+
+/* Loads the files (which must have no errors) without transforming, so
+ * that a test can look up entities for its options first. */
+static void load(fixture *f, const unit_csv *files, size_t n)
+{
+	rg_status st;
+	f->m = unit_model(f->d, &st, files, n);
+	assert_int_equal(st, RG_OK);
+	assert_int_equal(rg_diags_count(f->d, RG_ERROR), 0);
+}
+
+#define LOAD(f, ...)                                                         \
+	load(f, (const unit_csv[]){__VA_ARGS__},                             \
+	     sizeof((const unit_csv[]){__VA_ARGS__}) / sizeof(unit_csv))
+
+/* Transforms the loaded model with o. */
+static void cut(fixture *f, rg_transform_opts o)
+{
+	f->v = rg_transform(f->m, &o);
+	assert_non_null(f->v);
+}
+
+static uint32_t ent(const fixture *f, const char *id)
+{
+	uint32_t i = rg_model_find(f->m, id);
+	if (i == RG_NONE)
+		fail_msg("no entity '%s' in the model", id);
+	return i;
+}
+
+/* 1 if the view draws the entity with this id. */
+static int has_node(const fixture *f, const char *id)
+{
+	for (size_t i = 0; i < f->v->nnodes; i++)
+		if (strcmp(id_of(f, f->v->nodes[i]), id) == 0)
+			return 1;
+	return 0;
+}
+
+/* The view's edge between a and b (either way) of this kind, or NULL. */
+static const rg_edge *find_edge(const fixture *f, const char *a, const char *b, const char *kind)
+{
+	for (size_t i = 0; i < f->v->nedges; i++) {
+		const rg_edge *e = &f->v->edges[i];
+		const char *x = id_of(f, e->a), *y = id_of(f, e->b);
+		if (((strcmp(x, a) == 0 && strcmp(y, b) == 0) ||
+		     (strcmp(x, b) == 0 && strcmp(y, a) == 0)) &&
+		    strcmp(kind_of(f, e), kind) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* Every node of the view, "a b c" in view order, to compare in one go. */
+static char *node_list(const fixture *f)
+{
+	static char buf[512];
+	buf[0] = '\0';
+	for (size_t i = 0; i < f->v->nnodes; i++) {
+		if (i)
+			strcat(buf, " ");
+		strcat(buf, id_of(f, f->v->nodes[i]));
+	}
+	return buf;
+}
+
+static rg_date D(const char *s)
+{
+	rg_date d = {0, 0, 0};
+	if (*s && rg_date_parse(s, &d) != 0)
+		fail_msg("bad date '%s' in a test", s);
+	return d;
+}
+
+/* A span from start to end, either "" for none. */
+static rg_span S(const char *start, const char *end)
+{
+	rg_span w = {D(start), D(end)};
+	return w;
+}
+
+/* rg_in_window for the span a..b in the window from..to, overlapping
+ * (whole 0) or wholly inside (whole 1). */
+static int in(const char *a, const char *b, const char *from, const char *to, int whole)
+{
+	return rg_in_window(S(a, b), D(from), D(to), whole);
 }
 
 /* ---- merging ---- */
@@ -272,6 +360,491 @@ static void test_empty_model_gives_empty_view(void **state)
 	assert_false(f->v->weighted);
 }
 
+/* ---- the time window: rg_in_window ---- */
+
+static void test_window_last_day_of_year_inside_to_year(void **state)
+{
+	(void)state;
+	/* --to 2022 runs to 2022-12-31 */
+	assert_true(in("2022-12-31", "2022-12-31", "", "2022", 0));
+	assert_true(in("2022-12-31", "2022-12-31", "", "2022", 1));
+	assert_false(in("2023-01-01", "2023-01-01", "", "2022", 0));
+	assert_false(in("2023-01-01", "2023-01-01", "", "2022", 1));
+	assert_false(in("2023", "2023", "2022", "2022", 0));
+	assert_true(in("2022-12-31", "2022-12-31", "2022", "2022", 1));
+	assert_false(in("2021-12-31", "2021-12-31", "2022", "2022", 0));
+}
+
+static void test_window_first_day_of_month_inside_from_month(void **state)
+{
+	(void)state;
+	/* --from 2022-03 starts on 2022-03-01 */
+	assert_true(in("2022-03-01", "2022-03-01", "2022-03", "", 0));
+	assert_true(in("2022-03-01", "2022-03-01", "2022-03", "", 1));
+	assert_false(in("2022-02-28", "2022-02-28", "2022-03", "", 0));
+	assert_false(in("2022-02", "2022-02", "2022-03", "", 0));
+	assert_true(in("2022-03", "2022-03", "2022-03", "", 1));
+	/* --to 2022-03 ends on 2022-03-31 */
+	assert_true(in("2022-03-31", "2022-03-31", "", "2022-03", 1));
+	assert_false(in("2022-04-01", "2022-04-01", "", "2022-03", 0));
+}
+
+static void test_window_partial_date_is_its_whole_period(void **state)
+{
+	(void)state;
+	/* a row dated 2022 overlaps June 2022, but is not wholly inside it */
+	assert_true(in("2022", "2022", "2022-06", "2022-06", 0));
+	assert_false(in("2022", "2022", "2022-06", "2022-06", 1));
+	assert_true(in("2022-06", "2022-06", "2022-06-15", "2022-06-15", 0));
+	assert_false(in("2022-06", "2022-06", "2022-06-15", "2022-06-15", 1));
+	assert_true(in("2022-06-15", "2022-06-15", "2022-06", "2022-06", 1));
+	assert_true(in("2022-06-15", "2022-06-15", "2022", "2022", 1));
+	assert_false(in("2022-07", "2022-07", "2022-06", "2022-06", 0));
+	assert_false(in("2022-05", "2022-05", "2022-06", "2022-06", 0));
+}
+
+static void test_window_spans_overlap_or_lie_wholly_inside(void **state)
+{
+	(void)state;
+	/* 35 meetings from 2013 to Feb 2022: touch 2022, not wholly in it */
+	assert_true(in("2013", "2022-02", "2022", "2022", 0));
+	assert_false(in("2013", "2022-02", "2022", "2022", 1));
+	assert_true(in("2022-02", "2022-09", "2022", "2022", 1));
+	assert_true(in("2021", "2023", "2022", "2022", 0));
+	assert_false(in("2021", "2023", "2022", "2022", 1));
+	assert_false(in("2010", "2012", "2022", "2022", 0));
+	assert_false(in("2023-01-01", "2024", "2022", "2022", 0));
+	/* the window's own ends count as inside */
+	assert_true(in("2020-01-01", "2022-12-31", "2020", "2022", 1));
+	assert_false(in("2019-12-31", "2022-12-31", "2020", "2022", 1));
+	assert_false(in("2020-01-01", "2023-01-01", "2020", "2022", 1));
+}
+
+static void test_window_open_ends(void **state)
+{
+	(void)state;
+	/* no --from: everything up to --to */
+	assert_true(in("1066", "1066", "", "2000", 0));
+	assert_true(in("1066", "1999", "", "2000", 1));
+	assert_false(in("2001", "2001", "", "2000", 0));
+	assert_true(in("1999", "2001", "", "2000", 0));
+	assert_false(in("1999", "2001", "", "2000", 1));
+	/* no --to: everything from --from on */
+	assert_true(in("2500", "2500", "2000", "", 0));
+	assert_true(in("2000-01-01", "2500", "2000", "", 1));
+	assert_false(in("1999-12-31", "1999-12-31", "2000", "", 0));
+	assert_true(in("1999", "2000-01", "2000", "", 0));
+	assert_false(in("1999", "2000-01", "2000", "", 1));
+	/* neither: everything */
+	assert_true(in("1066", "2500", "", "", 0));
+	assert_true(in("1066", "2500", "", "", 1));
+}
+
+static void test_window_undated_is_left_to_the_caller(void **state)
+{
+	(void)state;
+	assert_true(in("", "", "2022", "2022", 0));
+	assert_true(in("", "", "2022", "2022", 1));
+}
+
+/* ---- the time window in rg_transform ---- */
+
+static const unit_csv window_leaders = {"leaders.csv", "name\nXi\nPutin\nModi\nBiden\nLula\n"};
+static const unit_csv window_meetings = {"meetings.csv", "date,participants\n"
+							 "2021-06-01,Xi;Putin\n"
+							 "2022-12-31,Xi;Modi\n"
+							 "2023-01-01,Xi;Biden\n"
+							 ",Putin;Modi\n"};
+
+static void test_transform_window_to_year(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, window_leaders, window_meetings);
+	cut(f, (rg_transform_opts){.merge = 1, .to = D("2022")});
+	assert_int_equal(f->v->nedges, 3);
+	assert_non_null(find_edge(f, "Xi", "Putin", "met"));
+	assert_non_null(find_edge(f, "Xi", "Modi", "met"));
+	assert_non_null(find_edge(f, "Putin", "Modi", "met")); /* undated: kept */
+	assert_null(find_edge(f, "Xi", "Biden", "met"));
+	/* Biden's only meeting is outside: he goes; Lula never met anyone */
+	assert_string_equal(node_list(f), "Xi Putin Modi Lula");
+	assert_date(f->v->to, 2022, 0, 0);
+	assert_int_equal(f->v->from.year, 0);
+}
+
+static void test_transform_window_from_year(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, window_leaders, window_meetings);
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("2023")});
+	assert_int_equal(f->v->nedges, 2);
+	assert_non_null(find_edge(f, "Xi", "Biden", "met"));
+	assert_non_null(find_edge(f, "Putin", "Modi", "met"));
+	assert_string_equal(node_list(f), "Xi Putin Modi Biden Lula");
+}
+
+static void test_transform_dated_only_drops_undated_rows(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"leaders.csv", "name,country\nXi,China\nPutin,\nModi,\nLula,\n"},
+	     {"meetings.csv", "date,participants\n2022-09,Xi;Putin\n,Xi;Modi\n"});
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("2022"), .to = D("2022"),
+				   .dated_only = 1});
+	assert_int_equal(f->v->nedges, 1);
+	assert_non_null(find_edge(f, "Xi", "Putin", "met"));
+	/* the undated meeting and leads relation go, and with them Modi and
+	 * China; Lula, undated, goes too */
+	assert_string_equal(node_list(f), "Xi Putin");
+}
+
+/* --dated-only must not bring back an undated node a kind filter took out. */
+static void test_transform_dated_only_keeps_kind_filters(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"leaders.csv", "name,country\nXi,China\nModi,\n"},
+	     {"agreements.csv", "name,date,parties\nPact,2022-02,China;Modi\n"});
+	static const char *const hide[] = {"country"};
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("2022"), .to = D("2022"),
+				   .dated_only = 1, .hide = hide, .nhide = 1});
+	assert_false(has_node(f, "China"));
+	assert_null(find_edge(f, "Pact", "China", "signed"));
+	assert_string_equal(node_list(f), "Modi Pact");
+	rg_view_free(f->v);
+	static const char *const only[] = {"agreement", "leader"};
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("2022"), .to = D("2022"),
+				   .dated_only = 1, .only = only, .nonly = 2});
+	assert_false(has_node(f, "China"));
+	assert_string_equal(node_list(f), "Modi Pact");
+}
+
+static void test_transform_without_dated_only_keeps_undated(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"leaders.csv", "name,country\nXi,China\nPutin,\nModi,\nLula,\n"},
+	     {"meetings.csv", "date,participants\n2022-09,Xi;Putin\n,Xi;Modi\n2021,Putin;Modi\n"});
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("2022"), .to = D("2022")});
+	assert_int_equal(f->v->nedges, 3);
+	assert_non_null(find_edge(f, "Xi", "Modi", "met"));
+	assert_non_null(find_edge(f, "Xi", "China", "leads"));
+	assert_null(find_edge(f, "Putin", "Modi", "met"));
+	assert_true(has_node(f, "Lula"));
+	assert_true(has_node(f, "China"));
+}
+
+static void test_transform_count_row_must_lie_wholly_inside(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"meetings.csv", "date,end,participants,count\n"
+				 "2013,2022-02,Xi;Putin,35\n"
+				 "2022-02,2022-09,Xi;Putin,3\n"
+				 "2022-05,,Putin;Xi,\n"
+				 "2021,2023,Xi;Modi,2\n"
+				 "2021,2023,Putin;Modi,1\n"});
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("2022"), .to = D("2022")});
+	const rg_edge *e = find_edge(f, "Xi", "Putin", "met");
+	assert_non_null(e);
+	assert_int_equal(e->rows, 2);
+	assert_int_equal(e->count, 4);
+	assert_date(e->first, 2022, 2, 0);
+	assert_date(e->last, 2022, 9, 0);
+	/* two meetings from 2021 to 2023 are not all in 2022; one may be */
+	assert_null(find_edge(f, "Xi", "Modi", "met"));
+	assert_non_null(find_edge(f, "Putin", "Modi", "met"));
+	assert_int_equal(f->v->nedges, 2);
+}
+
+static void test_transform_window_drops_entities_dated_outside(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"leaders.csv", "name,start,end\n"
+				"Mao,1949,1976\n"
+				"Merkel,2005,2021-12-08\n"
+				"Scholz,2021-12-08,2025\n"
+				"Xi,2013-03-14,2023\n"
+				"Lula,,\n"});
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("2022"), .to = D("2022")});
+	assert_string_equal(node_list(f), "Scholz Xi Lula");
+}
+
+/* A start with no end is "since": the leader is still there. */
+static void test_transform_window_keeps_entity_with_open_end(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"leaders.csv", "name,start,end\nPutin,2000,\nErdogan,2003-03-14,\nLula,,\n"});
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("2022"), .to = D("2022")});
+	assert_string_equal(node_list(f), "Putin Erdogan Lula");
+}
+
+/* The same for a relation: "treaty partners, since 2001" holds in 2022. */
+static void test_transform_window_keeps_relation_with_open_end(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"edges.csv", "source,target,kind,start,end\n"
+			      "China,Russia,treaty partners,2001,\n"
+			      "China,India,border talks,,1990\n"});
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("2022"), .to = D("2022")});
+	assert_non_null(find_edge(f, "China", "Russia", "treaty partners"));
+	assert_null(find_edge(f, "China", "India", "border talks"));
+	assert_string_equal(node_list(f), "China Russia");
+}
+
+/* ---- kinds and weights ---- */
+
+static const unit_csv kinds_leaders = {"leaders.csv", "name,country\n"
+						      "Xi,China\nPutin,Russia\nModi,India\nLula,Brazil\n"};
+static const unit_csv kinds_countries = {"countries.csv",
+					 "name\nChina\nRussia\nIndia\nBrazil\nChile\n"};
+static const unit_csv kinds_meetings = {"meetings.csv", "date,participants,count\n"
+							"2013,Xi;Putin,3\n"
+							"2014,Xi;Putin,\n"
+							"2019,Xi;Modi,\n"
+							"2020,Putin;Modi,\n"
+							"2021,Modi;Putin,\n"};
+static const unit_csv kinds_agreements = {"agreements.csv", "name,date,parties\n"
+							    "Pact,2015,China;Russia\n"};
+
+static void test_transform_only_kinds(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, kinds_leaders, kinds_countries, kinds_meetings, kinds_agreements);
+	static const char *const only[] = {"leader", "agreement"};
+	cut(f, (rg_transform_opts){.merge = 1, .only = only, .nonly = 2});
+	/* every node of the kinds asked for stays, even Pact, whose parties
+	 * are countries, and Lula, whose only tie was to Brazil */
+	assert_string_equal(node_list(f), "Xi Putin Modi Lula Pact");
+	assert_int_equal(f->v->nedges, 3);
+	for (size_t i = 0; i < f->v->nedges; i++)
+		assert_string_equal(kind_of(f, &f->v->edges[i]), "met");
+}
+
+static void test_transform_hide_kinds(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, kinds_leaders, kinds_countries, kinds_meetings, kinds_agreements);
+	static const char *const hide[] = {"agreement"};
+	cut(f, (rg_transform_opts){.merge = 1, .hide = hide, .nhide = 1});
+	assert_false(has_node(f, "Pact"));
+	assert_true(has_node(f, "China"));
+	assert_true(has_node(f, "Chile"));
+	assert_non_null(find_edge(f, "Xi", "China", "leads"));
+	assert_null(find_edge(f, "Pact", "China", "signed"));
+	assert_int_equal(f->v->nedges, 7);
+	assert_int_equal(f->v->nnodes, 9);
+}
+
+static void test_transform_relation_kinds(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, kinds_leaders, kinds_countries, kinds_meetings, kinds_agreements);
+	static const char *const rels[] = {"met", "signed"};
+	cut(f, (rg_transform_opts){.merge = 1, .relations = rels, .nrelations = 2});
+	assert_int_equal(f->v->nedges, 5);
+	assert_null(find_edge(f, "Xi", "China", "leads"));
+	/* India, Brazil and Lula lose their only relation; Chile never had one */
+	assert_string_equal(node_list(f), "Xi Putin Modi China Russia Chile Pact");
+}
+
+static void test_transform_min_weight_is_weight_times_count(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, kinds_leaders, kinds_countries, kinds_meetings,
+	     {"edges.csv", "source,target,kind,weight,count\n"
+			   "Russia,China,trade,0.5,3\n"
+			   "China,Russia,loan,2.5,\n"
+			   "India,China,talks,1,\n"
+			   "China,India,talks,1,\n"});
+	cut(f, (rg_transform_opts){.merge = 1, .min_weight = 2});
+	const rg_edge *e = find_edge(f, "Xi", "Putin", "met");
+	assert_non_null(e);
+	assert_true(e->weight == 4.0);
+	assert_non_null(find_edge(f, "Putin", "Modi", "met")); /* 2: not lighter */
+	assert_null(find_edge(f, "Xi", "Modi", "met"));
+	assert_null(find_edge(f, "Russia", "China", "trade")); /* 0.5 x 3 */
+	assert_non_null(find_edge(f, "China", "Russia", "loan"));
+	assert_null(find_edge(f, "Xi", "China", "leads"));
+	assert_int_equal(f->v->nedges, 3); /* the talks are directed both ways */
+	assert_string_equal(node_list(f), "Xi Putin Modi China Russia Chile");
+	/* the relations of the edges dropped are in no edge */
+	size_t total = 0;
+	for (size_t i = 0; i < f->v->nedges; i++)
+		total += f->v->edges[i].rows;
+	assert_int_equal(total, 2 + 2 + 1);
+}
+
+/* ---- focus ---- */
+
+static const unit_csv chain = {"edges.csv", "source,target,kind\nA,B,knows\nB,C,knows\nC,D,knows\n"};
+static const unit_csv chain_people = {"people.csv", "id,label\nA,Ann\nB,Bob\nC,Cy\nD,Dee\nZ,Zoe\n"};
+
+static void test_focus_depth_1(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, chain_people, chain);
+	uint32_t focus[] = {ent(f, "B")};
+	cut(f, (rg_transform_opts){.merge = 1, .focus = focus, .nfocus = 1, .depth = 1});
+	assert_string_equal(node_list(f), "A B C");
+	assert_int_equal(f->v->nedges, 2);
+	assert_non_null(find_edge(f, "A", "B", "knows"));
+	assert_non_null(find_edge(f, "B", "C", "knows"));
+}
+
+static void test_focus_depth_2(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, chain_people, chain);
+	uint32_t focus[] = {ent(f, "A")};
+	cut(f, (rg_transform_opts){.merge = 1, .focus = focus, .nfocus = 1, .depth = 2});
+	assert_string_equal(node_list(f), "A B C");
+	assert_int_equal(f->v->nedges, 2);
+	assert_null(find_edge(f, "C", "D", "knows"));
+	rg_view_free(f->v);
+	cut(f, (rg_transform_opts){.merge = 1, .focus = focus, .nfocus = 1, .depth = 3});
+	assert_string_equal(node_list(f), "A B C D");
+	assert_int_equal(f->v->nedges, 3);
+}
+
+static void test_focus_follows_edges_against_their_direction(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, chain_people, chain);
+	uint32_t focus[] = {ent(f, "D")};
+	cut(f, (rg_transform_opts){.merge = 1, .focus = focus, .nfocus = 1, .depth = 2});
+	assert_string_equal(node_list(f), "B C D");
+}
+
+static void test_focus_keeps_edges_among_neighbours(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"edges.csv", "source,target\nB,A\nB,C\nA,C\nC,D\n"});
+	uint32_t focus[] = {ent(f, "B")};
+	cut(f, (rg_transform_opts){.merge = 1, .focus = focus, .nfocus = 1, .depth = 1});
+	assert_string_equal(node_list(f), "B A C");
+	assert_int_equal(f->v->nedges, 3);
+	assert_non_null(find_edge(f, "A", "C", "related"));
+}
+
+static void test_focus_several(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, chain_people, chain, {"edges.csv", "source,target,kind\nD,E,knows\nE,F,knows\n"});
+	uint32_t focus[] = {ent(f, "A"), ent(f, "E")};
+	cut(f, (rg_transform_opts){.merge = 1, .focus = focus, .nfocus = 2, .depth = 1});
+	assert_string_equal(node_list(f), "A B D E F");
+	assert_int_equal(f->v->nedges, 3);
+	assert_null(find_edge(f, "B", "C", "knows"));
+}
+
+static void test_focus_over_what_other_filters_left(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"edges.csv", "source,target,kind,date\n"
+			      "B,A,knows,2020\n"
+			      "B,C,knows,2010\n"
+			      "B,E,rival,2020\n"
+			      "E,F,knows,2020\n"
+			      "A,G,knows,2020\n"});
+	static const char *const rels[] = {"knows"};
+	uint32_t focus[] = {ent(f, "B")};
+	cut(f, (rg_transform_opts){.merge = 1, .relations = rels, .nrelations = 1,
+				   .from = D("2015"), .focus = focus, .nfocus = 1, .depth = 2});
+	/* C is out of the window, E's tie is a rival one: neither is reached */
+	assert_string_equal(node_list(f), "B A G");
+	assert_int_equal(f->v->nedges, 2);
+}
+
+static void test_focus_with_min_weight(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"meetings.csv", "date,participants,count\n2013,A;B,5\n2014,B;C,\n2015,A;D,2\n"});
+	uint32_t focus[] = {ent(f, "A")};
+	cut(f, (rg_transform_opts){.merge = 1, .min_weight = 2, .focus = focus, .nfocus = 1,
+				   .depth = 2});
+	assert_string_equal(node_list(f), "A B D");
+	assert_null(find_edge(f, "B", "C", "met"));
+}
+
+static void test_focus_leaves_out_unrelated_lone_nodes(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, chain_people, chain);
+	uint32_t focus[] = {ent(f, "C")};
+	cut(f, (rg_transform_opts){.merge = 1, .focus = focus, .nfocus = 1, .depth = 5});
+	assert_false(has_node(f, "Z"));
+	assert_string_equal(node_list(f), "A B C D");
+}
+
+static void test_focus_on_lone_node_is_that_node(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, chain_people, chain);
+	uint32_t focus[] = {ent(f, "Z")};
+	cut(f, (rg_transform_opts){.merge = 1, .focus = focus, .nfocus = 1, .depth = 2});
+	assert_string_equal(node_list(f), "Z");
+	assert_int_equal(f->v->nedges, 0);
+}
+
+/* ---- finding what the user means ---- */
+
+static void test_find_entity_by_id_or_unique_label(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"people.csv", "id,label\nxi,Xi Jinping\nputin,Vladimir Putin\n"
+			       "a1,Twin\na2,Twin\nb,xi\n"});
+	assert_int_equal(rg_find_entity(f->m, "putin"), ent(f, "putin"));
+	assert_int_equal(rg_find_entity(f->m, "Xi Jinping"), ent(f, "xi"));
+	assert_int_equal(rg_find_entity(f->m, "Vladimir Putin"), ent(f, "putin"));
+	/* an id wins over another node's label */
+	assert_int_equal(rg_find_entity(f->m, "xi"), ent(f, "xi"));
+	/* a label two nodes share names neither */
+	assert_int_equal(rg_find_entity(f->m, "Twin"), RG_NONE);
+	assert_int_equal(rg_find_entity(f->m, "a2"), ent(f, "a2"));
+	assert_int_equal(rg_find_entity(f->m, "nobody"), RG_NONE);
+	assert_int_equal(rg_find_entity(f->m, ""), RG_NONE);
+	/* exact, not case-folded */
+	assert_int_equal(rg_find_entity(f->m, "xi jinping"), RG_NONE);
+}
+
+static void test_suggest_closest_first(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"people.csv", "id,label\nputin,Vladimir Putin\nputen,\npotato,\nxi,Xi Jinping\n"});
+	const char *out[3];
+	size_t n = rg_suggest(f->m, "putn", out, 3);
+	assert_int_equal(n, 2);
+	assert_string_equal(out[0], "putin");
+	assert_string_equal(out[1], "puten");
+	/* a label close enough suggests its node's id, case aside */
+	n = rg_suggest(f->m, "vladimir puttin", out, 3);
+	assert_int_equal(n, 1);
+	assert_string_equal(out[0], "putin");
+	n = rg_suggest(f->m, "Xi Jinpin", out, 3);
+	assert_int_equal(n, 1);
+	assert_string_equal(out[0], "xi");
+}
+
+static void test_suggest_at_most_n(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"people.csv", "id\nab\nac\nad\naef\nbcdefgh\n"});
+	const char *out[2];
+	size_t n = rg_suggest(f->m, "a", out, 2);
+	assert_int_equal(n, 2);
+	assert_string_equal(out[0], "ab");
+	assert_string_equal(out[1], "ac");
+	n = rg_suggest(f->m, "aef", out, 1);
+	assert_int_equal(n, 1);
+	assert_string_equal(out[0], "aef");
+}
+
+static void test_suggest_nothing_close(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"people.csv", "id,label\nputin,Vladimir Putin\nxi,Xi Jinping\n"});
+	const char *out[3] = {NULL, NULL, NULL};
+	assert_int_equal(rg_suggest(f->m, "Angela Merkel", out, 3), 0);
+	assert_null(out[0]);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -293,6 +866,38 @@ int main(void)
 		T(test_every_relation_in_exactly_one_edge),
 		T(test_nodes_are_all_entities_in_order),
 		T(test_empty_model_gives_empty_view),
+		T(test_window_last_day_of_year_inside_to_year),
+		T(test_window_first_day_of_month_inside_from_month),
+		T(test_window_partial_date_is_its_whole_period),
+		T(test_window_spans_overlap_or_lie_wholly_inside),
+		T(test_window_open_ends),
+		T(test_window_undated_is_left_to_the_caller),
+		T(test_transform_window_to_year),
+		T(test_transform_window_from_year),
+		T(test_transform_dated_only_drops_undated_rows),
+		T(test_transform_dated_only_keeps_kind_filters),
+		T(test_transform_without_dated_only_keeps_undated),
+		T(test_transform_count_row_must_lie_wholly_inside),
+		T(test_transform_window_drops_entities_dated_outside),
+		T(test_transform_window_keeps_entity_with_open_end),
+		T(test_transform_window_keeps_relation_with_open_end),
+		T(test_transform_only_kinds),
+		T(test_transform_hide_kinds),
+		T(test_transform_relation_kinds),
+		T(test_transform_min_weight_is_weight_times_count),
+		T(test_focus_depth_1),
+		T(test_focus_depth_2),
+		T(test_focus_follows_edges_against_their_direction),
+		T(test_focus_keeps_edges_among_neighbours),
+		T(test_focus_several),
+		T(test_focus_over_what_other_filters_left),
+		T(test_focus_with_min_weight),
+		T(test_focus_leaves_out_unrelated_lone_nodes),
+		T(test_focus_on_lone_node_is_that_node),
+		T(test_find_entity_by_id_or_unique_label),
+		T(test_suggest_closest_first),
+		T(test_suggest_at_most_n),
+		T(test_suggest_nothing_close),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
