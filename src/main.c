@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "relgraph/build.h"
@@ -156,8 +157,11 @@ enum {
 static int date_arg(const char *opt, const char *arg, rg_date *d)
 {
 	if (rg_date_parse(arg, d) != 0) {
+		char what[96];
+		snprintf(what, sizeof what, "%s", opt);
 		fprintf(stderr, "relgraph: error: %s '%s' is not a date (write YYYY, YYYY-MM or "
-				"YYYY-MM-DD)\n", opt, arg);
+				"YYYY-MM-DD)\n", what, arg);
+		fputs("Try 'relgraph --help' for more information.\n", stderr);
 		return RG_EUSAGE;
 	}
 	return 0;
@@ -215,6 +219,19 @@ static int list_arg(const char *opt, const char *arg, char **v, size_t *n)
 		s += len + (s[len] == ',');
 	}
 	return 0;
+}
+
+/* The option an error is about, as the user wrote it: "--title" (without
+ * any "=value"), or "-T". */
+static const char *opt_name(char **argv, int optind_, int optopt_, char *buf)
+{
+	const char *arg = optind_ > 0 ? argv[optind_ - 1] : "";
+	if (strncmp(arg, "--", 2) == 0) {
+		snprintf(buf, 64, "%.*s", (int)strcspn(arg, "="), arg);
+		return buf;
+	}
+	snprintf(buf, 64, "-%c", optopt_ > 0 && optopt_ < 128 ? optopt_ : '?');
+	return buf;
 }
 
 /* Parses argv into o.  Returns 0, or an exit status (-1: exit 0, e.g.
@@ -360,14 +377,15 @@ static int collect_args(int argc, char **argv, struct options *o)
 			break;
 		}
 		case ':': {
-			char opt[3] = {'-', (char)optopt, '\0'};
-			if (!optopt)
-				return usage_error("%s needs a value", argv[optind - 1]);
-			return usage_error("%s needs a value", opt);
+			char name[64];
+			return usage_error("%s needs a value", opt_name(argv, optind, optopt, name));
 		}
 		default: {
-			char opt[3] = {'-', (char)optopt, '\0'};
-			return usage_error("unknown option '%s'", optopt ? opt : argv[optind - 1]);
+			char name[64];
+			const char *n = opt_name(argv, optind, optopt, name);
+			if (optopt && strncmp(n, "--", 2) == 0)
+				return usage_error("%s takes no value", n);
+			return usage_error("unknown option '%s'", n);
 		}
 		}
 	}
@@ -462,11 +480,11 @@ static int print_diags(const rg_diags *d, const struct options *o)
 static int fit_page(const struct options *o, rg_render *r, const rg_model *m, const rg_view *v,
 		    rg_build_opts *bo, Agraph_t **g, rg_diags *d)
 {
-	int want = strcmp(o->engine, "dot") == 0;
+	/* a second layout costs as much as the first: big graphs go as they
+	 * come (their engine and shape are another matter) */
+	int want = strcmp(o->engine, "dot") == 0 && v->nnodes + v->nedges <= 600;
 	for (size_t i = 0; i < o->ngset; i++)
 		want &= strcmp(o->gset[i].name, "rankdir") != 0;
-	for (size_t i = 0; i < o->nformats; i++)
-		want &= strcmp(o->formats[i], "dot") != 0; /* the graph before layout */
 	if (!want)
 		return RG_OK;
 	rg_status st = rg_render_layout(r, *g, o->engine, d);
@@ -508,6 +526,48 @@ static void print_summary(const rg_model *m, const rg_view *v, const rg_diags *d
 		printf(" (%zu %s drawn)", v->nedges, plural(v->nedges, "edge", "edges"));
 	printf(": %zu %s, %zu %s\n", err, plural(err, "error", "errors"), warn,
 	       plural(warn, "warning", "warnings"));
+}
+
+/* Makes the folder outputs go to (-O --outdir, like mkdir -p), or checks
+ * that -o's folder exists, before any work: a typo in a path should not
+ * cost a layout first. */
+static int prepare_output(const struct options *o, rg_diags *d)
+{
+	if (o->auto_name && o->outdir) {
+		char *p = rg_xstrdup(o->outdir);
+		for (char *s = p + 1;; s++) {
+			char c = *s;
+			if (c != '/' && c != '\0')
+				continue;
+			*s = '\0';
+			struct stat sb;
+			if (stat(p, &sb) != 0 && mkdir(p, 0777) != 0 && errno != EEXIST) {
+				rg_error(d, p, 0, 0, "cannot make the folder: %s", strerror(errno));
+				free(p);
+				return RG_ESYS;
+			}
+			*s = c;
+			if (!c)
+				break;
+		}
+		free(p);
+	}
+	if (o->output) {
+		char *dir = rg_xstrdup(o->output);
+		char *slash = strrchr(dir, '/');
+		struct stat sb;
+		if (slash && slash != dir) {
+			*slash = '\0';
+			if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+				rg_error(d, o->output, 0, 0, "cannot write: %s",
+					 stat(dir, &sb) != 0 ? strerror(errno) : "not in a folder");
+				free(dir);
+				return RG_ESYS;
+			}
+		}
+		free(dir);
+	}
+	return RG_OK;
 }
 
 typedef struct {
@@ -582,6 +642,8 @@ static int run(struct options *o)
 		}
 	}
 
+	if (o->cmd != CMD_CHECK && (status = prepare_output(o, d)) != RG_OK)
+		goto out;
 	m = rg_model_new();
 	for (size_t i = 0; i < o->ninputs; i++) {
 		rg_status s = rg_model_load(m, o->inputs[i], d);
@@ -679,6 +741,16 @@ static int run(struct options *o)
 	g = rg_build(m, v, &bo);
 	if ((status = fit_page(o, r, m, v, &bo, &g, d)) != RG_OK)
 		goto out;
+	for (size_t i = 0; i < o->nformats; i++)
+		if (strcmp(o->formats[i], "dot") == 0) {
+			/* dot's layout adds to the graph (edges into clusters, its
+			 * bounding box): DOT output is of a fresh, unlaid graph, in
+			 * the direction fit_page chose */
+			rg_render_free_layout(r);
+			agclose(g);
+			g = rg_build(m, v, &bo);
+			break;
+		}
 	for (size_t i = 0; i < o->nformats; i++) {
 		outs[i].format = o->formats[i];
 		outs[i].path = o->output;
@@ -732,7 +804,9 @@ static void catch_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN); /* a closed pipe is a write error, reported */
+	/* SIGPIPE stays as it is: `relgraph stats x | head` ends quietly, as
+	 * other tools do; no output file is half-written by it, since files
+	 * are renamed into place whole. */
 }
 
 static void free_options(struct options *o)

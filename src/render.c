@@ -1,7 +1,10 @@
 /* render.c: Graphviz layout and atomic output (see render.h). */
+/* realpath() is XSI */
+#define _XOPEN_SOURCE 700
 #include "relgraph/render.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <graphviz/gvc.h>
 #include <signal.h>
@@ -15,7 +18,8 @@
 #include "util.h"
 
 /* An output rendered and waiting for rg_render_commit: a temporary file
- * to rename over path, or bytes for standard output. */
+ * to rename over path, or bytes to write to path directly (a device or a
+ * pipe) or to standard output (no path). */
 typedef struct {
 	char *tmp, *path;
 	char *data;
@@ -28,6 +32,10 @@ struct rg_render {
 	staged *staged;
 	size_t nstaged, capstaged;
 };
+
+/* The mode new files get, read once before Graphviz starts any thread
+ * (reading the umask means setting it). */
+static mode_t file_mode = 0644;
 
 /* Graphviz reports through a callback with no user pointer, and in pieces
  * ("Error", ": ", the message, continuations): the context alive at the
@@ -72,6 +80,9 @@ static void clear_staged(rg_render *r);
 rg_render *rg_render_new(rg_diags *d)
 {
 	rg_render *r = rg_xcalloc(1, sizeof *r);
+	mode_t um = umask(022);
+	umask(um);
+	file_mode = 0666 & ~um;
 	gv_diags = d;
 	agseterrf(on_gv_message);
 	r->gvc = gvContext();
@@ -174,13 +185,24 @@ static void fix_pdf_date(char *data, size_t len)
 	}
 }
 
+/* The graph as built, before layout: a layout already made (to choose
+ * the drawing's direction) has left its bounding box as an attribute,
+ * which is kept out. */
 static char *dot_text(Agraph_t *g, size_t *len)
 {
 	char *buf = NULL;
 	FILE *f = open_memstream(&buf, len);
 	if (!f)
 		return NULL;
+	char *bb = agget(g, (char *)"bb");
+	char *keep = bb && *bb ? rg_xstrdup(bb) : NULL;
+	if (keep)
+		agset(g, (char *)"bb", (char *)"");
 	int bad = agwrite(g, f) != 0;
+	if (keep) {
+		agset(g, (char *)"bb", keep);
+		free(keep);
+	}
 	if (fclose(f) != 0 || bad) {
 		free(buf);
 		return NULL;
@@ -189,32 +211,41 @@ static char *dot_text(Agraph_t *g, size_t *len)
 }
 
 /* Temporary files that exist right now, so that a signal handler can
- * remove them (unlink is async-signal-safe; the list is only appended to
- * before the file is created and cleared after it is gone). */
-#define MAX_TMP 64
-static char *volatile live_tmp[MAX_TMP];
+ * remove them.  A list that only grows: an entry's name is set before its
+ * file is created and cleared once the file is renamed or removed, and an
+ * entry is linked in only when complete, so the handler may walk it at any
+ * moment (unlink is async-signal-safe). */
+typedef struct live {
+	char *volatile name;
+	struct live *volatile next;
+} live;
+static live *volatile live_tmp;
 
 static void tmp_track(char *name)
 {
-	for (int i = 0; i < MAX_TMP; i++)
-		if (!live_tmp[i]) {
-			live_tmp[i] = name;
+	for (live *l = live_tmp; l; l = l->next)
+		if (!l->name) {
+			l->name = name;
 			return;
 		}
+	live *l = rg_xcalloc(1, sizeof *l);
+	l->name = name;
+	l->next = live_tmp;
+	live_tmp = l;
 }
 
 static void tmp_untrack(const char *name)
 {
-	for (int i = 0; i < MAX_TMP; i++)
-		if (live_tmp[i] == name)
-			live_tmp[i] = NULL;
+	for (live *l = live_tmp; l; l = l->next)
+		if (l->name == name)
+			l->name = NULL;
 }
 
 void rg_render_remove_temporaries(void)
 {
-	for (int i = 0; i < MAX_TMP; i++)
-		if (live_tmp[i])
-			unlink(live_tmp[i]);
+	for (live *l = live_tmp; l; l = l->next)
+		if (l->name)
+			unlink(l->name);
 }
 
 typedef struct {
@@ -232,6 +263,65 @@ static void tmp_name(const char *path, rg_buf *b)
 	rg_buf_printf(b, ".%s.XXXXXX", slash ? slash + 1 : path);
 }
 
+/* Where an output really goes.  A symbolic link is followed, so that the
+ * file it points to is replaced and the link stays; a device, a pipe or a
+ * socket (/dev/stdout, a FIFO) cannot be replaced and is written directly
+ * (*direct = 1); a folder is an error.  Returns a new string, or NULL. */
+static char *target(const char *path, int *direct, rg_diags *d)
+{
+	struct stat sb;
+	*direct = 0;
+	if (lstat(path, &sb) != 0)
+		return rg_xstrdup(path); /* a new file */
+	if (S_ISLNK(sb.st_mode)) {
+		char *real = realpath(path, NULL);
+		if (!real)
+			return rg_xstrdup(path); /* a dangling link: replace it */
+		char *t = target(real, direct, d);
+		free(real);
+		return t;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		rg_error(d, path, 0, 0, "cannot write: it is a folder");
+		return NULL;
+	}
+	if (!S_ISREG(sb.st_mode))
+		*direct = 1;
+	return rg_xstrdup(path);
+}
+
+/* Writes all of data to an open file; 0 or -1 with errno. */
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static rg_status write_direct(const char *path, const char *data, size_t len, rg_diags *d)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC);
+	if (fd < 0 || write_all(fd, data, len) != 0) {
+		rg_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return RG_ESYS;
+	}
+	if (close(fd) != 0) {
+		rg_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
+		return RG_ESYS;
+	}
+	return RG_OK;
+}
+
 /* Writes data to a new temporary file beside path; returns its name (the
  * caller frees it) or NULL with the reason in d. */
 static char *write_tmp(const char *path, const char *data, size_t len, rg_diags *d)
@@ -246,19 +336,11 @@ static char *write_tmp(const char *path, const char *data, size_t len, rg_diags 
 		free(t.s);
 		return NULL;
 	}
-	mode_t um = umask(0);
-	umask(um);
-	fchmod(fd, 0666 & ~um);
-	FILE *f = fdopen(fd, "wb");
-	int ok = f && fwrite(data, 1, len, f) == len;
-	if (f) {
-		ok = fflush(f) == 0 && ok;
-		ok = fclose(f) == 0 && ok;
-	} else {
-		close(fd);
-	}
+	int ok = fchmod(fd, file_mode) == 0 && write_all(fd, data, len) == 0;
+	int saved = errno;
+	ok = close(fd) == 0 && ok;
 	if (!ok) {
-		rg_error(d, path, 0, 0, "cannot write: %s", strerror(errno ? errno : EIO));
+		rg_error(d, path, 0, 0, "cannot write: %s", strerror(saved ? saved : errno));
 		unlink(t.s);
 		tmp_untrack(t.s);
 		free(t.s);
@@ -276,23 +358,50 @@ static rg_status write_stdout(const char *data, size_t len, rg_diags *d)
 	return RG_OK;
 }
 
+/* Renames while Ctrl-C and kill wait: a set of outputs is replaced
+ * whole, not cut off halfway. */
+static int rename_quietly(const char *from, const char *to)
+{
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	int rv = rename(from, to);
+	int saved = errno;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	errno = saved;
+	return rv;
+}
+
 rg_status rg_write_file(const char *path, const char *data, size_t len, rg_diags *d)
 {
 	if (!path)
 		return write_stdout(data, len, d);
-	char *tmp = write_tmp(path, data, len, d);
-	if (!tmp)
+	int direct;
+	char *real = target(path, &direct, d);
+	if (!real)
 		return RG_ESYS;
-	int bad = rename(tmp, path) != 0;
-	if (bad) {
-		rg_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
-		unlink(tmp);
+	rg_status st = RG_OK;
+	if (direct) {
+		st = write_direct(real, data, len, d);
+	} else {
+		char *tmp = write_tmp(real, data, len, d);
+		if (!tmp) {
+			st = RG_ESYS;
+		} else {
+			if (rename_quietly(tmp, real) != 0) {
+				rg_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
+				unlink(tmp);
+				st = RG_ESYS;
+			}
+			tmp_untrack(tmp);
+			free(tmp);
+		}
 	}
-	tmp_untrack(tmp);
-	free(tmp);
-	if (bad)
-		return RG_ESYS;
-	return RG_OK;
+	free(real);
+	return st;
 }
 
 double rg_render_aspect(Agraph_t *g)
@@ -390,37 +499,33 @@ rg_status rg_render_stage(rg_render *r, Agraph_t *g, const char *engine, const r
 		if (strncmp(outs[i].format, "pdf", 3) == 0)
 			fix_pdf_date(res[i].data, res[i].len);
 	}
-	/* A rename fails only where the target cannot be replaced by a file (a
-	 * folder of that name): find that before anything is replaced. */
-	for (size_t i = 0; i < n; i++) {
-		struct stat sb;
-		if (outs[i].path && stat(outs[i].path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			rg_error(d, outs[i].path, 0, 0, "cannot write: it is a folder");
+	/* Where each output goes; a folder there fails before anything is
+	 * written.  Then a temporary file for each, beside its target. */
+	char **real = rg_xcalloc(n ? n : 1, sizeof *real);
+	int *direct = rg_xcalloc(n ? n : 1, sizeof *direct);
+	for (size_t i = 0; i < n && st == RG_OK; i++)
+		if (outs[i].path && !(real[i] = target(outs[i].path, &direct[i], d)))
 			st = RG_ESYS;
-			goto out;
-		}
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (!outs[i].path)
+	for (size_t i = 0; i < n && st == RG_OK; i++) {
+		if (!outs[i].path || direct[i])
 			continue;
-		res[i].tmp = write_tmp(outs[i].path, res[i].data, res[i].len, d);
-		if (!res[i].tmp) {
+		res[i].tmp = write_tmp(real[i], res[i].data, res[i].len, d);
+		if (!res[i].tmp)
 			st = RG_ESYS;
-			goto out;
-		}
 	}
-	/* Staged: the batch owns the temporary files (and standard output's
-	 * bytes) from here on. */
-	for (size_t i = 0; i < n; i++) {
+	/* Staged: the batch owns the temporary files (and the bytes of
+	 * direct and standard outputs) from here on. */
+	for (size_t i = 0; i < n && st == RG_OK; i++) {
 		if (r->nstaged == r->capstaged) {
 			r->capstaged = r->capstaged ? 2 * r->capstaged : 8;
 			r->staged = rg_xrealloc(r->staged, r->capstaged * sizeof *r->staged);
 		}
 		staged *x = &r->staged[r->nstaged++];
 		memset(x, 0, sizeof *x);
-		if (outs[i].path) {
+		x->path = real[i];
+		real[i] = NULL;
+		if (res[i].tmp) {
 			x->tmp = res[i].tmp;
-			x->path = rg_xstrdup(outs[i].path);
 			res[i].tmp = NULL;
 		} else {
 			x->data = rg_xmalloc(res[i].len ? res[i].len : 1);
@@ -428,6 +533,10 @@ rg_status rg_render_stage(rg_render *r, Agraph_t *g, const char *engine, const r
 			x->len = res[i].len;
 		}
 	}
+	for (size_t i = 0; i < n; i++)
+		free(real[i]);
+	free(real);
+	free(direct);
 out:
 	for (size_t i = 0; i < n; i++) {
 		if (res[i].tmp) {
@@ -471,16 +580,16 @@ rg_status rg_render_commit(rg_render *r, rg_diags *d)
 		staged *x = &r->staged[i];
 		if (!x->path) {
 			st = write_stdout(x->data, x->len, d);
-			continue;
-		}
-		if (rename(x->tmp, x->path) != 0) {
+		} else if (!x->tmp) {
+			st = write_direct(x->path, x->data, x->len, d);
+		} else if (rename_quietly(x->tmp, x->path) != 0) {
 			rg_error(d, x->path, 0, 0, "cannot write: %s", strerror(errno));
 			st = RG_ESYS;
-			continue;
+		} else {
+			tmp_untrack(x->tmp);
+			free(x->tmp);
+			x->tmp = NULL;
 		}
-		tmp_untrack(x->tmp);
-		free(x->tmp);
-		x->tmp = NULL;
 	}
 	clear_staged(r);
 	return st;
