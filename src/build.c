@@ -35,6 +35,11 @@ typedef struct {
 	int shared_node_style;
 	char **slugs;          /* open-addressing set of element ids */
 	size_t nslugs, capslugs;
+	struct suffix {
+		char *base;
+		unsigned next;
+	} *bases;              /* ids taken more than once: next suffix */
+	size_t nbases, capbases;
 	int labels;
 	Agsym_t *n_id, *n_class, *n_label, *n_shape, *n_fill, *n_font, *n_style,
 		*n_tooltip, *n_url, *n_width, *n_height, *n_fsize;
@@ -180,6 +185,37 @@ static void put_slug(rg_buf *b, const char *s)
 	}
 }
 
+/* The next suffix to try for an id base; the builder owns the base. */
+static unsigned *suffix_counter(builder *bd, char *base)
+{
+	if (2 * (bd->nbases + 1) > bd->capbases) {
+		size_t cap = bd->capbases ? 2 * bd->capbases : 64;
+		struct suffix *t = rg_xcalloc(cap, sizeof *t);
+		for (size_t i = 0; i < bd->capbases; i++) {
+			if (!bd->bases[i].base)
+				continue;
+			size_t h = rg_hash(bd->bases[i].base, strlen(bd->bases[i].base)) & (cap - 1);
+			while (t[h].base)
+				h = (h + 1) & (cap - 1);
+			t[h] = bd->bases[i];
+		}
+		free(bd->bases);
+		bd->bases = t;
+		bd->capbases = cap;
+	}
+	size_t h = rg_hash(base, strlen(base)) & (bd->capbases - 1);
+	while (bd->bases[h].base && strcmp(bd->bases[h].base, base) != 0)
+		h = (h + 1) & (bd->capbases - 1);
+	if (bd->bases[h].base) {
+		free(base);
+	} else {
+		bd->bases[h].base = base;
+		bd->bases[h].next = 2;
+		bd->nbases++;
+	}
+	return &bd->bases[h].next;
+}
+
 /* Returns a unique element id "prefix" + slug(s) + "-N" if needed; the
  * builder owns it. */
 static const char *unique_id(builder *bd, const char *prefix, const char *a, const char *b)
@@ -193,11 +229,19 @@ static const char *unique_id(builder *bd, const char *prefix, const char *a, con
 	}
 	if (!x.len || x.s[x.len - 1] == '-')
 		rg_buf_puts(&x, "x");
-	size_t base = x.len;
-	for (int n = 2; slug_taken(bd, x.s); n++) {
-		x.len = base;
-		rg_buf_printf(&x, "-%d", n);
+	if (!slug_taken(bd, x.s)) {
+		slug_put(bd, x.s);
+		return x.s;
 	}
+	/* taken: try base-2, base-3, ... from where the last try for this
+	 * base stopped, so that a thousand equal names cost no more than one */
+	char *basename = rg_xstrdup(x.s);
+	size_t base = x.len;
+	unsigned *next = suffix_counter(bd, basename);
+	do {
+		x.len = base;
+		rg_buf_printf(&x, "-%u", (*next)++);
+	} while (slug_taken(bd, x.s));
 	slug_put(bd, x.s);
 	return x.s;
 }
@@ -313,11 +357,13 @@ char *rg_edge_label(const rg_model *m, const rg_view *v, const rg_edge *e)
 			rg_buf_printf(&b, "%s: ", kind);
 		rg_buf_puts(&b, rg_model_str(m, r0->label ? r0->label : e->kind));
 		put_span(&b, r0->when);
+		if (r0->weight != 1)
+			rg_buf_printf(&b, ", weight %g", r0->weight);
 		return b.s;
 	}
 	/* Split the count into in-person and remote formats. */
 	rg_str fmts[MAXFMT];
-	uint32_t counts[MAXFMT], main_count = 0;
+	unsigned long long counts[MAXFMT], main_count = 0;
 	size_t nf = 0;
 	for (uint32_t i = 0; i < e->rows; i++) {
 		const rg_relation *r = rg_model_relation(m, v->rels[e->rel0 + i]);
@@ -343,16 +389,16 @@ char *rg_edge_label(const rg_model *m, const rg_view *v, const rg_edge *e)
 	unsigned th;
 	int noun = rg_theme_edge_rank(kind, &th) && st->noun;
 	if (main_count > 1 && noun)
-		rg_buf_printf(&b, "%u %s", main_count, st->noun);
+		rg_buf_printf(&b, "%llu %s", main_count, st->noun);
 	else if (main_count == 1 && noun && nf)
 		rg_buf_printf(&b, "1 %.*s", (int)strlen(st->noun) - 1, st->noun);
 	else if (main_count > 1)
-		rg_buf_printf(&b, "%s \xC3\x97%u", kind, main_count);
+		rg_buf_printf(&b, "%s \xC3\x97%llu", kind, main_count);
 	else if (main_count == 1)
 		rg_buf_puts(&b, kind);
 	if (!main_count)
 		for (size_t k = 0; k < nf; k++)
-			rg_buf_printf(&b, "%s%u %s", k ? ", " : "", counts[k], rg_model_str(m, fmts[k]));
+			rg_buf_printf(&b, "%s%llu %s", k ? ", " : "", counts[k], rg_model_str(m, fmts[k]));
 	if (e->count > 1 && (v->from.year || v->to.year)) {
 		/* a time window: the count is of the relations inside it */
 		char f[11], t[11];
@@ -380,7 +426,7 @@ char *rg_edge_label(const rg_model *m, const rg_view *v, const rg_edge *e)
 		rg_buf_printf(&b, ", weight %g", e->weight);
 	if (main_count)
 		for (size_t k = 0; k < nf; k++)
-			rg_buf_printf(&b, "%s%u %s", k ? ", " : "\n+ ", counts[k],
+			rg_buf_printf(&b, "%s%llu %s", k ? ", " : "\n+ ", counts[k],
 				      rg_model_str(m, fmts[k]));
 	return b.s;
 }
@@ -799,9 +845,9 @@ static void relation_lines(builder *bd, rg_buf *t, const rg_edge *x)
 			break;
 		}
 		const rg_relation *r = rg_model_relation(bd->m, bd->v->rels[x->rel0 + i]);
-		/* a lone relation's date is in the label already */
+		/* a lone relation's date and weight are in the label already */
 		if (!r->nattr && (x->rows == 1 || (!r->when.start.year && !r->when.end.year &&
-						   r->count == 1)))
+						   r->count == 1 && r->weight == 1)))
 			continue;
 		rg_buf_puts(t, "\n\xE2\x80\xA2 ");
 		size_t mark = t->len;
@@ -813,7 +859,9 @@ static void relation_lines(builder *bd, rg_buf *t, const rg_edge *x)
 			t->s[t->len] = '\0';
 		}
 		if (r->count > 1)
-			rg_buf_printf(t, "%s%u times", t->len > mark ? ", " : "", r->count);
+			rg_buf_printf(t, "%s%lu times", t->len > mark ? ", " : "", (unsigned long)r->count);
+		if (r->weight != 1)
+			rg_buf_printf(t, "%sweight %g", t->len > mark ? ", " : "", r->weight);
 		for (uint32_t k = r->attr0; k < r->attr0 + r->nattr; k++) {
 			rg_buf_puts(t, t->len > mark ? "; " : "");
 			rg_buf_printf(t, "%s: ", S(bd, at[k].key));
@@ -906,7 +954,7 @@ static void add_edges(builder *bd, Agnode_t **map)
 		snprintf(num, sizeof num, "%.2f", pen_width(v, x));
 		set(e, bd->e_pen, num);
 		if (x->count > 1) {
-			snprintf(num, sizeof num, "%u", x->count > 100 ? 100 : x->count);
+			snprintf(num, sizeof num, "%u", (unsigned)(x->count > 100 ? 100 : x->count));
 			set(e, bd->e_weight, num);
 		}
 		char *label = rg_edge_label(m, v, x);
@@ -991,6 +1039,15 @@ static void legend_link(legend *lg, Agnode_t *first, Agnode_t *last)
 	lg->last = last;
 }
 
+/* The legend's line for the relation kinds that share one style: their
+ * edges say their kind when they carry labels. */
+static const char *shared_text(const builder *bd)
+{
+	if (bd->o->edge_labels == RG_LABELS_ALL || (bd->o->edge_labels == RG_LABELS_AUTO && bd->labels))
+		return "other relations\\n(named on the edge)";
+	return "other relations\\n(named in the tooltips)";
+}
+
 static void add_legend_cluster(builder *bd)
 {
 	legend lg = {bd, NULL, NULL, NULL, NULL, 0, 0};
@@ -1038,7 +1095,7 @@ static void add_legend_cluster(builder *bd)
 		}
 		rg_buf lb = {0};
 		if (shared)
-			rg_buf_puts(&lb, "other relations\\n(named on the edge)");
+			rg_buf_puts(&lb, shared_text(bd));
 		else
 			put_literal(&lb, k, strlen(k));
 		Agedge_t *e = agedge(row, a, b, NULL, 1);
@@ -1102,8 +1159,13 @@ static void add_legend_table(builder *bd)
 								      : "&#8212;&#8212;&#8212;";
 		rg_buf_printf(&b, "<TR><TD><FONT COLOR=\"%s\"><B>%s</B></FONT></TD><TD ALIGN=\"LEFT\">",
 			      st->color, line);
-		if (shared)
-			rg_buf_puts(&b, "other relations (named on the edge)");
+		if (shared) {
+			char *t = rg_xstrdup(shared_text(bd));
+			for (char *p = strstr(t, "\\n"); p; p = strstr(p, "\\n"))
+				memmove(p, p + 1, strlen(p)), *p = ' ';
+			put_html(&b, t);
+			free(t);
+		}
 		else
 			put_html(&b, S(bd, bd->ek[i].kind));
 		rg_buf_puts(&b, "</TD></TR>");
@@ -1125,16 +1187,56 @@ static void add_legend_table(builder *bd)
 	free(b.s);
 }
 
+/* The direction dot will draw in: relgraph's choice, unless -Grankdir. */
+static const char *rankdir(const builder *bd)
+{
+	const char *dir = bd->o->rankdir ? bd->o->rankdir : "TB";
+	for (size_t i = 0; i < bd->o->ngset; i++)
+		if (strcmp(bd->o->gset[i].name, "rankdir") == 0)
+			dir = bd->o->gset[i].value;
+	return dir;
+}
+
+/* A legend of one grey "other" node and one plain "related" line (an
+ * edge list with no kinds at all) would explain nothing. */
+static int says_something(const builder *bd)
+{
+	for (size_t i = 0; i < bd->nnk; i++)
+		if (strcmp(S(bd, bd->nk[i].kind), "other") != 0)
+			return 1;
+	for (size_t i = 0; i < bd->nek; i++)
+		if (strcmp(S(bd, bd->ek[i].kind), "related") != 0)
+			return 1;
+	return 0;
+}
+
 static void add_legend(builder *bd)
 {
-	if (!bd->nnk && !bd->nek)
+	if (!says_something(bd))
 		return;
 	/* the cluster's rows of samples read well top to bottom only */
-	if (bd->dot && !bd->o->legend_table &&
-	    (!bd->o->rankdir || strcmp(bd->o->rankdir, "TB") == 0))
+	if (bd->dot && !bd->o->legend_table && rg_strieq(rankdir(bd), "TB"))
 		add_legend_cluster(bd);
 	else
 		add_legend_table(bd);
+}
+
+/* -N and -E settings change the legend's samples too, so that they still
+ * look like the drawing, but never its text or identity. */
+static int legend_own(const char *attr)
+{
+	static const char *const own[] = {"label", "xlabel", "id", "class", "tooltip", "URL",
+					  "href", "style", NULL};
+	for (size_t i = 0; own[i]; i++)
+		if (strcmp(attr, own[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_legend(void *obj, Agsym_t *cls)
+{
+	const char *c = agxget(obj, cls);
+	return c && strcmp(c, "legend") == 0;
 }
 
 static void apply_settings(builder *bd)
@@ -1144,14 +1246,18 @@ static void apply_settings(builder *bd)
 		agattr(bd->g, AGRAPH, (char *)o->gset[i].name, (char *)o->gset[i].value);
 	for (size_t i = 0; i < o->nnset; i++) {
 		Agsym_t *s = nsym(bd->g, o->nset[i].name, o->nset[i].value);
+		int own = legend_own(o->nset[i].name);
 		for (Agnode_t *n = agfstnode(bd->g); n; n = agnxtnode(bd->g, n))
-			agxset(n, s, (char *)o->nset[i].value);
+			if (!own || !is_legend(n, bd->n_class))
+				agxset(n, s, (char *)o->nset[i].value);
 	}
 	for (size_t i = 0; i < o->neset; i++) {
 		Agsym_t *s = esym(bd->g, o->eset[i].name, o->eset[i].value);
+		int own = legend_own(o->eset[i].name);
 		for (Agnode_t *n = agfstnode(bd->g); n; n = agnxtnode(bd->g, n))
 			for (Agedge_t *e = agfstout(bd->g, n); e; e = agnxtout(bd->g, e))
-				if (strcmp(agxget(e, bd->e_style), "invis") != 0)
+				if (strcmp(agxget(e, bd->e_style), "invis") != 0 &&
+				    (!own || !is_legend(e, bd->e_class)))
 					agxset(e, s, (char *)o->eset[i].value);
 	}
 }
@@ -1180,6 +1286,9 @@ Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
 	for (size_t i = 0; i < bd.capslugs; i++)
 		free(bd.slugs[i]);
 	free(bd.slugs);
+	for (size_t i = 0; i < bd.capbases; i++)
+		free(bd.bases[i].base);
+	free(bd.bases);
 	free(bd.nk);
 	free(bd.ek);
 	return bd.g;

@@ -10,6 +10,7 @@ struct rg_diags {
 	rg_diag *v;
 	size_t len, cap;
 	size_t count[3];
+	size_t lint_unstored; /* lint warnings past RG_DIAGS_MAX */
 };
 
 rg_diags *rg_diags_new(void)
@@ -24,6 +25,7 @@ void rg_diags_clear(rg_diags *d)
 		free(d->v[i].msg);
 	}
 	d->len = 0;
+	d->lint_unstored = 0;
 	memset(d->count, 0, sizeof d->count);
 }
 
@@ -36,12 +38,40 @@ void rg_diags_free(rg_diags *d)
 	free(d);
 }
 
+/* A message is one line: control characters that data brings into it (a
+ * header cell with a tab or a line break, a CR) are shown escaped. */
+static char *printable(char *msg)
+{
+	size_t extra = 0;
+	for (const unsigned char *p = (const unsigned char *)msg; *p; p++)
+		if (*p < 0x20 || *p == 0x7F)
+			extra += 3;
+	if (!extra)
+		return msg;
+	char *out = rg_xmalloc(strlen(msg) + extra + 1), *q = out;
+	for (const unsigned char *p = (const unsigned char *)msg; *p; p++) {
+		if (*p == '\n' || *p == '\t' || *p == '\r') {
+			*q++ = '\\';
+			*q++ = *p == '\n' ? 'n' : *p == '\t' ? 't' : 'r';
+		} else if (*p < 0x20 || *p == 0x7F) {
+			q += sprintf(q, "\\x%02X", *p);
+		} else {
+			*q++ = (char)*p;
+		}
+	}
+	*q = '\0';
+	free(msg);
+	return out;
+}
+
 void rg_diag_vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *file,
 		  long line, long col, const char *fmt, va_list ap)
 {
 	d->count[sev]++;
-	if (d->len == RG_DIAGS_MAX)
+	if (d->len == RG_DIAGS_MAX) {
+		d->lint_unstored += (flags & RG_DIAG_LINT) != 0;
 		return;
+	}
 	if (d->len == d->cap) {
 		d->cap = d->cap ? 2 * d->cap : 16;
 		d->v = rg_xrealloc(d->v, d->cap * sizeof *d->v);
@@ -52,7 +82,7 @@ void rg_diag_vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *file
 	x->file = file ? rg_xstrdup(file) : NULL;
 	x->line = line;
 	x->col = col;
-	x->msg = rg_vasprintf(fmt, ap);
+	x->msg = printable(rg_vasprintf(fmt, ap));
 }
 
 void rg_diag_add(rg_diags *d, rg_severity sev, unsigned flags, const char *file,
@@ -73,6 +103,7 @@ void rg_diags_strict(rg_diags *d)
 		}
 	d->count[RG_ERROR] += d->count[RG_WARNING];
 	d->count[RG_WARNING] = 0;
+	d->lint_unstored = 0;
 }
 
 size_t rg_diags_count(const rg_diags *d, rg_severity sev)
@@ -150,7 +181,7 @@ size_t rg_diags_print(const rg_diags *d, FILE *f, int with_lint, size_t limit)
 	}
 	free(v);
 	size_t total = d->count[0] + d->count[1] + d->count[2];
-	hidden += total - d->len;
+	hidden += total - d->len - (with_lint ? 0 : d->lint_unstored);
 	if (hidden)
 		fprintf(f, "relgraph: %zu more problem%s not shown\n", hidden,
 			hidden == 1 ? "" : "s");

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "model_impl.h"
@@ -38,6 +39,7 @@ typedef struct {
 	rg_str *names;    /* header names, as attribute keys */
 	unsigned char *used; /* 1 for a column with a role, 0 for an attribute */
 	rg_str default_kind; /* node kind from the file name, or relation kind */
+	int pair_by_shape;   /* the ends are a NAME1/NAME2 pair of columns */
 	int kind_is_type;    /* the kind column is "type", which Gephi uses for
 				directed/undirected */
 	const char *base;    /* the file name without folders, lower case */
@@ -102,10 +104,13 @@ static int find_pair(char **h, size_t n, int *a, int *b)
 		if (*a >= 0 && *b >= 0)
 			return 1;
 	}
-	/* Any NAME1/NAME2 or NAME_a/NAME_b pair, as in character1,character2. */
+	/* Any NAME1/NAME2 or NAME_a/NAME_b pair, as in character1,character2,
+	 * but not StartMonth1/StartMonth2: dates and counts are no ends. */
 	for (size_t i = 0; i < n; i++) {
 		size_t len = strlen(h[i]);
-		if (len < 2)
+		if (len < 2 || strstr(h[i], "year") || strstr(h[i], "month") || strstr(h[i], "day") ||
+		    strstr(h[i], "date") || strstr(h[i], "time") || strstr(h[i], "num") ||
+		    strstr(h[i], "count"))
 			continue;
 		char last = h[i][len - 1];
 		char want = last == '1' ? '2' : last == 'a' && h[i][len - 2] == '_' ? 'b' : 0;
@@ -116,7 +121,7 @@ static int find_pair(char **h, size_t n, int *a, int *b)
 			    h[j][len - 1] == want) {
 				*a = (int)i;
 				*b = (int)j;
-				return 1;
+				return 2; /* found by shape, not by name: worth a note */
 			}
 	}
 	return 0;
@@ -168,6 +173,7 @@ static void classify(table *t, char **h, size_t n)
 	int list_a = find(h, n, NAMES("parties", "signatories"));
 	int a, b;
 	int pair = find_pair(h, n, &a, &b);
+	t->pair_by_shape = pair == 2;
 	if (pair && strcmp(h[a], "from") == 0 && nodeish_filename(base))
 		pair = 0; /* from/to are the dates of a node table */
 
@@ -261,13 +267,31 @@ static int header(table *t, const rg_row *row)
 	for (size_t i = 0; i < row->nfields; i++) {
 		h[i] = norm(row->fields[i].s);
 		t->names[i] = rg_model_intern(t->m, row->fields[i].s, row->fields[i].len);
-		for (size_t j = 0; j < i; j++)
-			if (h[i][0] && strcmp(h[i], h[j]) == 0)
-				table_err(t, row->line, row->fields[i].col,
-					  "duplicate column '%s' (also column %zu)",
-					  row->fields[i].s, j + 1);
 	}
+	/* duplicate names, through a hash of the normalised names: headers
+	 * may have many thousand columns */
+	size_t cap = 16;
+	while (cap < 2 * row->nfields)
+		cap *= 2;
+	size_t *seen = rg_xcalloc(cap, sizeof *seen); /* column + 1 */
+	for (size_t i = 0; i < row->nfields; i++) {
+		if (!h[i][0])
+			continue;
+		size_t k = rg_hash(h[i], strlen(h[i])) & (cap - 1);
+		while (seen[k] && strcmp(h[seen[k] - 1], h[i]) != 0)
+			k = (k + 1) & (cap - 1);
+		if (seen[k])
+			table_err(t, row->line, row->fields[i].col,
+				  "duplicate column '%s' (also column %zu)", row->fields[i].s, seen[k]);
+		else
+			seen[k] = i + 1;
+	}
+	free(seen);
 	classify(t, h, row->nfields);
+	if (t->pair_by_shape && t->role != T_NODES && t->role != T_AGREEMENTS)
+		rg_lint(t->d, t->file, row->line, row->fields[t->col[C_A]].col,
+			"reading columns '%s' and '%s' as the two ends of each edge",
+			row->fields[t->col[C_A]].s, row->fields[t->col[C_B]].s);
 	switch (t->role) {
 	case T_UNKNOWN: {
 		rg_buf cols = {0};
@@ -422,9 +446,10 @@ static int safe_url(const char *u)
 	size_t scheme = strcspn(u, ":/?#");
 	if (u[scheme] != ':')
 		return 1; /* relative */
-	return (scheme == 4 && strncmp(u, "http", 4) == 0) ||
-	       (scheme == 5 && strncmp(u, "https", 5) == 0) ||
-	       (scheme == 6 && strncmp(u, "mailto", 6) == 0);
+	/* schemes are case-insensitive: HTTPS:// is https:// */
+	return (scheme == 4 && strncasecmp(u, "http", 4) == 0) ||
+	       (scheme == 5 && strncasecmp(u, "https", 5) == 0) ||
+	       (scheme == 6 && strncasecmp(u, "mailto", 6) == 0);
 }
 
 static rg_str url_field(table *t, const rg_row *row)
@@ -508,6 +533,8 @@ static uint32_t count_field(table *t, const rg_row *row)
 	char *endp;
 	errno = 0;
 	long v = strtol(f->s, &endp, 10);
+	while (*endp == ' ' || *endp == '\t')
+		endp++;
 	if (endp == f->s || *endp || errno || v < 1 || v > 1000000) {
 		table_err(t, f->line, f->col, "count '%s' is not a whole number from 1 up", f->s);
 		return 0;
@@ -639,14 +666,16 @@ static void edge_row(table *t, const rg_row *row)
 	const rg_field *af = field(t, row, C_A), *bf = field(t, row, C_B);
 	rg_str a = trimmed(t->m, af->s, af->len);
 	if (!a || !bf->len) {
-		table_err(t, row->line, a ? bf->col : af->col, "empty %s: every edge needs two ends",
-			  a ? "target" : "source");
+		table_err(t, row->line, a ? bf->col : af->col,
+			  "empty '%s': every edge needs two ends",
+			  rg_model_str(t->m, t->names[t->col[a ? C_B : C_A]]));
 		return;
 	}
 	size_t n = split_list(t, bf, "|"); /* Kumu: several targets */
 	rg_str *targets = t->list;
 	if (n == 0) {
-		table_err(t, row->line, bf->col, "empty target: every edge needs two ends");
+		table_err(t, row->line, bf->col, "empty '%s': every edge needs two ends",
+			  rg_model_str(t->m, t->names[t->col[C_B]]));
 		return;
 	}
 	rg_span when;

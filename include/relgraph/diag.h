@@ -67,7 +67,7 @@ size_t rg_diags_print(const rg_diags *d, FILE *f, int with_lint, size_t limit);
 /* Makes every warning an error (--strict); lint warnings too. */
 void rg_diags_strict(rg_diags *d);
 
-/* Empties the list (the watch loop reuses it between renders). */
+/* Empties the list, to use it again. */
 void rg_diags_clear(rg_diags *d);
 
 const char *rg_strerror(rg_status s);

@@ -41,7 +41,8 @@ typedef struct {
 	uint32_t a, b; /* entity indices */
 	rg_str kind;
 	unsigned directed : 1;
-	uint32_t count;       /* real-world relations: sum of the rows' counts */
+	uint64_t count;       /* real-world relations: sum of the rows' counts
+				 (a row may stand for a million) */
 	uint32_t rows;        /* how many relations were merged into it */
 	double weight;        /* sum of weight x count */
 	rg_date first, last;  /* earliest and latest date, year 0 if none */
@@ -56,7 +57,7 @@ typedef struct {
 	uint32_t *rels;  /* relation indices grouped by edge: edge i owns
 			    rels[edges[i].rel0 .. + edges[i].rows] */
 	double max_weight;
-	uint32_t max_count;
+	uint64_t max_count;
 	int weighted; /* some relation has a weight other than 1 */
 	rg_date from, to; /* the time window it was cut to, if any */
 } rg_view;

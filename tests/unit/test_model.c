@@ -749,7 +749,7 @@ static void test_empty_target_is_error(void **state)
 	fixture *f = *state;
 	LOAD(f, {"edges.csv", "source,target\nA,\n"});
 	assert_int_equal(f->st, RG_EDATA);
-	const rg_diag *x = unit_diag(f->d, "empty target: every edge needs two ends");
+	const rg_diag *x = unit_diag(f->d, "empty 'target': every edge needs two ends");
 	assert_diag_at(x, RG_ERROR, "edges.csv", 2, 3);
 	assert_int_equal(rg_model_nrelations(f->m), 0);
 }
