@@ -9,7 +9,6 @@
 
 #include "util.h"
 
-#define MAX_FRAMES 1000
 
 static void add_slice(rg_slice **v, size_t *n, rg_date from, rg_date to)
 {
@@ -42,7 +41,13 @@ rg_slice *rg_frames_slices(const rg_view *v, rg_frames_by by, const rg_date *lis
 		return NULL;
 	int y = lo.year, mo = by == RG_FRAMES_MONTH ? (lo.month ? lo.month : 1) : 0;
 	int ylast = hi.year, molast = by == RG_FRAMES_MONTH ? (hi.month ? hi.month : 12) : 0;
-	while ((y < ylast || (y == ylast && mo <= molast)) && *n <= MAX_FRAMES) {
+	/* count first: a span of centuries in months is not built to be refused */
+	long total = by == RG_FRAMES_YEAR ? ylast - y + 1 : (ylast - y) * 12L + molast - mo + 1;
+	if (total > RG_MAX_FRAMES) {
+		*n = (size_t)total;
+		return NULL;
+	}
+	while (y < ylast || (y == ylast && mo <= molast)) {
 		rg_date d = {(int16_t)y, (uint8_t)mo, 0};
 		add_slice(&out, n, d, d);
 		if (by == RG_FRAMES_YEAR) {

@@ -1,6 +1,7 @@
 /* main.c: the relgraph command.  Collects the options, runs the pipeline
  * read -> model -> transform -> build -> render, prints the diagnostics and
- * chooses the exit code.  Nothing else in relgraph prints or exits. */
+ * chooses the exit code.  Nothing else in relgraph prints or exits, but for
+ * running out of memory (util.h). */
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -510,6 +511,19 @@ static int fit_page(const struct options *o, rg_render *r, const rg_model *m, co
 	return RG_OK;
 }
 
+/* Whether some entity has a value for a --cluster-by field. */
+static int has_field(const rg_model *m, const char *field)
+{
+	for (size_t i = 0; i < rg_model_nentities(m); i++) {
+		const rg_entity *e = rg_model_entity(m, i);
+		if ((rg_strieq(field, "country") && (e->country || rg_strieq(rg_model_str(m, e->kind), "country"))) ||
+		    (rg_strieq(field, "group") && e->group) || rg_strieq(field, "kind") ||
+		    rg_model_attr(m, e->attr0, e->nattr, field))
+			return 1;
+	}
+	return 0;
+}
+
 static const char *plural(size_t n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
@@ -671,15 +685,31 @@ static int run(struct options *o)
 		focus[i] = rg_find_entity(m, o->focus[i]);
 		if (focus[i] != RG_NONE)
 			continue;
-		const char *near[3];
-		size_t n = rg_suggest(m, o->focus[i], near, 3);
 		rg_buf msg = {0};
-		rg_buf_printf(&msg, "--focus '%s' matches no id or label", o->focus[i]);
-		for (size_t k = 0; k < n; k++)
-			rg_buf_printf(&msg, "%s'%s'", k ? (k + 1 == n ? " or " : ", ") : "; did you mean ",
-				      near[k]);
-		if (n)
-			rg_buf_puts(&msg, "?");
+		size_t shared = 0;
+		for (size_t k = 0; k < rg_model_nentities(m); k++) {
+			const rg_entity *e = rg_model_entity(m, k);
+			if (e->label && strcmp(rg_model_str(m, e->label), o->focus[i]) == 0)
+				rg_buf_printf(&msg, "%s'%s'", shared++ ? ", " : "",
+					      rg_model_str(m, e->id));
+		}
+		if (shared) {
+			/* a label several nodes share names none of them */
+			char *ids = msg.s;
+			msg = (rg_buf){0};
+			rg_buf_printf(&msg, "--focus '%s' is the label of %zu nodes: name one by its id (%s)",
+				      o->focus[i], shared, ids);
+			free(ids);
+		} else {
+			const char *near[3];
+			size_t n = rg_suggest(m, o->focus[i], near, 3);
+			rg_buf_printf(&msg, "--focus '%s' matches no id or label", o->focus[i]);
+			for (size_t k = 0; k < n; k++)
+				rg_buf_printf(&msg, "%s'%s'",
+					      k ? (k + 1 == n ? " or " : ", ") : "; did you mean ", near[k]);
+			if (n)
+				rg_buf_puts(&msg, "?");
+		}
 		rg_error(d, NULL, 0, 0, "%s", msg.s);
 		free(msg.s);
 		status = RG_EUSAGE;
@@ -710,6 +740,9 @@ static int run(struct options *o)
 		goto out;
 	}
 
+	if (o->cluster_by && !has_field(m, o->cluster_by))
+		rg_warn(d, NULL, 0, 0, "--cluster-by '%s': no node has this field, so no boxes",
+			o->cluster_by);
 	name = input_name(o->inputs[0]);
 	rg_build_opts bo = {
 		.name = name, .title = o->title, .engine = o->engine, .legend = o->legend,
@@ -723,9 +756,9 @@ static int run(struct options *o)
 		if (!nslices) {
 			rg_error(d, NULL, 0, 0, "--frames: nothing in the input is dated");
 			status = RG_EDATA;
-		} else if (nslices > 1000) {
-			rg_error(d, NULL, 0, 0, "--frames: %zu slices are too many (1000 at most)",
-				 nslices);
+		} else if (!slices) {
+			rg_error(d, NULL, 0, 0, "--frames: %zu slices are too many (%d at most)",
+				 nslices, RG_MAX_FRAMES);
 			status = RG_EUSAGE;
 		} else {
 			naming nm = {o, name};

@@ -464,8 +464,11 @@ void rg_date_format(rg_date d, char *buf)
 		snprintf(tmp, sizeof tmp, "%04d-%02d", d.year, d.month);
 	else
 		snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", d.year, d.month, d.day);
-	memcpy(buf, tmp, 10);
-	buf[10] = '\0';
+	size_t n = strlen(tmp);
+	if (n > 10)
+		n = 10;
+	memcpy(buf, tmp, n);
+	buf[n] = '\0';
 }
 
 static long lo(rg_date d)

@@ -49,7 +49,7 @@ typedef struct {
 	/* rows seen, by a hash of their text, for duplicate rows: open
 	 * addressing of (hash, line) */
 	struct seen {
-		unsigned long hash;
+		unsigned long hash, hash2;
 		long line;
 	} *seen;
 	size_t nseen, capseen;
@@ -733,10 +733,15 @@ static void edge_row(table *t, const rg_row *row)
  * copy-and-paste slip: check says so (it still counts, as written). */
 static void check_duplicate(table *t, const rg_row *row)
 {
-	unsigned long h = 2166136261u;
+	/* two independent 64-bit hashes of the fields: rows are not kept, and
+	 * a false "repeats" would have to fool both */
+	unsigned long h = 2166136261u, h2 = 5381;
 	for (size_t i = 0; i < row->nfields; i++) {
 		h ^= rg_hash(row->fields[i].s, row->fields[i].len);
 		h *= 16777619u;
+		for (size_t k = 0; k < row->fields[i].len; k++)
+			h2 = h2 * 33 + (unsigned char)row->fields[i].s[k];
+		h2 = h2 * 33 + 0x1F; /* field separator */
 	}
 	if (2 * (t->nseen + 1) > t->capseen) {
 		size_t cap = t->capseen ? 2 * t->capseen : 1024;
@@ -755,11 +760,12 @@ static void check_duplicate(table *t, const rg_row *row)
 	}
 	size_t k = h & (t->capseen - 1);
 	for (; t->seen[k].line; k = (k + 1) & (t->capseen - 1))
-		if (t->seen[k].hash == h) {
+		if (t->seen[k].hash == h && t->seen[k].hash2 == h2) {
 			rg_lint(t->d, t->file, row->line, 1, "this row repeats line %ld", t->seen[k].line);
 			return;
 		}
 	t->seen[k].hash = h;
+	t->seen[k].hash2 = h2;
 	t->seen[k].line = row->line;
 	t->nseen++;
 }

@@ -133,9 +133,16 @@ int rg_render_has_format(rg_render *r, const char *format)
 	return !interactive(format) && in_list(r, "device", format);
 }
 
+/* nop, nop1 and nop2 only draw positions a layout already made: relgraph
+ * uses nop2 itself for frames, and offers the real engines. */
+static int positions_only(const char *e)
+{
+	return strncmp(e, "nop", 3) == 0;
+}
+
 int rg_render_has_engine(rg_render *r, const char *engine)
 {
-	return in_list(r, "layout", engine);
+	return !positions_only(engine) && in_list(r, "layout", engine);
 }
 
 const char *rg_render_version(rg_render *r)
@@ -150,7 +157,7 @@ char *rg_render_list(rg_render *r, const char *kind)
 	rg_buf b = {0};
 	rg_buf_puts(&b, "");
 	for (int i = 0; i < n; i++) {
-		if (!interactive(l[i]))
+		if (!interactive(l[i]) && !(strcmp(kind, "layout") == 0 && positions_only(l[i])))
 			rg_buf_printf(&b, "%s%s", b.len ? " " : "", l[i]);
 		free(l[i]);
 	}
@@ -167,8 +174,12 @@ static void fix_pdf_date(char *data, size_t len)
 	static const char key[] = "/CreationDate (D:";
 	char stamp[15] = "19700101000000";
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	if (sde && *sde) {
-		time_t t = (time_t)strtoll(sde, NULL, 10);
+	char *end;
+	long long secs = sde ? strtoll(sde, &end, 10) : 0;
+	/* an unreadable SOURCE_DATE_EPOCH is ignored, as reproducible-builds.org
+	 * asks; the fixed date stands */
+	if (sde && *sde && !*end && secs >= 0) {
+		time_t t = (time_t)secs;
 		struct tm tm;
 		if (gmtime_r(&t, &tm))
 			strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);

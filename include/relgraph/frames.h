@@ -26,7 +26,9 @@ typedef struct {
 
 /* The slices from the first to the last date in v (year or month), or
  * one per date of list.  Returns a new array the caller frees, and its
- * length in *n (0 when v has no dates). */
+ * length in *n (0 when v has no dates).  Past RG_MAX_FRAMES slices it
+ * returns NULL with their number in *n. */
+#define RG_MAX_FRAMES 1000
 rg_slice *rg_frames_slices(const rg_view *v, rg_frames_by by, const rg_date *list, size_t nlist,
 			   size_t *n);
 

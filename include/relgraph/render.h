@@ -1,6 +1,6 @@
 /* render.h: stage 5 of the pipeline, layout and output files.
  *
- * Wraps one Graphviz context.  A graph is laid out once and rendered to
+ * Wraps one Graphviz context.  A drawing is laid out once and rendered to
  * every requested format from that one layout.  Outputs are first written
  * in full to temporary files beside their targets and renamed into place
  * only when every one of them succeeded, so a failure never leaves a
