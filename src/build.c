@@ -44,6 +44,7 @@ typedef struct {
 	Agsym_t *n_id, *n_class, *n_label, *n_shape, *n_fill, *n_font, *n_style,
 		*n_tooltip, *n_url, *n_width, *n_height, *n_fsize;
 	int dot; /* laid out by dot, which places edge labels itself */
+	int across; /* dot's ranks run left to right (rankdir LR or RL) */
 	Agsym_t *e_xlabel;
 	Agsym_t *e_id, *e_class, *e_label, *e_pen, *e_color, *e_fcolor, *e_style,
 		*e_dir, *e_tooltip, *e_arrow, *e_weight, *e_minlen;
@@ -881,6 +882,16 @@ static double pen_width(const rg_view *v, const rg_edge *e)
 	return 1.2;
 }
 
+/* The direction dot will draw in: relgraph's choice, unless -Grankdir. */
+static const char *rankdir(const builder *bd)
+{
+	const char *dir = bd->o->rankdir ? bd->o->rankdir : "TB";
+	for (size_t i = 0; i < bd->o->ngset; i++)
+		if (strcmp(bd->o->gset[i].name, "rankdir") == 0)
+			dir = bd->o->gset[i].value;
+	return dir;
+}
+
 typedef struct {
 	uint32_t lo, hi;
 	size_t i;
@@ -971,8 +982,13 @@ static void add_edges(builder *bd, Agnode_t **map)
 		if (show) {
 			rg_buf_reset(&lb);
 			/* dot puts a label beside its edge's centre line: keep a
-			 * thick line off the text */
-			put_wrapped(&lb, label, 40, !bd->dot ? NULL : pen_width(v, x) > 2.5 ? "    " : "  ");
+			 * thick line off the text (to its left when ranks run top
+			 * to bottom, below it when they run across) */
+			int thick = pen_width(v, x) > 2.5;
+			put_wrapped(&lb, label, 40,
+				    !bd->dot || bd->across ? NULL : thick ? "    " : "  ");
+			if (bd->dot && bd->across && thick)
+				rg_buf_puts(&lb, "\\n ");
 			shown[i] = rg_xstrdup(lb.s);
 		}
 		rg_buf_reset(&tt);
@@ -1187,16 +1203,6 @@ static void add_legend_table(builder *bd)
 	free(b.s);
 }
 
-/* The direction dot will draw in: relgraph's choice, unless -Grankdir. */
-static const char *rankdir(const builder *bd)
-{
-	const char *dir = bd->o->rankdir ? bd->o->rankdir : "TB";
-	for (size_t i = 0; i < bd->o->ngset; i++)
-		if (strcmp(bd->o->gset[i].name, "rankdir") == 0)
-			dir = bd->o->gset[i].value;
-	return dir;
-}
-
 /* A legend of one grey "other" node and one plain "related" line (an
  * edge list with no kinds at all) would explain nothing. */
 static int says_something(const builder *bd)
@@ -1273,6 +1279,7 @@ Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
 		    (o->edge_labels == RG_LABELS_AUTO && v->nedges <= AUTO_LABEL_EDGES);
 	bd.g = agopen((char *)(o->name && *o->name ? o->name : "relgraph"), Agdirected, &disc);
 	bd.dot = strcmp(o->engine, "dot") == 0;
+	bd.across = !rg_strieq(rankdir(&bd), "TB") && !rg_strieq(rankdir(&bd), "BT");
 	collect_kinds(&bd);
 	declare(&bd);
 	Agnode_t **map = add_nodes(&bd);
