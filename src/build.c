@@ -1014,8 +1014,9 @@ static void add_edges(builder *bd, Agnode_t **map)
 	free(lb.s);
 }
 
-/* The legend is a cluster of rows (ranks) of at most LEGEND_ROW samples:
- * a node of each kind present, then a short line for each relation kind
+/* The legend is a cluster of rows (ranks) of at most LEGEND_ROW samples,
+ * as even as they can be (4 kinds are two rows of two, not 3 and 1): a
+ * node of each kind present, then a short line for each relation kind
  * with its name above it.  Invisible edges keep the rows and the samples
  * in order; rows share their rank with the diagram, so few rows keep the
  * legend compact. */
@@ -1025,12 +1026,27 @@ typedef struct {
 	builder *bd;
 	Agraph_t *L, *row;
 	Agnode_t *row_first, *last;
-	int in_row, rows;
+	int in_row, rows, per_row;
 } legend;
+
+static int even_rows(size_t entries)
+{
+	size_t rows = (entries + LEGEND_ROW - 1) / LEGEND_ROW;
+	return rows ? (int)((entries + rows - 1) / rows) : LEGEND_ROW;
+}
+
+/* How many samples a section draws: kinds sharing one style are one. */
+static size_t entries(const kind_use *k, size_t n, int shared_style)
+{
+	size_t e = 0;
+	for (size_t i = 0; i < n; i++)
+		e += !(shared_style && k[i].rank >= 1000 && i && k[i - 1].rank >= 1000);
+	return e;
+}
 
 static Agraph_t *legend_slot(legend *lg, int newrow)
 {
-	if (!lg->row || lg->in_row == LEGEND_ROW || newrow) {
+	if (!lg->row || lg->in_row == lg->per_row || newrow) {
 		char name[32];
 		snprintf(name, sizeof name, "legend row %d", ++lg->rows);
 		lg->row = agsubg(lg->L, name, 1);
@@ -1066,7 +1082,8 @@ static const char *shared_text(const builder *bd)
 
 static void add_legend_cluster(builder *bd)
 {
-	legend lg = {bd, NULL, NULL, NULL, NULL, 0, 0};
+	legend lg = {bd, NULL, NULL, NULL, NULL, 0, 0, 0};
+	lg.per_row = even_rows(entries(bd->nk, bd->nnk, bd->shared_node_style));
 	lg.L = agsubg(bd->g, (char *)"cluster_legend", 1);
 	sset(lg.L, "label", "Legend");
 	sset(lg.L, "style", "rounded");
@@ -1095,11 +1112,14 @@ static void add_legend_cluster(builder *bd)
 		legend_link(&lg, n, n);
 	}
 	int shared_done = 0;
+	size_t edge_entries = entries(bd->ek, bd->nek, bd->shared_edge_style);
 	for (size_t i = 0; i < bd->nek; i++) {
 		const char *k = S(bd, bd->ek[i].kind);
 		int shared = bd->ek[i].rank >= 1000 && bd->shared_edge_style;
 		if (shared && shared_done++)
 			continue;
+		if (i == 0)
+			lg.per_row = even_rows(edge_entries);
 		Agraph_t *row = legend_slot(&lg, i == 0);
 		Agnode_t *a = legend_node(bd, row, "edge", shared ? "other" : k);
 		Agnode_t *b = legend_node(bd, row, "edge-end", shared ? "other" : k);
