@@ -106,7 +106,7 @@ check-asan: deps
 
 # The command-line tests with relgraph run under valgrind; a leak or a
 # memory error is exit 99, which no test expects.
-VALGRIND = valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+VALGRIND = valgrind -q --num-callers=50 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	--error-exitcode=99 --suppressions=$(CURDIR)/tests/valgrind.supp
 check-valgrind: deps
 	@$(MAKE) --no-print-directory $(BIN)
