@@ -87,8 +87,11 @@ check: deps
 	@$(MAKE) --no-print-directory test
 
 # The suite against whatever BUILD holds (check-asan points it elsewhere).
-test: $(BIN) $(UNIT_BIN)
-	@sh tests/run.sh $(BIN) $(UNIT_BIN)
+test: $(BIN) $(UNIT_BIN) $(BUILD)/tests/csvdump
+	@CSVDUMP=$(BUILD)/tests/csvdump sh tests/run.sh $(BIN) $(UNIT_BIN)
+
+$(BUILD)/tests/csvdump: tests/conformance/csvdump.c $(LIB) | $(BUILD)/tests
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 # --- the longer checks: sanitizers, valgrind, fuzzing (`make check-full`)
 

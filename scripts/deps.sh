@@ -9,13 +9,26 @@ set -eu
 # Helvetica/Arial that viewers use
 PACKAGES="gcc make pkg-config libcsv-dev libgraphviz-dev libcmocka-dev libxml2-utils fonts-liberation2 fontconfig ${EXTRA_PACKAGES:-}"
 
+# npm brings the csv-spectrum conformance cases (package.json); a machine
+# that has node and npm from elsewhere keeps them
+command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES npm"
+
 missing=""
 for p in $PACKAGES; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
 		missing="$missing $p"
 	fi
 done
-[ -z "$missing" ] && exit 0
+npm_cases() {
+	[ -d node_modules/csv-spectrum ] && return 0
+	echo "relgraph: installing the csv-spectrum test cases (npm ci)" >&2
+	npm ci --no-audit --no-fund --loglevel=error
+}
+
+if [ -z "$missing" ]; then
+	npm_cases
+	exit 0
+fi
 
 cmd="apt-get install -y --no-install-recommends$missing"
 if [ "$(id -u)" -ne 0 ]; then
@@ -27,3 +40,4 @@ echo "relgraph: installing$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 $cmd
+npm_cases

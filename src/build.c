@@ -81,19 +81,20 @@ static void put_wrapped(rg_buf *b, const char *s, size_t width, const char *inde
 	if (indent)
 		rg_buf_puts(b, indent);
 	while (*s) {
-		if (*s == '\n') {
+		if (*s == '\n' || *s == '\r') {
+			/* a line break in the data, LF, CRLF or CR */
 			rg_buf_add(b, "\\n", 2);
 			if (indent)
 				rg_buf_puts(b, indent);
 			col = 0;
-			s++;
+			s += s[0] == '\r' && s[1] == '\n' ? 2 : 1;
 			continue;
 		}
 		size_t sp = 0;
 		while (s[sp] == ' ')
 			sp++;
 		size_t w = sp;
-		while (s[w] && s[w] != ' ' && s[w] != '\n')
+		while (s[w] && s[w] != ' ' && s[w] != '\n' && s[w] != '\r')
 			w++;
 		size_t wl = u8len(s + sp, w - sp);
 		if (col && col + 1 + wl > width) {
@@ -119,7 +120,11 @@ static void put_tooltip(rg_buf *b, const char *s)
 	for (; *s; s++) {
 		if (*s == '\\')
 			rg_buf_add(b, "\\\\\\\\", 4);
-		else
+		else if (*s == '\r') {
+			rg_buf_putc(b, '\n'); /* CRLF or CR: a line break */
+			if (s[1] == '\n')
+				s++;
+		} else
 			rg_buf_putc(b, *s);
 	}
 }

@@ -151,17 +151,9 @@ static void on_field(void *s, size_t n, void *data)
 	r->fields[r->nfields].line = r->fline;
 	r->fields[r->nfields].col = r->fcol;
 	r->nfields++;
-	/* a line break inside quotes is a line break, whatever the file's
-	 * line ends: CRLF and CR become LF */
-	const char *p = s, *end = (const char *)s + n;
-	const char *cr;
-	while (p < end && (cr = memchr(p, '\r', (size_t)(end - p)))) {
-		rg_buf_add(&r->text, p, (size_t)(cr - p));
-		rg_buf_putc(&r->text, '\n');
-		p = cr + 1 + (cr + 1 < end && cr[1] == '\n');
-	}
-	rg_buf_add(&r->text, p, (size_t)(end - p));
-	r->fields[r->nfields - 1].len = r->text.len - r->offs[r->nfields - 1];
+	/* the bytes as they are, line breaks inside quotes included (CRLF
+	 * stays CRLF: the build stage draws any of them as a line break) */
+	rg_buf_add(&r->text, n ? s : "", n);
 	rg_buf_putc(&r->text, '\0');
 	r->pending = START_AFTER_FIELD;
 }
