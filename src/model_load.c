@@ -581,6 +581,41 @@ static rg_relation *relation(table *t, const rg_row *row, rg_str a, rg_str b,
 	return r;
 }
 
+/* Past this many participants a meeting is drawn as a node of its own
+ * joined to each of them: the pairs of a summit of twenty would be 190
+ * edges nobody can read (and of two thousand, two million). */
+#define MAX_PAIRWISE 6
+
+/* A summit's node: named by its occasion or place and date. */
+static uint32_t summit(table *t, const rg_row *row, rg_span when, uint32_t attr0, uint32_t nattr,
+		       const rg_field *where)
+{
+	rg_str what = rg_model_attr(t->m, attr0, nattr, "occasion");
+	if (!what)
+		what = rg_model_attr(t->m, attr0, nattr, "place");
+	char d[11];
+	rg_date_format(when.start.year ? when.start : when.end, d);
+	rg_buf id = {0};
+	if (what)
+		rg_buf_puts(&id, rg_model_str(t->m, what));
+	else
+		rg_buf_printf(&id, "meeting of %s:%ld", t->file, row->line);
+	if (*d)
+		rg_buf_printf(&id, ", %s", d);
+	uint32_t i = rg_model_declare(t->m, rg_model_intern(t->m, id.s, id.len),
+				      rg_model_intern_z(t->m, "meeting"), loc(t, where, row), t->d);
+	free(id.s);
+	if (i != RG_NONE) {
+		rg_entity *e = rg_model_entity_mut(t->m, i);
+		if (!e->nattr) {
+			e->attr0 = attr0;
+			e->nattr = nattr;
+			e->when = when;
+		}
+	}
+	return i;
+}
+
 static void meeting_row(table *t, const rg_row *row)
 {
 	const rg_field *where = field(t, row, C_LIST);
@@ -598,6 +633,23 @@ static void meeting_row(table *t, const rg_row *row)
 	uint32_t attr0, nattr;
 	add_attrs(t, row, &attr0, &nattr);
 	rg_str kind = t->default_kind, leader = rg_model_intern_z(t->m, "leader");
+	if (n > MAX_PAIRWISE) {
+		uint32_t hub = summit(t, row, when, attr0, nattr, where);
+		if (hub == RG_NONE) {
+			t->failed = 1;
+			return;
+		}
+		rg_str hub_id = rg_model_entity(t->m, hub)->id;
+		rg_str attended = rg_model_intern_z(t->m, "attended");
+		for (size_t i = 0; i < n; i++) {
+			rg_relation *r = relation(t, row, names[i], hub_id, where, where);
+			r->kind = attended;
+			r->when = when;
+			r->count = count;
+			r->aguess = leader;
+		}
+		return;
+	}
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i + 1; j < n; j++) {
 			if (names[i] == names[j])

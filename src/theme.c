@@ -32,6 +32,7 @@ static const rg_edge_style edges[] = {
 	{"met", "#B35806", "solid", "meetings"},
 	{"leads", "#555555", "dashed", NULL},
 	{"signed", "#8C7A00", "solid", NULL},
+	{"attended", "#CC79A7", "solid", NULL},
 	{"related", "#666666", "solid", NULL},
 };
 

@@ -582,19 +582,35 @@ static void test_agreement_with_many_parties_keeps_them_all(void **state)
 	assert_non_null(rel(f, "c100", "Paris Agreement", "signed"));
 }
 
+/* A summit of 70 keeps every participant, joined to a node of the
+ * meeting rather than to each other (2415 pairs would be unreadable). */
 static void test_meeting_with_many_participants_keeps_them_all(void **state)
 {
 	fixture *f = *state;
 	char *csv = malloc(4096);
-	strcpy(csv, "date,participants\n2023,");
+	strcpy(csv, "date,participants,occasion\n2023,");
 	for (int i = 1; i <= 70; i++)
 		sprintf(csv + strlen(csv), "%sp%d", i > 1 ? ";" : "", i);
-	strcat(csv, "\n");
+	strcat(csv, ",G70 summit\n");
 	LOAD(f, {"meetings.csv", csv});
 	free(csv);
 	assert_int_equal(f->st, RG_OK);
-	assert_int_equal(rg_model_nrelations(f->m), 70 * 69 / 2);
-	assert_non_null(rel(f, "p1", "p70", "met"));
+	assert_int_equal(rg_model_nrelations(f->m), 70);
+	assert_non_null(rel(f, "p1", "G70 summit, 2023", "attended"));
+	assert_non_null(rel(f, "p70", "G70 summit, 2023", "attended"));
+	uint32_t hub = rg_model_find(f->m, "G70 summit, 2023");
+	assert_int_not_equal(hub, RG_NONE);
+	assert_string_equal(rg_model_str(f->m, rg_model_entity(f->m, hub)->kind), "meeting");
+}
+
+/* Up to six participants, every pair met. */
+static void test_meeting_of_six_is_pairs(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"meetings.csv", "date,participants\n2023,a;b;c;d;e;f\n"});
+	assert_int_equal(f->st, RG_OK);
+	assert_int_equal(rg_model_nrelations(f->m), 15);
+	assert_non_null(rel(f, "a", "f", "met"));
 }
 
 /* ---- rg_model_finish ---- */
@@ -806,6 +822,7 @@ int main(void)
 		T(test_agreements_give_entity_and_signed),
 		T(test_agreement_with_many_parties_keeps_them_all),
 		T(test_meeting_with_many_participants_keeps_them_all),
+		T(test_meeting_of_six_is_pairs),
 		T(test_leader_country_gives_leads),
 		T(test_leads_to_undeclared_country_creates_it),
 		T(test_endpoint_matches_label),
