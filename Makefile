@@ -104,6 +104,7 @@ check-asan: deps
 	@ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	HOSTILE_MEMORY_KB=unlimited HOSTILE_SECONDS=600 \
 	$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(SAN_FLAGS)" \
 		LDFLAGS="$(SAN_FLAGS)" test
 
@@ -116,7 +117,7 @@ check-valgrind: deps
 	@printf '#!/bin/sh\nexec %s %s "$$@"\n' '$(VALGRIND)' '$(CURDIR)/$(BIN)' \
 		>$(BUILD)/relgraph-valgrind
 	@chmod +x $(BUILD)/relgraph-valgrind
-	@sh tests/run.sh $(BUILD)/relgraph-valgrind
+	@HOSTILE_MEMORY_KB=unlimited HOSTILE_SECONDS=900 sh tests/run.sh $(BUILD)/relgraph-valgrind
 
 # libFuzzer targets for the reader and model, and for the whole pipeline
 # up to canonical DOT; seeds come from tests/ and graphs/.

@@ -308,6 +308,9 @@ static void reader_init(reader *r, const char *display, rg_row_fn fn, void *ctx,
 	memset(r, 0, sizeof *r);
 	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI);
 	csv_set_space_func(&r->p, no_space);
+	/* libcsv grows its field buffer by this much at a time; its default of
+	 * 128 bytes makes a long field cost the square of its length */
+	csv_set_blk_size(&r->p, 1 << 16);
 	r->file = display;
 	r->fn = fn;
 	r->ctx = ctx;

@@ -115,6 +115,19 @@ if [ -z "$only" ] && [ -n "${CSVDUMP:-}" ]; then
 	fi
 fi
 
+# Hostile inputs, generated on the spot (tests/hostile/run.sh).
+if [ -z "$only" ]; then
+	mkdir -p "$tmp/hostile"
+	sh tests/hostile/run.sh "$RELGRAPH" "$tmp/hostile" >"$tmp/hostile.log" 2>&1
+	while IFS= read -r line; do
+		case "$line" in
+		PASS*) ok ;;
+		*) bad "hostile: $line" ;;
+		esac
+	done <"$tmp/hostile.log"
+	rm -rf "$tmp/hostile"
+fi
+
 if [ -z "$only" ]; then
 	for t in tests/cli/*.sh; do
 		[ -f "$t" ] || continue
