@@ -111,6 +111,26 @@ static const unit_csv meetings = {"meetings.csv", "date,participants\n"
 
 /* ---- nodes ---- */
 
+/* Found by fuzzing (UBSan): a graph with no kinds at all sorted a NULL
+ * array.  An edge table with only its header is such a graph. */
+static void test_empty_graph_builds(void **state)
+{
+	fixture *f = *state;
+	BUILD(f, {"edges.csv", "source,target\n"});
+	assert_int_equal(agnnodes(f->g), 0);
+	assert_null(agsubg(f->g, C("cluster_legend"), 0));
+}
+
+/* Names starting with '%' are cgraph's own prefix for internal names:
+ * they must still come out as the user wrote them (found by fuzzing). */
+static void test_percent_names_kept(void **state)
+{
+	fixture *f = *state;
+	BUILD(f, {"edges.csv", "source,target\n%a,%b\n"});
+	assert_string_equal(agnameof(node(f, "%a")), "%a");
+	assert_non_null(node(f, "%b"));
+}
+
 static void test_node_class_is_kind(void **state)
 {
 	fixture *f = *state;
@@ -431,6 +451,8 @@ static void test_other_engine_legend_is_one_table_node(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		T(test_empty_graph_builds),
+		T(test_percent_names_kept),
 		T(test_node_class_is_kind),
 		T(test_node_class_of_kind_with_spaces_is_one_word),
 		T(test_node_label_is_name_else_id),
