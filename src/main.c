@@ -47,6 +47,7 @@ struct options {
 	const char *title;
 	const char *cluster_by;
 	int strict;
+	const char *depfile; /* -M */
 	int frames; /* rg_frames_by + 1, 0 for none */
 	rg_date frame_dates[MAX_LIST];
 	size_t nframe_dates;
@@ -79,6 +80,8 @@ static void usage(FILE *f)
 	      "  -o FILE           write to FILE (default: standard output)\n"
 	      "  -O                name outputs after the input: NAME.FORMAT\n"
 	      "  --outdir DIR      where -O writes (default: the current folder)\n"
+	      "  -M FILE           also write a make rule: the outputs depend on every\n"
+	      "                    CSV file read (like gcc -MD)\n"
 	      "  -K ENGINE         layout engine: dot (default), neato, fdp, sfdp, circo,\n"
 	      "                    twopi, osage, patchwork; -K? lists them\n"
 	      "  -G NAME=VALUE     set a graph attribute, as in dot (also -N for nodes,\n"
@@ -154,6 +157,55 @@ enum {
 	OPT_FROM, OPT_TO, OPT_AT, OPT_DATED_ONLY, OPT_FOCUS, OPT_DEPTH, OPT_ONLY, OPT_HIDE,
 	OPT_RELATIONS, OPT_MIN_WEIGHT, OPT_CLUSTER_BY, OPT_STRICT, OPT_FRAMES
 };
+
+/* Appends a file name as make reads it: spaces, '#' and '$' escaped. */
+static void make_name(rg_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '#' || *s == '\\')
+			rg_buf_putc(b, '\\');
+		if (*s == '$')
+			rg_buf_putc(b, '$');
+		rg_buf_putc(b, *s);
+	}
+}
+
+/* -M FILE: a make rule saying the outputs depend on every CSV file read
+ * (and on the folders, whose files may come and go), with an empty rule
+ * per CSV file so that deleting one does not break make (gcc -MP). */
+static rg_status write_depfile(const char *path, const rg_model *m, char **targets,
+			       size_t ntargets, char **inputs, size_t ninputs, rg_diags *d)
+{
+	rg_buf b = {0};
+	for (size_t i = 0; i < ntargets; i++) {
+		make_name(&b, targets[i]);
+		rg_buf_putc(&b, ' ');
+	}
+	b.s[b.len - 1] = ':';
+	struct stat sb;
+	for (size_t i = 0; i < ninputs; i++)
+		if (stat(inputs[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			rg_buf_puts(&b, " \\\n ");
+			make_name(&b, inputs[i]);
+		}
+	for (size_t i = 0; i < rg_model_nfiles(m); i++) {
+		if (strcmp(rg_model_file(m, (uint32_t)i), "<stdin>") == 0)
+			continue;
+		rg_buf_puts(&b, " \\\n ");
+		make_name(&b, rg_model_file(m, (uint32_t)i));
+	}
+	rg_buf_puts(&b, "\n");
+	for (size_t i = 0; i < rg_model_nfiles(m); i++) {
+		if (strcmp(rg_model_file(m, (uint32_t)i), "<stdin>") == 0)
+			continue;
+		rg_buf_puts(&b, "\n");
+		make_name(&b, rg_model_file(m, (uint32_t)i));
+		rg_buf_puts(&b, ":\n");
+	}
+	rg_status st = rg_write_file(path, b.s, b.len, d);
+	free(b.s);
+	return st;
+}
 
 static int date_arg(const char *opt, const char *arg, rg_date *d)
 {
@@ -275,7 +327,7 @@ static int collect_args(int argc, char **argv, struct options *o)
 	}
 	opterr = 0;
 	int c, st;
-	while ((c = getopt_long(argc, argv, ":T:K:o:OG:N:E:qvVh", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":T:K:o:OG:N:E:M:qvVh", longs, NULL)) != -1) {
 		switch (c) {
 		case 'T':
 			if (strcmp(optarg, "?") == 0) {
@@ -293,6 +345,7 @@ static int collect_args(int argc, char **argv, struct options *o)
 				o->engine = optarg;
 			break;
 		case 'o': o->output = optarg; break;
+		case 'M': o->depfile = optarg; break;
 		case 'O': o->auto_name = 1; break;
 		case 'G':
 			if ((st = add_setting(o->gset, &o->ngset, optarg, 'G')))
@@ -415,6 +468,8 @@ static int collect_args(int argc, char **argv, struct options *o)
 		     strcmp(o->formats[0], "txt") != 0))
 			return usage_error("%s", "stats writes a table (default) or -Tcsv");
 	}
+	if (o->depfile && (o->cmd != CMD_RENDER || (!o->output && !o->auto_name) || o->frames))
+		return usage_error("%s", "-M FILE names the files a drawing depends on: use it with -o or -O (not --frames)");
 	if (o->frames && o->cmd == CMD_RENDER && !o->auto_name && !o->output)
 		return usage_error("%s", "--frames writes one file per slice: use -O or -o FILE");
 	if (o->frames && (o->from.year || o->to.year))
@@ -795,6 +850,13 @@ static int run(struct options *o)
 		}
 	}
 	status = (int)rg_render_outputs(r, g, o->engine, outs, o->nformats, d);
+	if (status == RG_OK && o->depfile) {
+		char *targets[MAX_FORMATS];
+		for (size_t i = 0; i < o->nformats; i++)
+			targets[i] = (char *)outs[i].path;
+		status = (int)write_depfile(o->depfile, m, targets, o->nformats, o->inputs,
+					    o->ninputs, d);
+	}
 	if (o->verbose)
 		fprintf(stderr, "relgraph: layout and render (%s): %.3f s\n", o->engine, now() - t);
 out:

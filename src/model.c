@@ -156,6 +156,11 @@ uint32_t rg_model_add_file(rg_model *m, const char *name)
 	return (uint32_t)m->nfiles++;
 }
 
+size_t rg_model_nfiles(const rg_model *m)
+{
+	return m->nfiles;
+}
+
 const char *rg_model_file(const rg_model *m, uint32_t i)
 {
 	return i < m->nfiles ? m->files[i] : "";

@@ -101,8 +101,10 @@ const rg_relation *rg_model_relation(const rg_model *m, size_t i);
 const rg_attr *rg_model_attrs(const rg_model *m);
 /* Index of the entity with this id, or RG_NONE. */
 uint32_t rg_model_find(const rg_model *m, const char *id);
-/* The name the loader gave input file number i (in diagnostics and locs). */
+/* The name the loader gave input file number i (in diagnostics and locs),
+ * and how many files were loaded. */
 const char *rg_model_file(const rg_model *m, uint32_t i);
+size_t rg_model_nfiles(const rg_model *m);
 /* The value of attribute key on an entity or relation's range, or 0. */
 rg_str rg_model_attr(const rg_model *m, uint32_t attr0, uint32_t nattr, const char *key);
 
