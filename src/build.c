@@ -33,13 +33,11 @@ typedef struct {
 	unsigned spare_nodes, spare_edges;
 	int shared_edge_style; /* too many unknown relation kinds */
 	int shared_node_style;
-	char **slugs;          /* open-addressing set of element ids */
-	size_t nslugs, capslugs;
-	struct suffix {
-		char *base;
-		unsigned next;
-	} *bases;              /* ids taken more than once: next suffix */
-	size_t nbases, capbases;
+	struct taken {
+		char *id;      /* an element id given out */
+		unsigned next; /* the suffix to try next for id-2, id-3, ... */
+	} *ids;                /* open addressing */
+	size_t nids, capids;
 	int labels;
 	Agsym_t *n_id, *n_class, *n_label, *n_shape, *n_fill, *n_font, *n_style,
 		*n_tooltip, *n_url, *n_width, *n_height, *n_fsize;
@@ -136,39 +134,33 @@ static const char *S(const builder *bd, rg_str s)
 
 /* ---- element ids ---- */
 
-static int slug_taken(builder *bd, const char *s)
+/* The slot of id in the table of ids given out: its entry, or the empty
+ * slot where it would go. */
+static struct taken *taken_slot(const builder *bd, const char *id)
 {
-	if (!bd->capslugs)
-		return 0;
-	size_t h = rg_hash(s, strlen(s)) & (bd->capslugs - 1);
-	for (; bd->slugs[h]; h = (h + 1) & (bd->capslugs - 1))
-		if (strcmp(bd->slugs[h], s) == 0)
-			return 1;
-	return 0;
+	size_t h = rg_hash(id, strlen(id)) & (bd->capids - 1);
+	while (bd->ids[h].id && strcmp(bd->ids[h].id, id) != 0)
+		h = (h + 1) & (bd->capids - 1);
+	return &bd->ids[h];
 }
 
-static void slug_put(builder *bd, char *s)
+/* Records id as given out (the builder takes it over). */
+static void take_id(builder *bd, char *id)
 {
-	if (2 * (bd->nslugs + 1) > bd->capslugs) {
-		size_t cap = bd->capslugs ? 2 * bd->capslugs : 256;
-		char **t = rg_xcalloc(cap, sizeof *t);
-		for (size_t i = 0; i < bd->capslugs; i++) {
-			if (!bd->slugs[i])
-				continue;
-			size_t h = rg_hash(bd->slugs[i], strlen(bd->slugs[i])) & (cap - 1);
-			while (t[h])
-				h = (h + 1) & (cap - 1);
-			t[h] = bd->slugs[i];
-		}
-		free(bd->slugs);
-		bd->slugs = t;
-		bd->capslugs = cap;
+	if (2 * (bd->nids + 1) > bd->capids) {
+		struct taken *old = bd->ids;
+		size_t oldcap = bd->capids;
+		bd->capids = oldcap ? 2 * oldcap : 256;
+		bd->ids = rg_xcalloc(bd->capids, sizeof *bd->ids);
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].id)
+				*taken_slot(bd, old[i].id) = old[i];
+		free(old);
 	}
-	size_t h = rg_hash(s, strlen(s)) & (bd->capslugs - 1);
-	while (bd->slugs[h])
-		h = (h + 1) & (bd->capslugs - 1);
-	bd->slugs[h] = s;
-	bd->nslugs++;
+	struct taken *t = taken_slot(bd, id);
+	t->id = id;
+	t->next = 2;
+	bd->nids++;
 }
 
 /* Appends an id-safe form of s: letters, digits and non-ASCII kept, every
@@ -191,37 +183,6 @@ static void put_slug(rg_buf *b, const char *s)
 	}
 }
 
-/* The next suffix to try for an id base; the builder owns the base. */
-static unsigned *suffix_counter(builder *bd, char *base)
-{
-	if (2 * (bd->nbases + 1) > bd->capbases) {
-		size_t cap = bd->capbases ? 2 * bd->capbases : 64;
-		struct suffix *t = rg_xcalloc(cap, sizeof *t);
-		for (size_t i = 0; i < bd->capbases; i++) {
-			if (!bd->bases[i].base)
-				continue;
-			size_t h = rg_hash(bd->bases[i].base, strlen(bd->bases[i].base)) & (cap - 1);
-			while (t[h].base)
-				h = (h + 1) & (cap - 1);
-			t[h] = bd->bases[i];
-		}
-		free(bd->bases);
-		bd->bases = t;
-		bd->capbases = cap;
-	}
-	size_t h = rg_hash(base, strlen(base)) & (bd->capbases - 1);
-	while (bd->bases[h].base && strcmp(bd->bases[h].base, base) != 0)
-		h = (h + 1) & (bd->capbases - 1);
-	if (bd->bases[h].base) {
-		free(base);
-	} else {
-		bd->bases[h].base = base;
-		bd->bases[h].next = 2;
-		bd->nbases++;
-	}
-	return &bd->bases[h].next;
-}
-
 /* Returns a unique element id "prefix" + slug(s) + "-N" if needed; the
  * builder owns it. */
 static const char *unique_id(builder *bd, const char *prefix, const char *a, const char *b)
@@ -235,20 +196,22 @@ static const char *unique_id(builder *bd, const char *prefix, const char *a, con
 	}
 	if (!x.len || x.s[x.len - 1] == '-')
 		rg_buf_puts(&x, "x");
-	if (!slug_taken(bd, x.s)) {
-		slug_put(bd, x.s);
+	if (!bd->capids || !taken_slot(bd, x.s)->id) {
+		take_id(bd, x.s);
 		return x.s;
 	}
 	/* taken: try base-2, base-3, ... from where the last try for this
 	 * base stopped, so that a thousand equal names cost no more than one */
-	char *basename = rg_xstrdup(x.s);
 	size_t base = x.len;
-	unsigned *next = suffix_counter(bd, basename);
+	char *basename = rg_xstrdup(x.s);
+	unsigned n = taken_slot(bd, basename)->next;
 	do {
 		x.len = base;
-		rg_buf_printf(&x, "-%u", (*next)++);
-	} while (slug_taken(bd, x.s));
-	slug_put(bd, x.s);
+		rg_buf_printf(&x, "-%u", n++);
+	} while (taken_slot(bd, x.s)->id);
+	taken_slot(bd, basename)->next = n;
+	free(basename);
+	take_id(bd, x.s);
 	return x.s;
 }
 
@@ -1315,12 +1278,9 @@ Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
 		add_canvas(&bd);
 	apply_settings(&bd);
 	free(map);
-	for (size_t i = 0; i < bd.capslugs; i++)
-		free(bd.slugs[i]);
-	free(bd.slugs);
-	for (size_t i = 0; i < bd.capbases; i++)
-		free(bd.bases[i].base);
-	free(bd.bases);
+	for (size_t i = 0; i < bd.capids; i++)
+		free(bd.ids[i].id);
+	free(bd.ids);
 	free(bd.nk);
 	free(bd.ek);
 	return bd.g;

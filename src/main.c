@@ -918,6 +918,11 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	catch_signals();
+	/* cairo stamps PDFs with the local time, time zone included; render
+	 * fixes the date, and UTC makes the zone 'Z' on every machine, so that
+	 * the same input gives the same bytes anywhere */
+	setenv("TZ", "UTC0", 1);
+	tzset();
 	int st = collect_args(argc, argv, &o);
 	if (st == 0)
 		st = run(&o);

@@ -3,6 +3,7 @@
  * conformance test.  Problems go to stderr; the exit status is the
  * reader's. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "relgraph/read.h"
 #include "util.h"
