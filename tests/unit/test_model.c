@@ -3,28 +3,7 @@
 
 #include <stdio.h>
 
-typedef struct {
-	rg_diags *d;
-	rg_model *m;
-	rg_status st;
-} fixture;
-
-static int setup(void **state)
-{
-	fixture *f = calloc(1, sizeof *f);
-	f->d = rg_diags_new();
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	rg_model_free(f->m);
-	rg_diags_free(f->d);
-	free(f);
-	return 0;
-}
+typedef unit_fixture fixture;
 
 #define LOAD(f, ...) ((f)->m = UNIT_MODEL((f)->d, &(f)->st, __VA_ARGS__))
 
@@ -779,7 +758,7 @@ static void test_read_error_in_a_table_is_reported(void **state)
 	assert_diag_at(x, RG_ERROR, "leaders.csv", 2, 1);
 }
 
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, unit_setup, unit_teardown)
 
 int main(void)
 {

@@ -4,31 +4,7 @@
 #include "relgraph/stats.h"
 #include "relgraph/transform.h"
 
-typedef struct {
-	rg_diags *d;
-	rg_model *m;
-	rg_view *v;
-	char *out;
-} fixture;
-
-static int setup(void **state)
-{
-	fixture *f = calloc(1, sizeof *f);
-	f->d = rg_diags_new();
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	free(f->out);
-	rg_view_free(f->v);
-	rg_model_free(f->m);
-	rg_diags_free(f->d);
-	free(f);
-	return 0;
-}
+typedef unit_fixture fixture;
 
 /* Loads the files (which must have no errors), transforms them with o and
  * keeps the report in f->out. */
@@ -236,7 +212,7 @@ static void test_empty_view(void **state)
 	assert_string_equal(f->out, "");
 }
 
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, unit_setup, unit_teardown)
 
 int main(void)
 {

@@ -4,29 +4,7 @@
 
 #include "relgraph/transform.h"
 
-typedef struct {
-	rg_diags *d;
-	rg_model *m;
-	rg_view *v;
-} fixture;
-
-static int setup(void **state)
-{
-	fixture *f = calloc(1, sizeof *f);
-	f->d = rg_diags_new();
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	rg_view_free(f->v);
-	rg_model_free(f->m);
-	rg_diags_free(f->d);
-	free(f);
-	return 0;
-}
+typedef unit_fixture fixture;
 
 /* Loads the files (which must have no errors) and transforms them. */
 static void view(fixture *f, int merge, const unit_csv *files, size_t n)
@@ -845,7 +823,7 @@ static void test_suggest_nothing_close(void **state)
 	assert_null(out[0]);
 }
 
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, unit_setup, unit_teardown)
 
 int main(void)
 {

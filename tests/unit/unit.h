@@ -18,6 +18,7 @@
 #include "relgraph/diag.h"
 #include "relgraph/model.h"
 #include "relgraph/render.h"
+#include "relgraph/transform.h"
 
 /* One input file: its name (leaders.csv, meetings.csv ...) and its text. */
 typedef struct {
@@ -67,6 +68,35 @@ static inline size_t unit_ndiags_flagged(const rg_diags *d, unsigned flags)
 		if ((rg_diags_at(d, i)->flags & flags) == flags)
 			n++;
 	return n;
+}
+
+/* The fixture of the model, transform and stats tests: what a test
+ * makes, freed after it by unit_teardown. */
+typedef struct {
+	rg_diags *d;
+	rg_model *m;
+	rg_view *v;
+	rg_status st;
+	char *out;
+} unit_fixture;
+
+static inline int unit_setup(void **state)
+{
+	unit_fixture *f = calloc(1, sizeof *f);
+	f->d = rg_diags_new();
+	*state = f;
+	return f ? 0 : -1;
+}
+
+static inline int unit_teardown(void **state)
+{
+	unit_fixture *f = *state;
+	free(f->out);
+	rg_view_free(f->v);
+	rg_model_free(f->m);
+	rg_diags_free(f->d);
+	free(f);
+	return 0;
 }
 
 /* One Graphviz context for a whole test program, made before any graph
