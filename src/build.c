@@ -537,9 +537,12 @@ static void sset(Agraph_t *sub, const char *name, const char *value)
 	agsafeset(sub, (char *)name, (char *)value, (char *)"");
 }
 
+/* Sets an attribute; a value never made (an empty rg_buf, such as the
+ * slug of a kind that is all punctuation) is the empty string, never a
+ * NULL that cgraph's writer would read (found by fuzzing). */
 static void set(void *obj, Agsym_t *sym, const char *value)
 {
-	agxset(obj, sym, (char *)value);
+	agxset(obj, sym, (char *)(value ? value : ""));
 }
 
 static void declare(builder *bd)

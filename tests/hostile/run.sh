@@ -128,6 +128,8 @@ x=$(d weight-inf); printf 'source,target,weight\na,b,1e400\n' >"$x/edges.csv"
 t weight-huge 1 "${LOC}${E}weight '1e400' is not a number" -Tdot "$x"
 x=$(d count-big); printf 'date,participants,count\n2020,a;b,99999999999\n' >"$x/meetings.csv"
 t count-overflow 1 "${LOC}${E}count '99999999999' is not a whole number" -Tdot "$x"
+x=$(d punct-kind); printf 'Entity A Type,Entity A,Entity B Type,Entity B\n;,a,!,b\n' >"$x/edges.csv"
+t kinds-of-punctuation-only 0 '' -Tdot -o "$W/punct.dot" "$x"
 x=$(d kinds); printf 'id,kind\n%s\n' "$(awk 'BEGIN { for (i = 0; i < 500; i++) printf "%sn%d,k%d", (i ? "\n" : ""), i, i }')" >"$x/nodes.csv"
 t five-hundred-kinds 0 '' -Tdot -o "$W/kinds.dot" "$x"
 
