@@ -552,6 +552,7 @@ static void declare(builder *bd)
 	gset(g, "fontname", RG_FONT);
 	gset(g, "fontsize", "11");
 	gset(g, "pad", "0.2");
+	gset(g, "margin", "0"); /* PDF and PS: the page is the drawing */
 	gset(g, "nodesep", "0.35");
 	gset(g, "ranksep", "0.55");
 	gset(g, "newrank", "true");
@@ -1287,4 +1288,81 @@ Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
 	free(bd.nk);
 	free(bd.ek);
 	return bd.g;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	rg_str x = *(const rg_str *)a, y = *(const rg_str *)b;
+	return x < y ? -1 : x > y;
+}
+
+struct kc {
+	rg_str kind;
+	size_t count;
+};
+static const rg_model *describe_model;
+
+static int cmp_count(const void *a, const void *b)
+{
+	const struct kc *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count < y->count ? 1 : -1;
+	return strcmp(rg_model_str(describe_model, x->kind), rg_model_str(describe_model, y->kind));
+}
+
+/* Appends "(a 3, b 2)": the kinds in kinds[0..n), most frequent first,
+ * at most six named. */
+static void describe_kinds(rg_buf *b, const rg_model *m, rg_str *kinds, size_t n)
+{
+	if (!n)
+		return;
+	qsort(kinds, n, sizeof *kinds, cmp_str);
+	struct kc *c = rg_xcalloc(n, sizeof *c);
+	size_t nc = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!nc || c[nc - 1].kind != kinds[i])
+			c[nc++].kind = kinds[i];
+		c[nc - 1].count++;
+	}
+	/* most frequent first, then by name: a stable order for stable bytes */
+	describe_model = m;
+	qsort(c, nc, sizeof *c, cmp_count);
+	rg_buf_puts(b, " (");
+	for (size_t i = 0; i < nc && i < 6; i++)
+		rg_buf_printf(b, "%s%s %zu", i ? ", " : "", rg_model_str(m, c[i].kind), c[i].count);
+	if (nc > 6)
+		rg_buf_printf(b, ", %zu more kinds", nc - 6);
+	rg_buf_puts(b, ")");
+	free(c);
+}
+
+char *rg_build_describe(const rg_model *m, const rg_view *v)
+{
+	rg_buf b = {0};
+	size_t most = v->nnodes > v->nedges ? v->nnodes : v->nedges;
+	rg_str *kinds = rg_xmalloc((most ? most : 1) * sizeof *kinds);
+	rg_date first = {0}, last = {0};
+	rg_buf_printf(&b, "%zu %s", v->nnodes, v->nnodes == 1 ? "node" : "nodes");
+	for (size_t i = 0; i < v->nnodes; i++)
+		kinds[i] = rg_model_entity(m, v->nodes[i])->kind;
+	describe_kinds(&b, m, kinds, v->nnodes);
+	rg_buf_printf(&b, " and %zu %s", v->nedges, v->nedges == 1 ? "edge" : "edges");
+	for (size_t i = 0; i < v->nedges; i++) {
+		const rg_edge *e = &v->edges[i];
+		kinds[i] = e->kind;
+		if (e->first.year && (!first.year || rg_date_first_day(e->first) < rg_date_first_day(first)))
+			first = e->first;
+		if (e->last.year && (!last.year || rg_date_last_day(e->last) > rg_date_last_day(last)))
+			last = e->last;
+	}
+	describe_kinds(&b, m, kinds, v->nedges);
+	free(kinds);
+	if (first.year) {
+		if (first.year == last.year)
+			rg_buf_printf(&b, ", dated %d", first.year);
+		else
+			rg_buf_printf(&b, ", dated %d\xe2\x80\x93%d", first.year, last.year);
+	}
+	rg_buf_puts(&b, ".");
+	return b.s;
 }

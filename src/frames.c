@@ -260,7 +260,18 @@ rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_o
 			outs[f].format = formats[f];
 			outs[f].path = path(ctx, slices[k].label, formats[f]);
 		}
+		/* each frame's own title and description for its document */
+		rg_doc doc = rg_render_doc(r), fdoc = doc;
+		char *doc_title = rg_asprintf("%s \xE2\x80\x94 %s", bo->title ? bo->title : bo->name,
+					      slices[k].label);
+		char *desc = rg_build_describe(m, sv);
+		fdoc.title = doc_title;
+		fdoc.desc = desc;
+		rg_render_set_doc(r, &fdoc);
 		st = rg_render_stage(r, fg, "nop2", outs, nformats, d);
+		rg_render_set_doc(r, &doc);
+		free(doc_title);
+		free(desc);
 		for (size_t f = 0; f < nformats; f++)
 			free((char *)outs[f].path);
 		agclose(fg);

@@ -4,6 +4,7 @@
  * running out of memory (util.h). */
 #include <errno.h>
 #include <getopt.h>
+#include <poll.h>
 #include <signal.h>
 #include <csv.h>
 #include <stdio.h>
@@ -18,8 +19,10 @@
 #include "relgraph/frames.h"
 #include "relgraph/model.h"
 #include "relgraph/render.h"
+#include "relgraph/serve.h"
 #include "relgraph/stats.h"
 #include "relgraph/transform.h"
+#include "relgraph/watch.h"
 #include "util.h"
 
 #define RG_VERSION "1.0.0"
@@ -28,7 +31,7 @@
 #define DIAG_LIMIT 50
 #define MAX_LIST 64
 
-typedef enum { CMD_RENDER, CMD_CHECK, CMD_STATS } command;
+typedef enum { CMD_RENDER, CMD_CHECK, CMD_STATS, CMD_WATCH } command;
 
 struct options {
 	command cmd;
@@ -45,9 +48,14 @@ struct options {
 	int quiet, verbose;
 	int legend, merge;
 	const char *title;
+	const char *width, *height; /* --width, --height */
+	double dpi;                 /* --dpi, --scale */
 	const char *cluster_by;
 	int strict;
 	const char *depfile; /* -M */
+	int serve;              /* watch --serve */
+	const char *serve_addr; /* its PORT or HOST:PORT, or NULL */
+	char **args;            /* argv, with "--serve PORT" joined */
 	int frames; /* rg_frames_by + 1, 0 for none */
 	rg_date frame_dates[MAX_LIST];
 	size_t nframe_dates;
@@ -86,6 +94,12 @@ static void usage(FILE *f)
 	      "                    twopi, osage, patchwork; -K? lists them\n"
 	      "  -G NAME=VALUE     set a graph attribute, as in dot (also -N for nodes,\n"
 	      "                    -E for edges); these win over relgraph's theme\n"
+	      "  --width LEN, --height LEN  the displayed size: for SVG any CSS length\n"
+	      "                    (600, 15cm, 100%%), the viewBox kept; for PNG, pixels;\n"
+	      "                    given one, the other keeps the proportions\n"
+	      "  --dpi N           PNG (and other bitmap) resolution (default 96)\n"
+	      "  --scale F         the same as --dpi 96*F: --scale 2 for high-density screens\n"
+	      "  --transparent     no background colour\n"
 	      "\n"
 	      "Drawing:\n"
 	      "  --title TEXT      a title above the diagram\n"
@@ -155,7 +169,8 @@ static int add_setting(rg_setting *v, size_t *n, char *arg, char which)
 enum {
 	OPT_TITLE = 256, OPT_NO_LEGEND, OPT_NO_MERGE, OPT_OUTDIR, OPT_EDGE_LABELS,
 	OPT_FROM, OPT_TO, OPT_AT, OPT_DATED_ONLY, OPT_FOCUS, OPT_DEPTH, OPT_ONLY, OPT_HIDE,
-	OPT_RELATIONS, OPT_MIN_WEIGHT, OPT_CLUSTER_BY, OPT_STRICT, OPT_FRAMES
+	OPT_RELATIONS, OPT_MIN_WEIGHT, OPT_CLUSTER_BY, OPT_STRICT, OPT_FRAMES,
+	OPT_WIDTH, OPT_HEIGHT, OPT_DPI, OPT_SCALE, OPT_TRANSPARENT, OPT_SERVE
 };
 
 /* Appends a file name as make reads it: spaces, '#' and '$' escaped. */
@@ -287,6 +302,16 @@ static const char *opt_name(char **argv, int optind_, int optopt_, char *buf)
 	return buf;
 }
 
+/* "8000", "0.0.0.0:8000", "[::1]:8000": what --serve takes. */
+static int port_like(const char *s)
+{
+	const char *colon = strrchr(s, ':');
+	const char *p = colon ? colon + 1 : s;
+	if (!*p || strspn(p, "0123456789") != strlen(p) || strlen(p) > 5 || atol(p) > 65535)
+		return 0;
+	return !colon || colon > s;
+}
+
 /* Parses argv into o.  Returns 0, or an exit status (-1: exit 0, e.g.
  * after --help). */
 static int collect_args(int argc, char **argv, struct options *o)
@@ -314,17 +339,47 @@ static int collect_args(int argc, char **argv, struct options *o)
 		{"cluster-by", required_argument, NULL, OPT_CLUSTER_BY},
 		{"strict", no_argument, NULL, OPT_STRICT},
 		{"frames", required_argument, NULL, OPT_FRAMES},
+		{"width", required_argument, NULL, OPT_WIDTH},
+		{"height", required_argument, NULL, OPT_HEIGHT},
+		{"dpi", required_argument, NULL, OPT_DPI},
+		{"scale", required_argument, NULL, OPT_SCALE},
+		{"transparent", no_argument, NULL, OPT_TRANSPARENT},
+		{"serve", optional_argument, NULL, OPT_SERVE},
 		{NULL, 0, NULL, 0},
 	};
 	memset(o, 0, sizeof *o);
 	o->engine = "dot";
 	o->depth = 1;
 	o->legend = o->merge = 1;
-	if (argc > 1 && (strcmp(argv[1], "check") == 0 || strcmp(argv[1], "stats") == 0)) {
-		o->cmd = strcmp(argv[1], "check") == 0 ? CMD_CHECK : CMD_STATS;
+	if (argc > 1 && (strcmp(argv[1], "check") == 0 || strcmp(argv[1], "stats") == 0 ||
+			 strcmp(argv[1], "watch") == 0)) {
+		o->cmd = strcmp(argv[1], "check") == 0 ? CMD_CHECK :
+			 strcmp(argv[1], "stats") == 0 ? CMD_STATS : CMD_WATCH;
 		argv++;
 		argc--;
 	}
+	/* "--serve PORT": the port is optional, so getopt would take it for
+	 * an input; joined here into "--serve=PORT" when it looks like one
+	 * (a number, or HOST:NUMBER) and is no file */
+	o->args = rg_xcalloc((size_t)argc + 1, sizeof *o->args);
+	int nargs = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+		struct stat sb;
+		if (strcmp(argv[i], "--") == 0) {
+			for (; i < argc; i++)
+				o->args[nargs++] = rg_xstrdup(argv[i]);
+			break;
+		}
+		if (strcmp(argv[i], "--serve") == 0 && next && port_like(next) && stat(next, &sb) != 0) {
+			o->args[nargs++] = rg_asprintf("--serve=%s", next);
+			i++;
+			continue;
+		}
+		o->args[nargs++] = rg_xstrdup(argv[i]);
+	}
+	argc = nargs;
+	argv = o->args;
 	opterr = 0;
 	int c, st;
 	while ((c = getopt_long(argc, argv, ":T:K:o:OG:N:E:M:qvVh", longs, NULL)) != -1) {
@@ -397,6 +452,46 @@ static int collect_args(int argc, char **argv, struct options *o)
 			if ((st = frames_arg(o, optarg)))
 				return st;
 			break;
+		case OPT_WIDTH:
+		case OPT_HEIGHT: {
+			char *end;
+			double v = strtod(optarg, &end);
+			if (end == optarg || !(v > 0) || strspn(end, "abcdefghijklmnopqrstuvwxyz%") != strlen(end) ||
+			    strchr(optarg, '"'))
+				return usage_error(c == OPT_WIDTH ?
+					"--width takes a length such as 800, 800px, 15cm or 100%%, not '%s'" :
+					"--height takes a length such as 600, 600px, 10cm or 100%%, not '%s'", optarg);
+			if (c == OPT_WIDTH)
+				o->width = optarg;
+			else
+				o->height = optarg;
+			break;
+		}
+		case OPT_DPI:
+		case OPT_SCALE: {
+			char *end;
+			double v = strtod(optarg, &end);
+			if (c == OPT_SCALE)
+				v *= 96;
+			if (*end || end == optarg || !(v >= 10 && v <= 2400))
+				return usage_error(c == OPT_DPI ? "--dpi takes a number from 10 to 2400, not '%s'" :
+					"--scale takes a number from 0.1 to 25, not '%s'", optarg);
+			o->dpi = v;
+			break;
+		}
+		case OPT_SERVE:
+			if (optarg && !port_like(optarg))
+				return usage_error("--serve takes a port or HOST:PORT, not '%s'", optarg);
+			o->serve = 1;
+			o->serve_addr = optarg;
+			break;
+		case OPT_TRANSPARENT: {
+			if (o->ngset == MAX_SET)
+				return usage_error("too many -G settings (%s)", "--transparent");
+			o->gset[o->ngset].name = "bgcolor";
+			o->gset[o->ngset++].value = "transparent";
+			break;
+		}
 		case OPT_FOCUS:
 			if (o->nfocus == MAX_LIST)
 				return usage_error("too many --focus (%s)", optarg);
@@ -468,13 +563,23 @@ static int collect_args(int argc, char **argv, struct options *o)
 		     strcmp(o->formats[0], "txt") != 0))
 			return usage_error("%s", "stats writes a table (default) or -Tcsv");
 	}
-	if (o->depfile && (o->cmd != CMD_RENDER || (!o->output && !o->auto_name) || o->frames))
+	if (o->serve && o->cmd != CMD_WATCH)
+		return usage_error("%s", "--serve goes with watch: relgraph watch INPUT --serve");
+	if (o->cmd == CMD_WATCH) {
+		if (stdin_inputs)
+			return usage_error("%s", "watch reads files: standard input (-) cannot be watched");
+		if (!o->output && !o->auto_name && !o->serve)
+			return usage_error("%s", "watch writes files: use -O or -o FILE (or --serve)");
+		if (o->serve && o->frames)
+			return usage_error("%s", "--serve shows one drawing: leave out --frames");
+	}
+	if (o->depfile && ((o->cmd != CMD_RENDER && o->cmd != CMD_WATCH) || (!o->output && !o->auto_name) || o->frames))
 		return usage_error("%s", "-M FILE names the files a drawing depends on: use it with -o or -O (not --frames)");
 	if (o->frames && o->cmd == CMD_RENDER && !o->auto_name && !o->output)
 		return usage_error("%s", "--frames writes one file per slice: use -O or -o FILE");
 	if (o->frames && (o->from.year || o->to.year))
 		return usage_error("%s", "--frames cuts the time itself: leave out --from, --to and --at");
-	if (o->nformats > 1 && !o->auto_name && o->cmd == CMD_RENDER)
+	if (o->nformats > 1 && !o->auto_name && (o->cmd == CMD_RENDER || o->cmd == CMD_WATCH))
 		return usage_error("%s", "several -T formats need -O (one file per format)");
 	return 0;
 }
@@ -584,15 +689,35 @@ static const char *plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-/* check's last line: what was read and what is wrong with it. */
-static void print_summary(const rg_model *m, const rg_view *v, const rg_diags *d)
+/* What a run drew, for the messages around it. */
+typedef struct {
+	int read;                      /* the model was read */
+	size_t nentities, nrelations;  /* in the model */
+	int viewed;                    /* the filters ran */
+	size_t nnodes, nedges;         /* in the view */
+	int want_svg;                  /* keep the SVG in memory (watch --serve) */
+	char *svg;
+	size_t svglen;
+	char *title, *desc;
+} drawn;
+
+static void drawn_free(drawn *res)
 {
-	size_t ne = rg_model_nentities(m), nr = rg_model_nrelations(m);
+	free(res->svg);
+	free(res->title);
+	free(res->desc);
+	res->svg = res->title = res->desc = NULL;
+}
+
+/* check's last line: what was read and what is wrong with it. */
+static void print_summary(const drawn *res, const rg_diags *d)
+{
+	size_t ne = res->nentities, nr = res->nrelations;
 	size_t err = rg_diags_count(d, RG_ERROR), warn = rg_diags_count(d, RG_WARNING);
 	printf("%zu %s, %zu %s", ne, plural(ne, "entity", "entities"), nr,
 	       plural(nr, "relation", "relations"));
-	if (v)
-		printf(" (%zu %s drawn)", v->nedges, plural(v->nedges, "edge", "edges"));
+	if (res->viewed)
+		printf(" (%zu %s drawn)", res->nedges, plural(res->nedges, "edge", "edges"));
 	printf(": %zu %s, %zu %s\n", err, plural(err, "error", "errors"), warn,
 	       plural(warn, "warning", "warnings"));
 }
@@ -660,59 +785,21 @@ static char *frame_path(void *ctx, const char *slice, const char *format)
 	return rg_asprintf("%.*s-%s%s", (int)(dot - out), out, slice, dot);
 }
 
-static int run(struct options *o)
+/* The pipeline, once: read, model, transform, build, render.  Diagnostics
+ * go to d, nothing is printed (but -v's timings). */
+static int draw(const struct options *o, rg_render *r, rg_diags *d, drawn *res)
 {
 	int status = RG_OK;
-	rg_diags *d = rg_diags_new();
-	rg_render *r = rg_render_new(d);
 	rg_model *m = NULL;
 	rg_view *v = NULL;
 	Agraph_t *g = NULL;
-	char *name = NULL;
-	rg_output outs[MAX_FORMATS];
+	char *name = NULL, *desc = NULL;
+	rg_output outs[MAX_FORMATS + 1] = {{0}};
 	char *paths[MAX_FORMATS] = {0};
 	double t0 = now(), t;
 
-	if (o->version) {
-		printf("relgraph %s (Graphviz %s, libcsv %d.%d.%d)\n", RG_VERSION,
-		       rg_render_version(r), CSV_MAJOR, CSV_MINOR, CSV_RELEASE);
-		goto out;
-	}
-	if (o->list_formats || o->list_engines) {
-		char *l = rg_render_list(r, o->list_formats ? "device" : "layout");
-		printf("%s\n", l);
-		free(l);
-		goto out;
-	}
-	if (!rg_render_has_engine(r, o->engine)) {
-		char *l = rg_render_list(r, "layout");
-		fprintf(stderr, "relgraph: error: unknown layout engine '%s' (engines: %s)\n",
-			o->engine, l);
-		free(l);
-		status = RG_EUSAGE;
-		goto out;
-	}
-	for (size_t i = 0; i < o->nformats && o->cmd == CMD_RENDER; i++) {
-		if (!rg_render_has_format(r, o->formats[i])) {
-			fprintf(stderr,
-				"relgraph: error: unknown output format '%s' (relgraph -T? lists "
-				"them)\n",
-				o->formats[i]);
-			status = RG_EUSAGE;
-			goto out;
-		}
-		if (!o->output && !o->auto_name && binary_format(o->formats[i]) &&
-		    isatty(STDOUT_FILENO)) {
-			fprintf(stderr,
-				"relgraph: error: not writing %s to a terminal: use -o FILE or -O\n",
-				o->formats[i]);
-			status = RG_EUSAGE;
-			goto out;
-		}
-	}
-
 	if (o->cmd != CMD_CHECK && (status = prepare_output(o, d)) != RG_OK)
-		goto out;
+		goto done;
 	m = rg_model_new();
 	for (size_t i = 0; i < o->ninputs; i++) {
 		rg_status s = rg_model_load(m, o->inputs[i], d);
@@ -733,7 +820,7 @@ static int run(struct options *o)
 		fprintf(stderr, "relgraph: read: %zu entities, %zu relations in %.3f s\n",
 			rg_model_nentities(m), rg_model_nrelations(m), t - t0);
 	if (status != RG_OK)
-		goto out;
+		goto done;
 
 	uint32_t focus[MAX_LIST];
 	for (size_t i = 0; i < o->nfocus; i++) {
@@ -770,7 +857,7 @@ static int run(struct options *o)
 		status = RG_EUSAGE;
 	}
 	if (status != RG_OK)
-		goto out;
+		goto done;
 	rg_transform_opts to = {
 		.merge = o->merge, .from = o->from, .to = o->to, .dated_only = o->dated_only,
 		.only = (const char *const *)o->only, .nonly = o->nonly,
@@ -786,19 +873,23 @@ static int run(struct options *o)
 		t = t2;
 	}
 	if (o->cmd == CMD_CHECK)
-		goto out;
+		goto done;
 	if (o->cmd == CMD_STATS) {
 		int csv = strcmp(o->formats[0], "csv") == 0;
 		char *report = rg_stats(m, v, csv ? RG_STATS_CSV : RG_STATS_TABLE, csv ? 0 : 20);
 		status = (int)rg_write_file(o->output, report, strlen(report), d);
 		free(report);
-		goto out;
+		goto done;
 	}
 
 	if (o->cluster_by && !has_field(m, o->cluster_by))
 		rg_warn(d, NULL, 0, 0, "--cluster-by '%s': no node has this field, so no boxes",
 			o->cluster_by);
 	name = input_name(o->inputs[0]);
+	desc = rg_build_describe(m, v);
+	rg_doc doc = {.title = o->title ? o->title : name, .desc = desc, .width = o->width,
+		      .height = o->height, .dpi = o->dpi};
+	rg_render_set_doc(r, &doc);
 	rg_build_opts bo = {
 		.name = name, .title = o->title, .engine = o->engine, .legend = o->legend,
 		.edge_labels = o->labels, .cluster_by = o->cluster_by, .gset = o->gset, .nset = o->nset, .eset = o->eset,
@@ -824,11 +915,11 @@ static int run(struct options *o)
 					slices[0].label, slices[nslices - 1].label);
 		}
 		free(slices);
-		goto out;
+		goto done;
 	}
 	g = rg_build(m, v, &bo);
 	if ((status = fit_page(o, r, m, v, &bo, &g, d)) != RG_OK)
-		goto out;
+		goto done;
 	for (size_t i = 0; i < o->nformats; i++)
 		if (strcmp(o->formats[i], "dot") == 0) {
 			/* dot's layout adds to the graph (edges into clusters, its
@@ -849,31 +940,239 @@ static int run(struct options *o)
 			outs[i].path = paths[i];
 		}
 	}
-	status = (int)rg_render_outputs(r, g, o->engine, outs, o->nformats, d);
+	/* watch --serve keeps the SVG for its page; with no -o or -O it is
+	 * the only output */
+	size_t nouts = o->cmd == CMD_WATCH && !o->output && !o->auto_name ? 0 : o->nformats;
+	if (res->want_svg) {
+		for (size_t i = nouts; i > 0; i--)
+			outs[i] = outs[i - 1];
+		outs[0] = (rg_output){.format = "svg", .data = &res->svg, .len = &res->svglen};
+		res->title = rg_xstrdup(doc.title);
+		res->desc = rg_xstrdup(desc);
+	}
+	status = (int)rg_render_outputs(r, g, o->engine, outs, nouts + !!res->want_svg, d);
 	if (status == RG_OK && o->depfile) {
 		char *targets[MAX_FORMATS];
 		for (size_t i = 0; i < o->nformats; i++)
-			targets[i] = (char *)outs[i].path;
+			targets[i] = (char *)outs[i + !!res->want_svg].path;
 		status = (int)write_depfile(o->depfile, m, targets, o->nformats, o->inputs,
 					    o->ninputs, d);
 	}
 	if (o->verbose)
 		fprintf(stderr, "relgraph: layout and render (%s): %.3f s\n", o->engine, now() - t);
-out:
-	if (status != RG_OK && status != RG_EUSAGE && !rg_diags_count(d, RG_ERROR))
-		rg_error(d, NULL, 0, 0, "%s", rg_strerror((rg_status)status));
-	print_diags(d, o);
-	if (o->cmd == CMD_CHECK && m && !o->quiet && !o->version)
-		print_summary(m, v, d);
-	if (status == RG_OK && rg_diags_count(d, RG_ERROR))
-		status = o->cmd == CMD_CHECK ? RG_EDATA : RG_ESYS;
+done:
+	if (m) {
+		res->read = 1;
+		res->nentities = rg_model_nentities(m);
+		res->nrelations = rg_model_nrelations(m);
+	}
+	if (v) {
+		res->viewed = 1;
+		res->nnodes = v->nnodes;
+		res->nedges = v->nedges;
+	}
 	for (size_t i = 0; i < MAX_FORMATS; i++)
 		free(paths[i]);
 	free(name);
+	free(desc);
 	if (g)
 		agclose(g);
 	rg_view_free(v);
 	rg_model_free(m);
+	return status;
+}
+
+/* The user's own time zone, for watch's clock: main sets TZ to UTC so
+ * that PDF dates are the same everywhere. */
+static char *user_tz;
+
+static void clock_text(char *buf, size_t size)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	if (user_tz)
+		setenv("TZ", user_tz, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	localtime_r(&t, &tm);
+	const char *tz = getenv("TZ");
+	user_tz = tz ? rg_xstrdup(tz) : NULL;
+	setenv("TZ", "UTC0", 1);
+	tzset();
+	strftime(buf, size, "%H:%M:%S", &tm);
+}
+
+/* Set while watching: a signal then ends the watch as a success. */
+static volatile sig_atomic_t watching;
+
+/* Where a run of watch writes, for its status line. */
+static char *outputs_text(const struct options *o)
+{
+	if (o->output)
+		return rg_xstrdup(o->output);
+	char *name = input_name(o->inputs[0]);
+	rg_buf b = {0};
+	for (size_t i = 0; i < o->nformats; i++)
+		rg_buf_printf(&b, "%s%s%s%s%s.%.*s", i ? " " : "", o->outdir ? o->outdir : "",
+			      o->outdir ? "/" : "", name, o->frames ? "-*" : "",
+			      (int)strcspn(o->formats[i], ":"), o->formats[i]);
+	free(name);
+	return b.s;
+}
+
+/* One render of watch: the diagnostics, one status line, and the news
+ * for the page when serving. */
+static void watch_once(const struct options *o, rg_render *r, rg_server *srv)
+{
+	rg_diags *d = rg_diags_new();
+	drawn res = {.want_svg = srv != NULL};
+	double t0 = now();
+	int st = draw(o, r, d, &res);
+	double ms = (now() - t0) * 1000;
+	if (st != RG_OK && !rg_diags_count(d, RG_ERROR))
+		rg_error(d, NULL, 0, 0, "%s", rg_strerror((rg_status)st));
+	char clock[16];
+	clock_text(clock, sizeof clock);
+	char *where = srv && !o->output && !o->auto_name ? rg_xstrdup(rg_serve_url(srv))
+							  : outputs_text(o);
+	print_diags(d, o);
+	size_t errors = rg_diags_count(d, RG_ERROR);
+	if (!errors) {
+		if (!o->quiet)
+			fprintf(stderr, "relgraph: %s %s: %zu %s, %zu %s (%.0f ms)\n", clock, where,
+				res.nnodes, plural(res.nnodes, "node", "nodes"), res.nedges,
+				plural(res.nedges, "edge", "edges"), ms);
+		if (srv && res.svg)
+			rg_serve_image(srv, res.svg, res.svglen, res.title, res.desc);
+	} else {
+		fprintf(stderr, "relgraph: %s %zu %s: %s kept as it was (%.0f ms)\n", clock, errors,
+			plural(errors, "error", "errors"), where, ms);
+		if (srv) {
+			char *text = NULL;
+			size_t len = 0;
+			FILE *f = open_memstream(&text, &len);
+			if (f) {
+				rg_diags_print(d, f, 0, DIAG_LIMIT);
+				fclose(f);
+				rg_serve_problem(srv, text);
+				free(text);
+			}
+		}
+	}
+	fflush(stderr);
+	free(where);
+	drawn_free(&res);
+	rg_diags_free(d);
+}
+
+/* relgraph watch: draw, then draw again whenever an input's CSV files
+ * change, until a signal.  Bad data is reported and the last good
+ * outputs stay; only a failure to watch at all ends it. */
+static int watch(const struct options *o, rg_render *r, rg_diags *d)
+{
+	rg_watch *w = rg_watch_new(o->inputs, o->ninputs, d);
+	if (!w)
+		return RG_ESYS;
+	rg_server *srv = NULL;
+	if (o->serve && !(srv = rg_serve_new(o->serve_addr, d))) {
+		rg_watch_free(w);
+		return RG_ESYS;
+	}
+	watching = 1;
+	if (srv)
+		fprintf(stderr, "relgraph: serving %s\n", rg_serve_url(srv));
+	if (!o->quiet) {
+		fputs("relgraph: watching", stderr);
+		for (size_t i = 0; i < o->ninputs; i++)
+			fprintf(stderr, " %s", o->inputs[i]);
+		fputs(" (Ctrl-C to stop)\n", stderr);
+	}
+	watch_once(o, r, srv);
+	struct pollfd fds[1 + RG_SERVE_MAX_FDS];
+	for (;;) {
+		int due = rg_watch_due(w, now());
+		if (due == 0) {
+			rg_watch_taken(w);
+			watch_once(o, r, srv);
+			continue;
+		}
+		fds[0] = (struct pollfd){rg_watch_fd(w), POLLIN, 0};
+		size_t ns = srv ? rg_serve_fds(srv, fds + 1) : 0;
+		if (poll(fds, 1 + ns, due) < 0 && errno != EINTR) {
+			rg_error(d, NULL, 0, 0, "cannot wait for changes: %s", strerror(errno));
+			break;
+		}
+		if (fds[0].revents & POLLIN)
+			rg_watch_read(w, now());
+		if (srv)
+			rg_serve_handle(srv, fds + 1, ns);
+	}
+	watching = 0;
+	rg_serve_free(srv);
+	rg_watch_free(w);
+	return RG_ESYS;
+}
+
+static int run(struct options *o)
+{
+	int status = RG_OK;
+	rg_diags *d = rg_diags_new();
+	rg_render *r = rg_render_new(d);
+	drawn res = {0};
+
+	if (o->version) {
+		printf("relgraph %s (Graphviz %s, libcsv %d.%d.%d)\n", RG_VERSION,
+		       rg_render_version(r), CSV_MAJOR, CSV_MINOR, CSV_RELEASE);
+		goto out;
+	}
+	if (o->list_formats || o->list_engines) {
+		char *l = rg_render_list(r, o->list_formats ? "device" : "layout");
+		printf("%s\n", l);
+		free(l);
+		goto out;
+	}
+	if (!rg_render_has_engine(r, o->engine)) {
+		char *l = rg_render_list(r, "layout");
+		fprintf(stderr, "relgraph: error: unknown layout engine '%s' (engines: %s)\n",
+			o->engine, l);
+		free(l);
+		status = RG_EUSAGE;
+		goto out;
+	}
+	for (size_t i = 0; i < o->nformats && (o->cmd == CMD_RENDER || o->cmd == CMD_WATCH); i++) {
+		if (!rg_render_has_format(r, o->formats[i])) {
+			fprintf(stderr,
+				"relgraph: error: unknown output format '%s' (relgraph -T? lists "
+				"them)\n",
+				o->formats[i]);
+			status = RG_EUSAGE;
+			goto out;
+		}
+		if (!o->output && !o->auto_name && binary_format(o->formats[i]) &&
+		    isatty(STDOUT_FILENO)) {
+			fprintf(stderr,
+				"relgraph: error: not writing %s to a terminal: use -o FILE or -O\n",
+				o->formats[i]);
+			status = RG_EUSAGE;
+			goto out;
+		}
+	}
+
+	if (o->cmd == CMD_WATCH) {
+		status = watch(o, r, d);
+		goto out;
+	}
+	status = draw(o, r, d, &res);
+out:
+	if (status != RG_OK && status != RG_EUSAGE && !rg_diags_count(d, RG_ERROR))
+		rg_error(d, NULL, 0, 0, "%s", rg_strerror((rg_status)status));
+	print_diags(d, o);
+	if (o->cmd == CMD_CHECK && res.read && !o->quiet && !o->version)
+		print_summary(&res, d);
+	if (status == RG_OK && rg_diags_count(d, RG_ERROR))
+		status = o->cmd == CMD_CHECK ? RG_EDATA : RG_ESYS;
+	drawn_free(&res);
 	rg_render_free(r);
 	rg_diags_free(d);
 	return status;
@@ -884,7 +1183,14 @@ out:
 static void on_signal(int sig)
 {
 	static const char msg[] = "relgraph: error: interrupted; no output was changed\n";
+	static const char stopped[] = "relgraph: watch stopped\n";
 	rg_render_remove_temporaries();
+	if (watching) {
+		/* the end of a watch, not a failure: outputs are the last good
+		 * ones, any drawing under way is dropped */
+		(void)!write(STDERR_FILENO, stopped, sizeof stopped - 1);
+		_exit(RG_OK);
+	}
 	(void)!write(STDERR_FILENO, msg, sizeof msg - 1);
 	(void)sig;
 	_exit(RG_ESYS);
@@ -906,6 +1212,9 @@ static void catch_signals(void)
 
 static void free_options(struct options *o)
 {
+	for (size_t i = 0; o->args && o->args[i]; i++)
+		free(o->args[i]);
+	free(o->args);
 	for (size_t i = 0; i < o->nonly; i++)
 		free(o->only[i]);
 	for (size_t i = 0; i < o->nhide; i++)
@@ -921,6 +1230,8 @@ int main(int argc, char **argv)
 	/* cairo stamps PDFs with the local time, time zone included; render
 	 * fixes the date, and UTC makes the zone 'Z' on every machine, so that
 	 * the same input gives the same bytes anywhere */
+	const char *tz = getenv("TZ");
+	user_tz = tz ? rg_xstrdup(tz) : NULL;
 	setenv("TZ", "UTC0", 1);
 	tzset();
 	int st = collect_args(argc, argv, &o);
@@ -929,6 +1240,7 @@ int main(int argc, char **argv)
 	else if (st < 0)
 		st = RG_OK; /* --help */
 	free_options(&o);
+	free(user_tz);
 	/* a write is not done until fclose says so: a full disk fails here */
 	int bad = ferror(stdout);
 	if ((fclose(stdout) != 0 || bad) && st == RG_OK) {

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "relgraph/html.h"
 #include "util.h"
 
 /* An output rendered and waiting for rg_render_commit: a temporary file
@@ -31,6 +32,7 @@ struct rg_render {
 	Agraph_t *laid_out; /* the graph whose layout is current, if any */
 	staged *staged;
 	size_t nstaged, capstaged;
+	rg_doc doc;
 };
 
 /* The mode new files get, read once before Graphviz starts any thread
@@ -126,9 +128,36 @@ static int in_list(rg_render *r, const char *kind, const char *name)
 	return found;
 }
 
+void rg_render_set_doc(rg_render *r, const rg_doc *doc)
+{
+	r->doc = doc ? *doc : (rg_doc){0};
+}
+
+rg_doc rg_render_doc(const rg_render *r)
+{
+	return r->doc;
+}
+
+/* The format's name without its ":renderer:library" part equals name. */
+static int format_is(const char *format, const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(format, name, n) == 0 && (format[n] == '\0' || format[n] == ':');
+}
+
+int rg_render_is_bitmap(const char *format)
+{
+	static const char *const bitmaps[] = {"png", "jpg", "jpeg", "jpe", "gif", "bmp", "tif",
+					      "tiff", "webp", "ico", "tga", "wbmp", "gd", "gd2", NULL};
+	for (size_t i = 0; bitmaps[i]; i++)
+		if (format_is(format, bitmaps[i]))
+			return 1;
+	return 0;
+}
+
 int rg_render_has_format(rg_render *r, const char *format)
 {
-	if (strcmp(format, "dot") == 0)
+	if (strcmp(format, "dot") == 0 || strcmp(format, "html") == 0)
 		return 1;
 	return !interactive(format) && in_list(r, "device", format);
 }
@@ -156,11 +185,19 @@ char *rg_render_list(rg_render *r, const char *kind)
 	char **l = gvPluginList(r->gvc, kind, &n, NULL);
 	rg_buf b = {0};
 	rg_buf_puts(&b, "");
+	/* relgraph's own page format, in its place in the sorted list */
+	int html = strcmp(kind, "device") == 0;
 	for (int i = 0; i < n; i++) {
+		if (html && strcmp(l[i], "html") > 0) {
+			rg_buf_printf(&b, "%shtml", b.len ? " " : "");
+			html = 0;
+		}
 		if (!interactive(l[i]) && !(strcmp(kind, "layout") == 0 && positions_only(l[i])))
 			rg_buf_printf(&b, "%s%s", b.len ? " " : "", l[i]);
 		free(l[i]);
 	}
+	if (html)
+		rg_buf_printf(&b, "%shtml", b.len ? " " : "");
 	free(l);
 	return b.s;
 }
@@ -432,6 +469,9 @@ double rg_render_misfit(double a)
 
 rg_status rg_render_layout(rg_render *r, Agraph_t *g, const char *engine, rg_diags *d)
 {
+	/* Graphviz's messages go to the diagnostics of this run (watch
+	 * draws many times with one context) */
+	gv_diags = d;
 	if (r->laid_out)
 		gvFreeLayout(r->gvc, r->laid_out);
 	r->laid_out = NULL;
@@ -470,12 +510,163 @@ void rg_render_free_layout(rg_render *r)
 	r->laid_out = NULL;
 }
 
+/* The drawing's size in points, margins (pad) included, as Graphviz
+ * gives it to a device before any scaling. */
+static void drawing_size(Agraph_t *g, double *w, double *h)
+{
+	boxf bb = GD_bb(g);
+	double px = 4, py = 4; /* Graphviz's default pad */
+	const char *pad = agget(g, (char *)"pad");
+	if (pad && *pad) {
+		int n = sscanf(pad, "%lf,%lf", &px, &py);
+		if (n >= 1) {
+			px *= 72;
+			py = n == 2 ? py * 72 : px;
+		}
+	}
+	*w = bb.UR.x - bb.LL.x + 2 * px;
+	*h = bb.UR.y - bb.LL.y + 2 * py;
+}
+
+/* A CSS length that is a number of pixels ("800", "800px"), or -1. */
+static double pixels(const char *s)
+{
+	char *end;
+	double v = s ? strtod(s, &end) : -1;
+	if (!s || end == s || !(v > 0) || (*end && strcmp(end, "px") != 0))
+		return -1;
+	return v;
+}
+
+/* The resolution of a bitmap: --dpi/--scale, else --width/--height in
+ * pixels, else what the graph says (-Gdpi), else the device's 96. */
+static double bitmap_dpi(const rg_render *r, Agraph_t *g, double graph_dpi)
+{
+	if (r->doc.dpi > 0)
+		return r->doc.dpi;
+	double w, h, pw = pixels(r->doc.width), ph = pixels(r->doc.height), dpi = 0;
+	drawing_size(g, &w, &h);
+	if (pw > 0 && w > 0)
+		dpi = 72 * pw / w;
+	if (ph > 0 && h > 0 && (dpi == 0 || 72 * ph / h < dpi))
+		dpi = 72 * ph / h;
+	return dpi > 0 ? dpi : graph_dpi;
+}
+
+/* Splits a CSS length into number and unit; 0 if it is not one. */
+static int css_length(const char *s, double *v, const char **unit)
+{
+	char *end;
+	*v = strtod(s, &end);
+	if (end == s || !(*v >= 0))
+		return 0;
+	*unit = end;
+	return strspn(end, "abcdefghijklmnopqrstuvwxyz%") == strlen(end);
+}
+
+/* The value of attribute name inside the tag [tag, end), or NULL. */
+static const char *tag_attr(const char *tag, const char *end, const char *name, size_t *len)
+{
+	size_t n = strlen(name);
+	for (const char *p = tag; p + n + 2 < end; p++) {
+		if ((p[-1] == ' ' || p[-1] == '\n') && memcmp(p, name, n) == 0 && p[n] == '=' &&
+		    p[n + 1] == '"') {
+			const char *v = p + n + 2, *q = memchr(v, '"', (size_t)(end - v));
+			if (!q)
+				return NULL;
+			*len = (size_t)(q - v);
+			return v;
+		}
+	}
+	return NULL;
+}
+
+/* Graphviz's SVG made ready for a document: a <title> and <desc> first in
+ * the root element, and the displayed size asked for, the viewBox kept. */
+static char *svg_finish(const rg_doc *doc, const char *svg, size_t len, size_t *outlen)
+{
+	const char *root = NULL;
+	for (size_t i = 0; i + 5 < len && !root; i++)
+		if (memcmp(svg + i, "<svg", 4) == 0 && (svg[i + 4] == ' ' || svg[i + 4] == '\n'))
+			root = svg + i;
+	const char *close = root ? memchr(root, '>', len - (size_t)(root - svg)) : NULL;
+	if (!close)
+		return NULL;
+	const char *end = svg + len;
+	size_t wl = 0, hl = 0, vl = 0;
+	const char *wv = tag_attr(root, close, "width", &wl);
+	const char *hv = tag_attr(root, close, "height", &hl);
+	const char *vb = tag_attr(root, close, "viewBox", &vl);
+	double vx, vy, vw = 0, vh = 0;
+	if (vb)
+		sscanf(vb, "%lf %lf %lf %lf", &vx, &vy, &vw, &vh);
+
+	rg_buf b = {0};
+	rg_buf_add(&b, svg, (size_t)(root - svg));
+	rg_buf_puts(&b, "<svg");
+	if (doc->width || doc->height) {
+		double v;
+		const char *unit;
+		if (doc->width)
+			rg_buf_printf(&b, " width=\"%s\"", doc->width);
+		if (doc->height)
+			rg_buf_printf(&b, " height=\"%s\"", doc->height);
+		/* one of the two: the other in proportion, but for a percentage,
+		 * where the viewer keeps the proportions from the viewBox */
+		const char *given = doc->width ? doc->width : doc->height;
+		if (!(doc->width && doc->height) && vw > 0 && vh > 0 &&
+		    css_length(given, &v, &unit) && strcmp(unit, "%") != 0) {
+			double other = doc->width ? v * vh / vw : v * vw / vh;
+			rg_buf_printf(&b, " %s=\"%.2f%s\"", doc->width ? "height" : "width", other, unit);
+		}
+	} else {
+		if (wv)
+			rg_buf_printf(&b, " width=\"%.*s\"", (int)wl, wv);
+		if (hv)
+			rg_buf_printf(&b, " height=\"%.*s\"", (int)hl, hv);
+	}
+	/* the rest of the tag as Graphviz wrote it, but width and height */
+	for (const char *p = root + 4; p < close;) {
+		const char *q = p;
+		while (q < close && (*q == ' ' || *q == '\n'))
+			q++;
+		const char *eq = memchr(q, '=', (size_t)(close - q));
+		if (!eq || eq[1] != '"')
+			break;
+		const char *vend = memchr(eq + 2, '"', (size_t)(close - eq - 2));
+		if (!vend)
+			break;
+		size_t nl = (size_t)(eq - q);
+		if (!((nl == 5 && memcmp(q, "width", 5) == 0) || (nl == 6 && memcmp(q, "height", 6) == 0)))
+			rg_buf_add(&b, p, (size_t)(vend + 1 - p));
+		p = vend + 1;
+	}
+	rg_buf_puts(&b, ">\n");
+	if (doc->title) {
+		rg_buf_puts(&b, "<title>");
+		rg_buf_xml(&b, doc->title);
+		rg_buf_puts(&b, "</title>\n");
+	}
+	if (doc->desc) {
+		rg_buf_puts(&b, "<desc>");
+		rg_buf_xml(&b, doc->desc);
+		rg_buf_puts(&b, "</desc>\n");
+	}
+	const char *rest = close + 1;
+	if (rest < end && *rest == '\n')
+		rest++;
+	rg_buf_add(&b, rest, (size_t)(end - rest));
+	*outlen = b.len;
+	return b.s;
+}
+
 /* Renders every output of g to memory, then writes each file output to
  * a temporary file beside its target; nothing is renamed yet.  On failure
  * this call's temporary files are gone again. */
 rg_status rg_render_stage(rg_render *r, Agraph_t *g, const char *engine, const rg_output *outs,
 			  size_t n, rg_diags *d)
 {
+	gv_diags = d;
 	rendered *res = rg_xcalloc(n ? n : 1, sizeof *res);
 	rg_status st = RG_OK;
 
@@ -494,9 +685,17 @@ rg_status rg_render_stage(rg_render *r, Agraph_t *g, const char *engine, const r
 			continue;
 		if (r->laid_out != g && (st = rg_render_layout(r, g, engine, d)) != RG_OK)
 			goto out;
+		/* -Thtml is the SVG in a page */
+		int html = strcmp(outs[i].format, "html") == 0;
+		const char *format = html ? "svg" : outs[i].format;
+		/* the resolution is the bitmaps' alone: given to SVG, Graphviz
+		 * scales the drawing out of its viewBox */
+		double graph_dpi = GD_drawing(g)->dpi;
+		GD_drawing(g)->dpi = rg_render_is_bitmap(format) ? bitmap_dpi(r, g, graph_dpi) : 0;
 		unsigned int len = 0;
 		size_t errors = rg_diags_count(d, RG_ERROR);
-		int bad = gvRenderData(r->gvc, g, outs[i].format, &res[i].data, &len) != 0;
+		int bad = gvRenderData(r->gvc, g, format, &res[i].data, &len) != 0;
+		GD_drawing(g)->dpi = graph_dpi;
 		gv_flush();
 		if (bad || !res[i].data || rg_diags_count(d, RG_ERROR) > errors) {
 			if (res[i].data)
@@ -507,18 +706,50 @@ rg_status rg_render_stage(rg_render *r, Agraph_t *g, const char *engine, const r
 		}
 		res[i].len = len;
 		res[i].from_gv = 1;
-		if (strncmp(outs[i].format, "pdf", 3) == 0)
+		if (format_is(format, "pdf"))
 			fix_pdf_date(res[i].data, res[i].len);
+		if (strcmp(format, "svg") == 0 || strcmp(format, "svg:svg") == 0 ||
+		    strcmp(format, "svg:svg:core") == 0) {
+			size_t flen;
+			char *fixed = svg_finish(&r->doc, res[i].data, res[i].len, &flen);
+			if (fixed) {
+				gvFreeRenderData(res[i].data);
+				res[i].data = fixed;
+				res[i].len = flen;
+				res[i].from_gv = 0;
+			}
+		}
+		if (html) {
+			size_t hlen;
+			char *page = rg_html_page(res[i].data, res[i].len, r->doc.title, r->doc.desc, 0,
+						  &hlen);
+			if (res[i].from_gv)
+				gvFreeRenderData(res[i].data);
+			else
+				free(res[i].data);
+			res[i].data = page;
+			res[i].len = hlen;
+			res[i].from_gv = 0;
+		}
+	}
+	/* outputs kept in memory are handed over; they need no file */
+	for (size_t i = 0; i < n; i++) {
+		if (!outs[i].data)
+			continue;
+		*outs[i].data = rg_xmalloc(res[i].len + 1);
+		memcpy(*outs[i].data, res[i].data, res[i].len);
+		(*outs[i].data)[res[i].len] = '\0';
+		*outs[i].len = res[i].len;
 	}
 	/* Where each output goes; a folder there fails before anything is
 	 * written.  Then a temporary file for each, beside its target. */
 	char **real = rg_xcalloc(n ? n : 1, sizeof *real);
 	int *direct = rg_xcalloc(n ? n : 1, sizeof *direct);
 	for (size_t i = 0; i < n && st == RG_OK; i++)
-		if (outs[i].path && !(real[i] = target(outs[i].path, &direct[i], d)))
+		if (outs[i].path && !outs[i].data && !(real[i] = target(outs[i].path, &direct[i], d)))
 			st = RG_ESYS;
 	for (size_t i = 0; i < n && st == RG_OK; i++) {
-		if (!outs[i].path || direct[i])
+		if (!outs[i].path || direct[i] || outs[i].data)
 			continue;
 		res[i].tmp = write_tmp(real[i], res[i].data, res[i].len, d);
 		if (!res[i].tmp)
@@ -527,6 +758,8 @@ rg_status rg_render_stage(rg_render *r, Agraph_t *g, const char *engine, const r
 	/* Staged: the batch owns the temporary files (and the bytes of
 	 * direct and standard outputs) from here on. */
 	for (size_t i = 0; i < n && st == RG_OK; i++) {
+		if (outs[i].data)
+			continue;
 		if (r->nstaged == r->capstaged) {
 			r->capstaged = r->capstaged ? 2 * r->capstaged : 8;
 			r->staged = rg_xrealloc(r->staged, r->capstaged * sizeof *r->staged);

@@ -134,3 +134,17 @@ unsigned long rg_hash(const char *s, size_t n)
 	}
 	return h;
 }
+
+void rg_buf_xml(rg_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': rg_buf_puts(b, "&amp;"); break;
+		case '<': rg_buf_puts(b, "&lt;"); break;
+		case '>': rg_buf_puts(b, "&gt;"); break;
+		case '"': rg_buf_puts(b, "&quot;"); break;
+		case '\'': rg_buf_puts(b, "&#39;"); break;
+		default: rg_buf_putc(b, *s);
+		}
+	}
+}

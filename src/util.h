@@ -27,6 +27,8 @@ void rg_buf_puts(rg_buf *b, const char *s);
 void rg_buf_putc(rg_buf *b, char c);
 void rg_buf_printf(rg_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void rg_buf_reset(rg_buf *b);
+/* Appends s as XML/HTML text or attribute value: & < > " ' escaped. */
+void rg_buf_xml(rg_buf *b, const char *s);
 
 /* ASCII case-insensitive comparison, for header names. */
 int rg_strieq(const char *a, const char *b);

@@ -75,4 +75,10 @@ Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o);
  * the caller frees it. */
 char *rg_edge_label(const rg_model *m, const rg_view *v, const rg_edge *e);
 
+/* One sentence saying what the drawing of v shows, for a document's
+ * text alternative (SVG <desc>): "20 nodes (person 8, country 6) and 25
+ * edges (met 15, leads 6, signed 4), dated 2013–2023."  The caller frees
+ * it. */
+char *rg_build_describe(const rg_model *m, const rg_view *v);
+
 #endif

@@ -43,9 +43,31 @@ int rg_render_has_engine(rg_render *r, const char *engine);
 char *rg_render_list(rg_render *r, const char *kind);
 
 typedef struct {
-	const char *format; /* e.g. "svg", "png", "pdf", "dot", "svg:cairo" */
+	const char *format; /* e.g. "svg", "png", "pdf", "dot", "html", "svg:cairo" */
 	const char *path;   /* NULL for standard output */
+	/* when data is set, the bytes go to *data (malloc'd, the caller frees
+	 * it) and *len instead of to a file, and path is ignored */
+	char **data;
+	size_t *len;
 } rg_output;
+
+/* What makes an output ready for a document, set once per context and
+ * applied to every output rendered after (the strings must outlive it).
+ * Every field may be left 0 / NULL. */
+typedef struct {
+	const char *title;  /* SVG <title>, the HTML page's title */
+	const char *desc;   /* SVG <desc>, the HTML page's description */
+	/* displayed size: for SVG any CSS length ("600", "15cm", "100%"),
+	 * the viewBox kept; for bitmaps a number of pixels, unless dpi is
+	 * set.  Given one, the other follows the drawing's proportions. */
+	const char *width, *height;
+	double dpi;         /* bitmaps only (PNG, JPEG, ...); 0: 96 */
+} rg_doc;
+void rg_render_set_doc(rg_render *r, const rg_doc *doc);
+rg_doc rg_render_doc(const rg_render *r);
+
+/* 1 for a bitmap format ("png", "jpg", "png:cairo", ...). */
+int rg_render_is_bitmap(const char *format);
 
 /* Lays g out with engine (unless rg_render_layout just did) and writes
  * every output, all or none.  "dot" is
