@@ -53,25 +53,37 @@ $(BUILD) $(BUILD)/tests $(OUT):
 	mkdir -p $@
 
 # Each graph folder renders in one run of relgraph (one layout, three
-# files), again only when one of its CSV files or relgraph changed.
+# files), again only when one of its CSV files, the folder (a file added
+# or deleted) or relgraph changed; `make -j run` draws them in parallel.
 run: deps
 	@$(MAKE) --no-print-directory render
 
 .PHONY: render
-render: $(GRAPHS:%=$(OUT)/%.svg) docs/images/xi-putin.png docs/images/xi-putin-2022.png
+render: $(GRAPHS:%=$(OUT)/%.svg) docs/images/xi-putin.png docs/images/xi-putin-2022.png \
+	docs/images/xi-putin@2x.png docs/images/xi-putin.html
 
-$(OUT)/%.svg: $$(wildcard graphs/%/*.csv) $(BIN) | $(OUT)
+$(OUT)/%.svg: $$(wildcard graphs/%/*.csv) graphs/% $(BIN) | $(OUT)
 	$(BIN) graphs/$* $(RUN_FORMATS:%=-T%) -O --outdir $(OUT)
 	@echo "relgraph: graphs/$* -> $(RUN_FORMATS:%=$(OUT)/$*.%)"
 
-# The picture in the README is the example graph as `make run` draws it.
+# The picture in the README and in docs/example.md and docs/example.html
+# is the example graph as `make run` draws it; the page also offers it
+# twice as sharp for high-density screens, and as an interactive page.
 docs/images/%.png docs/images/%.svg: $(OUT)/%.svg
 	@mkdir -p docs/images
 	cp $(OUT)/$*.png $(OUT)/$*.svg docs/images/
 
+docs/images/%@2x.png: $$(wildcard graphs/%/*.csv) graphs/% $(BIN)
+	@mkdir -p docs/images
+	$(BIN) graphs/$* --scale 2 -o $@
+
+docs/images/%.html: $$(wildcard graphs/%/*.csv) graphs/% $(BIN)
+	@mkdir -p docs/images
+	$(BIN) graphs/$* -Thtml -o $@
+
 # A frame series of the example, one image a year, nodes held still;
 # two of its frames illustrate the README.
-$(OUT)/frames/xi-putin-2022.png: $(wildcard graphs/xi-putin/*.csv) $(BIN)
+$(OUT)/frames/xi-putin-2022.png: $(wildcard graphs/xi-putin/*.csv) graphs/xi-putin $(BIN)
 	@mkdir -p $(OUT)/frames
 	$(BIN) graphs/xi-putin --frames year -Tpng -Tsvg -O --outdir $(OUT)/frames
 	@echo "relgraph: graphs/xi-putin -> $(OUT)/frames/xi-putin-YEAR.png, .svg"

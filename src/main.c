@@ -61,6 +61,7 @@ struct options {
 	size_t nframe_dates;
 	rg_label_mode labels;
 	int list_formats, list_engines, version;
+	int format_from_name; /* no -T: the format is -o's extension */
 	/* filters (see transform.h) */
 	rg_date from, to;
 	int dated_only;
@@ -77,15 +78,18 @@ static void usage(FILE *f)
 	fputs("usage: relgraph [options] INPUT...\n"
 	      "       relgraph check [options] INPUT...\n"
 	      "       relgraph stats [options] INPUT...\n"
+	      "       relgraph watch [options] [--serve [PORT]] INPUT...\n"
 	      "\n"
 	      "Draws relationship data kept in CSV files as a network diagram.\n"
 	      "INPUT is a folder of CSV files, a CSV file, or - for standard input.\n"
 	      "\n"
 	      "Output:\n"
-	      "  -T FORMAT         svg (default), png, pdf, dot (the graph before layout),\n"
-	      "                    json, or any Graphviz format; repeat for several\n"
-	      "                    formats from one layout; -T? lists them\n"
-	      "  -o FILE           write to FILE (default: standard output)\n"
+	      "  -T FORMAT         svg (default), png, pdf, html (a page with pan, zoom and\n"
+	      "                    tooltips), dot (the graph before layout), json, or any\n"
+	      "                    Graphviz format; repeat for several formats from one\n"
+	      "                    layout; -T? lists them\n"
+	      "  -o FILE           write to FILE (default: standard output); without -T,\n"
+	      "                    the format is FILE's extension\n"
 	      "  -O                name outputs after the input: NAME.FORMAT\n"
 	      "  --outdir DIR      where -O writes (default: the current folder)\n"
 	      "  -M FILE           also write a make rule: the outputs depend on every\n"
@@ -95,7 +99,7 @@ static void usage(FILE *f)
 	      "  -G NAME=VALUE     set a graph attribute, as in dot (also -N for nodes,\n"
 	      "                    -E for edges); these win over relgraph's theme\n"
 	      "  --width LEN, --height LEN  the displayed size: for SVG any CSS length\n"
-	      "                    (600, 15cm, 100%%), the viewBox kept; for PNG, pixels;\n"
+	      "                    (600, 15cm, 100%), the viewBox kept; for PNG, pixels;\n"
 	      "                    given one, the other keeps the proportions\n"
 	      "  --dpi N           PNG (and other bitmap) resolution (default 96)\n"
 	      "  --scale F         the same as --dpi 96*F: --scale 2 for high-density screens\n"
@@ -130,6 +134,11 @@ static void usage(FILE *f)
 	      "  -v, --verbose     say what each stage did and how long it took\n"
 	      "  -V, --version     print the version and exit\n"
 	      "  -h, --help        print this help and exit\n"
+	      "\n"
+	      "watch draws, then draws again each time a CSV file of the input is saved;\n"
+	      "bad data is reported and the last good output stays.  It needs -o, -O or\n"
+	      "--serve [PORT|HOST:PORT]: a live page on http://127.0.0.1:8000/ (port 0:\n"
+	      "any free one).  Ctrl-C ends it.\n"
 	      "\n"
 	      "check reads the input and reports every problem in it, including the\n"
 	      "warnings drawing leaves out, then exits.  stats prints nodes and\n"
@@ -549,6 +558,16 @@ static int collect_args(int argc, char **argv, struct options *o)
 		stdin_inputs += strcmp(o->inputs[i], "-") == 0;
 	if (stdin_inputs > 1)
 		return usage_error("%s", "standard input (-) can be read only once");
+	if (o->nformats == 0 && o->output && o->cmd != CMD_STATS) {
+		/* -o x.png with no -T: the format the name says, if Graphviz
+		 * has it (run checks; svg otherwise) */
+		const char *base = strrchr(o->output, '/');
+		const char *ext = strrchr(base ? base + 1 : o->output, '.');
+		if (ext && ext[1] && ext != (base ? base + 1 : o->output)) {
+			o->formats[o->nformats++] = ext + 1;
+			o->format_from_name = 1;
+		}
+	}
 	if (o->nformats == 0)
 		o->formats[o->nformats++] = o->cmd == CMD_STATS ? "txt" : "svg";
 	if (o->output && o->auto_name)
@@ -1141,6 +1160,8 @@ static int run(struct options *o)
 		goto out;
 	}
 	for (size_t i = 0; i < o->nformats && (o->cmd == CMD_RENDER || o->cmd == CMD_WATCH); i++) {
+		if (o->format_from_name && !rg_render_has_format(r, o->formats[i]))
+			o->formats[i] = "svg";
 		if (!rg_render_has_format(r, o->formats[i])) {
 			fprintf(stderr,
 				"relgraph: error: unknown output format '%s' (relgraph -T? lists "

@@ -2,6 +2,7 @@
 #include "unit.h"
 
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -273,7 +274,7 @@ static void test_outputs_svg_and_dot(void **state)
 {
 	fixture *f = *state;
 	GRAPH(f, leaders, meetings);
-	rg_output outs[] = {{"svg", at(f, 0, "t.svg")}, {"dot", at(f, 1, "t.dot")}};
+	rg_output outs[] = {{.format = "svg", .path = at(f, 0, "t.svg")}, {.format = "dot", .path = at(f, 1, "t.dot")}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 2, f->d), RG_OK);
 	assert_int_equal(rg_diags_count(f->d, RG_ERROR), 0);
 	char *svg = slurp(f->path[0], NULL);
@@ -298,7 +299,7 @@ static void test_svg_has_ids_and_kind_classes(void **state)
 {
 	fixture *f = *state;
 	GRAPH(f, leaders, meetings);
-	rg_output outs[] = {{"svg", at(f, 0, "t.svg")}};
+	rg_output outs[] = {{.format = "svg", .path = at(f, 0, "t.svg")}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 1, f->d), RG_OK);
 	char *svg = slurp(f->path[0], NULL);
 	assert_non_null(svg);
@@ -311,7 +312,7 @@ static void test_svg_shows_names_as_text(void **state)
 {
 	fixture *f = *state;
 	GRAPH(f, {"nodes.csv", "id\n<b>\n\"\"\"]; x [\"\na\\b\n"});
-	rg_output outs[] = {{"svg", at(f, 0, "t.svg")}};
+	rg_output outs[] = {{.format = "svg", .path = at(f, 0, "t.svg")}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 1, f->d), RG_OK);
 	char *svg = slurp(f->path[0], NULL);
 	assert_non_null(svg);
@@ -329,7 +330,7 @@ static void test_pdf_and_png_are_what_they_say(void **state)
 {
 	fixture *f = *state;
 	GRAPH(f, leaders, meetings);
-	rg_output outs[] = {{"pdf", at(f, 0, "t.pdf")}, {"png", at(f, 1, "t.png")}};
+	rg_output outs[] = {{.format = "pdf", .path = at(f, 0, "t.pdf")}, {.format = "png", .path = at(f, 1, "t.png")}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 2, f->d), RG_OK);
 	size_t len;
 	char *pdf = slurp(f->path[0], &len);
@@ -360,8 +361,8 @@ static void test_two_renders_give_same_bytes(void **state)
 {
 	fixture *f = *state;
 	GRAPH(f, leaders, meetings);
-	rg_output one[] = {{"svg", at(f, 0, "1.svg")}, {"pdf", at(f, 1, "1.pdf")}};
-	rg_output two[] = {{"svg", at(f, 2, "2.svg")}, {"pdf", at(f, 3, "2.pdf")}};
+	rg_output one[] = {{.format = "svg", .path = at(f, 0, "1.svg")}, {.format = "pdf", .path = at(f, 1, "1.pdf")}};
+	rg_output two[] = {{.format = "svg", .path = at(f, 2, "2.svg")}, {.format = "pdf", .path = at(f, 3, "2.pdf")}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", one, 2, f->d), RG_OK);
 	sleep(1); /* a time stamp would now differ */
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", two, 2, f->d), RG_OK);
@@ -373,8 +374,8 @@ static void test_neato_renders_deterministically(void **state)
 {
 	fixture *f = *state;
 	GRAPH(f, leaders, meetings, {"countries.csv", "id\nCN\nRU\n"});
-	rg_output one[] = {{"svg", at(f, 0, "1.svg")}};
-	rg_output two[] = {{"svg", at(f, 1, "2.svg")}};
+	rg_output one[] = {{.format = "svg", .path = at(f, 0, "1.svg")}};
+	rg_output two[] = {{.format = "svg", .path = at(f, 1, "2.svg")}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "neato", one, 1, f->d), RG_OK);
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "neato", two, 1, f->d), RG_OK);
 	assert_same_file(f->path[0], f->path[1]);
@@ -384,7 +385,7 @@ static void test_unknown_format_fails_and_writes_nothing(void **state)
 {
 	fixture *f = *state;
 	GRAPH(f, leaders);
-	rg_output outs[] = {{"svg", at(f, 0, "t.svg")}, {"nope", at(f, 1, "t.nope")}};
+	rg_output outs[] = {{.format = "svg", .path = at(f, 0, "t.svg")}, {.format = "nope", .path = at(f, 1, "t.nope")}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 2, f->d), RG_ESYS);
 	assert_non_null(unit_diag(f->d, "rendering to 'nope' failed"));
 	assert_int_equal(entries(f->dir, ""), 0);
@@ -394,7 +395,7 @@ static void test_unknown_engine_fails_and_writes_nothing(void **state)
 {
 	fixture *f = *state;
 	GRAPH(f, leaders);
-	rg_output outs[] = {{"svg", at(f, 0, "t.svg")}};
+	rg_output outs[] = {{.format = "svg", .path = at(f, 0, "t.svg")}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "nope", outs, 1, f->d), RG_ESYS);
 	assert_non_null(unit_diag(f->d, "layout with engine 'nope' failed"));
 	assert_int_equal(entries(f->dir, ""), 0);
@@ -406,7 +407,7 @@ static void test_outputs_all_or_none_on_missing_folder(void **state)
 	fixture *f = *state;
 	GRAPH(f, leaders);
 	put(at(f, 0, "t.svg"), "OLD");
-	rg_output outs[] = {{"svg", f->path[0]}, {"dot", at(f, 1, "missing/t.dot")}};
+	rg_output outs[] = {{.format = "svg", .path = f->path[0]}, {.format = "dot", .path = at(f, 1, "missing/t.dot")}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 2, f->d), RG_ESYS);
 	assert_only_error_about(f->d, f->path[1], "cannot write");
 	assert_file_is(f->path[0], "OLD");
@@ -420,7 +421,7 @@ static void test_outputs_all_or_none_when_a_rename_fails(void **state)
 	put(at(f, 0, "t.svg"), "OLD");
 	assert_int_equal(mkdir(at(f, 1, "t.dot"), 0755), 0);
 	put(at(f, 2, "t.dot/keep"), "KEEP");
-	rg_output outs[] = {{"svg", f->path[0]}, {"dot", f->path[1]}};
+	rg_output outs[] = {{.format = "svg", .path = f->path[0]}, {.format = "dot", .path = f->path[1]}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 2, f->d), RG_ESYS);
 	assert_non_null(unit_diag(f->d, "cannot write"));
 	assert_int_equal(entries(f->dir, "."), 0);
@@ -432,14 +433,184 @@ static void test_graph_renders_again_after_a_failure(void **state)
 {
 	fixture *f = *state;
 	GRAPH(f, leaders);
-	rg_output bad[] = {{"svg", at(f, 0, "missing/t.svg")}};
+	rg_output bad[] = {{.format = "svg", .path = at(f, 0, "missing/t.svg")}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", bad, 1, f->d), RG_ESYS);
-	rg_output good[] = {{"svg", at(f, 1, "t.svg")}};
+	rg_output good[] = {{.format = "svg", .path = at(f, 1, "t.svg")}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", good, 1, f->d), RG_OK);
 	char *svg = slurp(f->path[1], NULL);
 	assert_non_null(svg);
 	assert_non_null(strstr(svg, "Xi Jinping"));
 	free(svg);
+}
+
+/* ---- document-ready output (rg_doc) ---- */
+
+/* Renders f->g to memory in format under doc; the caller frees. */
+static char *render_mem(fixture *f, const char *format, const rg_doc *doc, size_t *len)
+{
+	char *data = NULL;
+	size_t n = 0;
+	rg_render_set_doc(unit_gv, doc);
+	rg_output out = {.format = format, .path = NULL, .data = &data, .len = &n};
+	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", &out, 1, f->d), RG_OK);
+	rg_render_set_doc(unit_gv, NULL);
+	assert_non_null(data);
+	if (len)
+		*len = n;
+	return data;
+}
+
+/* The value of attribute name in the root <svg> tag, or "" */
+static void root_attr(const char *svg, const char *name, char *buf, size_t size)
+{
+	const char *tag = strstr(svg, "<svg");
+	const char *end = tag ? strchr(tag, '>') : NULL;
+	char key[32];
+	snprintf(key, sizeof key, " %s=\"", name);
+	const char *p = tag ? strstr(tag, key) : NULL;
+	if (!p || p > end) {
+		/* also after a line break */
+		snprintf(key, sizeof key, "\n%s=\"", name);
+		p = tag ? strstr(tag, key) : NULL;
+	}
+	buf[0] = '\0';
+	if (p && p < end)
+		snprintf(buf, size, "%.*s", (int)strcspn(p + strlen(key), "\""), p + strlen(key));
+}
+
+static unsigned png_width(const char *png)
+{
+	const unsigned char *p = (const unsigned char *)png + 16;
+	return (unsigned)p[0] << 24 | (unsigned)p[1] << 16 | (unsigned)p[2] << 8 | p[3];
+}
+
+static void test_svg_title_and_desc_come_first_escaped(void **state)
+{
+	fixture *f = *state;
+	GRAPH(f, leaders, meetings);
+	rg_doc doc = {.title = "Xi & <Putin>", .desc = "2 nodes \"quoted\""};
+	char *svg = render_mem(f, "svg", &doc, NULL);
+	const char *root_end = strchr(strstr(svg, "<svg"), '>');
+	assert_true(strncmp(root_end, ">\n<title>Xi &amp; &lt;Putin&gt;</title>\n<desc>2 nodes &quot;quoted&quot;</desc>\n", 78) == 0);
+	free(svg);
+}
+
+static void test_svg_width_sets_size_and_keeps_viewbox(void **state)
+{
+	fixture *f = *state;
+	GRAPH(f, leaders, meetings);
+	rg_doc plain = {0}, wide = {.width = "600"}, pct = {.width = "100%"},
+	       both = {.width = "10cm", .height = "5cm"};
+	char *a = render_mem(f, "svg", &plain, NULL);
+	char *b = render_mem(f, "svg", &wide, NULL);
+	char *c = render_mem(f, "svg", &pct, NULL);
+	char *e = render_mem(f, "svg", &both, NULL);
+	char va[64], vb[64], w[32], h[32];
+	root_attr(a, "viewBox", va, sizeof va);
+	root_attr(b, "viewBox", vb, sizeof vb);
+	assert_string_equal(va, vb);
+	double x, y, vw, vh;
+	assert_int_equal(sscanf(va, "%lf %lf %lf %lf", &x, &y, &vw, &vh), 4);
+	root_attr(b, "width", w, sizeof w);
+	root_attr(b, "height", h, sizeof h);
+	assert_string_equal(w, "600");
+	/* the height in proportion to the viewBox */
+	assert_true(fabs(atof(h) - 600 * vh / vw) < 0.01);
+	root_attr(c, "width", w, sizeof w);
+	root_attr(c, "height", h, sizeof h);
+	assert_string_equal(w, "100%");
+	assert_string_equal(h, "");
+	root_attr(e, "width", w, sizeof w);
+	root_attr(e, "height", h, sizeof h);
+	assert_string_equal(w, "10cm");
+	assert_string_equal(h, "5cm");
+	free(a);
+	free(b);
+	free(c);
+	free(e);
+}
+
+static void test_dpi_is_for_bitmaps_only(void **state)
+{
+	fixture *f = *state;
+	GRAPH(f, leaders, meetings);
+	rg_doc plain = {0}, sharp = {.dpi = 192}, px = {.width = "500"};
+	char *svg1 = render_mem(f, "svg", &plain, NULL);
+	char *svg2 = render_mem(f, "svg", &sharp, NULL);
+	/* Graphviz scales SVG out of its viewBox when given a resolution */
+	assert_string_equal(svg1, svg2);
+	char *png1 = render_mem(f, "png", &plain, NULL);
+	char *png2 = render_mem(f, "png", &sharp, NULL);
+	char *png3 = render_mem(f, "png", &px, NULL);
+	assert_true(abs((int)png_width(png2) - 2 * (int)png_width(png1)) <= 2);
+	assert_true(abs((int)png_width(png3) - 500) <= 1);
+	free(svg1);
+	free(svg2);
+	free(png1);
+	free(png2);
+	free(png3);
+}
+
+static void test_html_is_one_file_with_the_svg(void **state)
+{
+	fixture *f = *state;
+	GRAPH(f, leaders, meetings);
+	rg_doc doc = {.title = "Leaders", .desc = "who met"};
+	char *html = render_mem(f, "html", &doc, NULL);
+	assert_true(strncmp(html, "<!DOCTYPE html>", 15) == 0);
+	assert_non_null(strstr(html, "<title>Leaders</title>"));
+	assert_non_null(strstr(html, "<svg"));
+	assert_non_null(strstr(html, "Xi Jinping"));
+	assert_non_null(strstr(html, "</html>"));
+	/* nothing from elsewhere: no XML prolog inside HTML, no URLs to load */
+	assert_null(strstr(html, "<?xml"));
+	assert_null(strstr(html, "src="));
+	assert_null(strstr(html, "<link"));
+	assert_null(strstr(html, "https:"));
+	/* not live: no event stream */
+	assert_null(strstr(html, "rgLive = true"));
+	free(html);
+}
+
+static void test_memory_output_writes_no_file(void **state)
+{
+	fixture *f = *state;
+	GRAPH(f, leaders, meetings);
+	char *data = NULL;
+	size_t n = 0;
+	rg_output outs[] = {{.format = "svg", .path = at(f, 0, "t.svg"), .data = &data, .len = &n},
+			    {.format = "pdf", .path = at(f, 1, "t.pdf")}};
+	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 2, f->d), RG_OK);
+	assert_non_null(data);
+	assert_int_equal(strlen(data), n);
+	assert_int_equal(entries(f->dir, "t.svg"), 0);
+	assert_int_equal(entries(f->dir, "t.pdf"), 1);
+	free(data);
+}
+
+static void test_pdf_page_is_the_drawing(void **state)
+{
+	fixture *f = *state;
+	GRAPH(f, leaders, meetings);
+	rg_doc plain = {0};
+	size_t len;
+	char *svg = render_mem(f, "svg", &plain, NULL);
+	char *pdf = render_mem(f, "pdf", &plain, &len);
+	char w[32], h[32];
+	root_attr(svg, "width", w, sizeof w);
+	root_attr(svg, "height", h, sizeof h);
+	const char *mb = NULL;
+	for (size_t i = 0; i + 10 < len && !mb; i++)
+		if (memcmp(pdf + i, "/MediaBox", 9) == 0)
+			mb = pdf + i;
+	assert_non_null(mb);
+	double x0, y0, x1, y1;
+	assert_int_equal(sscanf(mb, "/MediaBox [ %lf %lf %lf %lf ]", &x0, &y0, &x1, &y1), 4);
+	/* no margin around the drawing: the page is the SVG's size */
+	assert_true(fabs(x1 - x0 - atof(w)) <= 1);
+	assert_true(fabs(y1 - y0 - atof(h)) <= 1);
+	free(svg);
+	free(pdf);
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -466,6 +637,12 @@ int main(void)
 		T(test_outputs_all_or_none_on_missing_folder),
 		T(test_outputs_all_or_none_when_a_rename_fails),
 		T(test_graph_renders_again_after_a_failure),
+		T(test_svg_title_and_desc_come_first_escaped),
+		T(test_svg_width_sets_size_and_keeps_viewbox),
+		T(test_dpi_is_for_bitmaps_only),
+		T(test_html_is_one_file_with_the_svg),
+		T(test_memory_output_writes_no_file),
+		T(test_pdf_page_is_the_drawing),
 	};
 	return cmocka_run_group_tests(tests, unit_gv_setup, unit_gv_teardown);
 }

@@ -1,0 +1,69 @@
+#!/bin/sh
+# Output ready for a document: SVG with <title> and <desc>, a size that
+# keeps the viewBox, no paths or times of the machine that made it; PNG
+# at the resolution asked; PDF vector and cropped; HTML in one file.
+set -eu
+bad=0
+no() { echo "FAIL: $*"; bad=1; }
+
+# the width of a PNG, from its header
+png_width() { od -An -tu1 -j16 -N4 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }'; }
+png_colour_type() { od -An -tu1 -j25 -N1 "$1" | tr -d ' '; }
+
+# an absolute path in, as a Makefile elsewhere would give it
+"$RELGRAPH" "$ROOT/graphs/xi-putin" -Tsvg -Tpng -Tpdf -Thtml -O
+xmllint --noout xi-putin.svg || no "the SVG is not well-formed XML"
+grep -q '^<title>xi-putin</title>$' xi-putin.svg || no "no <title> from the folder name"
+grep -q '^<desc>14 nodes (agreement 5, country 4, leader 3, event 2) and 24 edges (' xi-putin.svg ||
+	no "no <desc> with the counts: $(grep '<desc>' xi-putin.svg)"
+for f in xi-putin.svg xi-putin.html xi-putin.pdf; do
+	grep -q "$ROOT" "$f" && no "$f holds the path $ROOT"
+	grep -q "$(date +%Y)" "$f" && no "$f holds this year, a time stamp?"
+done
+grep -q '/Subtype */Image' xi-putin.pdf && no "the PDF holds a bitmap"
+grep -aq '/MediaBox \[ 0 0 1438 669 \]' xi-putin.pdf ||
+	no "the PDF page is not the drawing's size: $(grep -a MediaBox xi-putin.pdf | head -n 1)"
+grep -q 'width="1438pt" height="669pt"' xi-putin.svg || no "the SVG's size changed"
+
+# --title names the document
+"$RELGRAPH" "$ROOT/graphs/xi-putin" --title 'Xi & Putin' -Tsvg -Thtml -O --outdir t
+grep -q '^<title>Xi &amp; Putin</title>$' t/xi-putin.svg || no "--title: not the SVG's <title>"
+grep -q '<title>Xi &amp; Putin</title>' t/xi-putin.html || no "--title: not the page's <title>"
+
+# the displayed size, the viewBox kept
+"$RELGRAPH" "$ROOT/graphs/xi-putin" --width 100% -o w.svg
+grep -q '^<svg width="100%"$' w.svg || no "--width 100%: $(grep '^<svg' w.svg)"
+grep -q 'viewBox="0.00 0.00 1437.51 669.15"' w.svg || no "--width 100%: the viewBox changed"
+"$RELGRAPH" "$ROOT/graphs/xi-putin" -Gsize=5,5 -o small.svg
+xmllint --noout small.svg || no "-Gsize: not well-formed"
+
+# PNG: --scale, --dpi, --width in pixels, transparent
+"$RELGRAPH" "$ROOT/graphs/xi-putin" -o one.png
+"$RELGRAPH" "$ROOT/graphs/xi-putin" --scale 2 -o two.png
+"$RELGRAPH" "$ROOT/graphs/xi-putin" --dpi 288 -o print.png
+"$RELGRAPH" "$ROOT/graphs/xi-putin" --width 800 -o w800.png
+w1=$(png_width one.png) w2=$(png_width two.png) w3=$(png_width print.png) w4=$(png_width w800.png)
+[ $((w2 - 2 * w1)) -le 2 ] && [ $((2 * w1 - w2)) -le 2 ] || no "--scale 2: $w2 px, expected twice $w1"
+[ $((w3 - 3 * w1)) -le 3 ] && [ $((3 * w1 - w3)) -le 3 ] || no "--dpi 288: $w3 px, expected three times $w1"
+[ "$w4" -ge 799 ] && [ "$w4" -le 801 ] || no "--width 800: $w4 px"
+"$RELGRAPH" "$ROOT/graphs/xi-putin" --transparent -Tpng -Tsvg -O --outdir clear
+[ "$(png_colour_type clear/xi-putin.png)" = 6 ] || no "--transparent: the PNG has no alpha"
+grep -A2 'class="graph"' clear/xi-putin.svg | grep -q '<polygon fill="white"' &&
+	no "--transparent: the SVG has a background"
+grep -A2 'class="graph"' xi-putin.svg | grep -q '<polygon fill="white"' ||
+	no "without --transparent: the SVG has no white background"
+
+# no -T: the format -o's name says; an unknown one is SVG
+"$RELGRAPH" "$ROOT/graphs/xi-putin" -o named.pdf
+head -c 5 named.pdf | grep -q '%PDF-' || no "-o named.pdf: not a PDF"
+"$RELGRAPH" "$ROOT/graphs/xi-putin" -o named.drawing
+grep -q '<svg' named.drawing || no "-o named.drawing: not SVG"
+
+# what makes no sense is a usage error
+for args in "--width abc" "--width -5" "--dpi 0" "--scale x" "--height 10q\"" ; do
+	rc=0
+	# shellcheck disable=SC2086
+	"$RELGRAPH" "$ROOT/graphs/xi-putin" $args -o x.svg 2>err || rc=$?
+	[ "$rc" -eq 2 ] || no "$args: exit $rc, expected 2"
+done
+exit $bad
