@@ -163,3 +163,4 @@ uninstall:
 
 clean:
 	rm -rf $(BUILD) $(OUT)
+include bench/bench.mk
