@@ -1290,17 +1290,18 @@ Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
 	return bd.g;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	rg_str x = *(const rg_str *)a, y = *(const rg_str *)b;
-	return x < y ? -1 : x > y;
-}
-
+/* A kind and how many of it, for a description. */
 struct kc {
 	rg_str kind;
-	size_t count;
+	uint64_t count;
 };
 static const rg_model *describe_model;
+
+static int cmp_kind(const void *a, const void *b)
+{
+	rg_str x = ((const struct kc *)a)->kind, y = ((const struct kc *)b)->kind;
+	return x < y ? -1 : x > y;
+}
 
 static int cmp_count(const void *a, const void *b)
 {
@@ -1310,53 +1311,59 @@ static int cmp_count(const void *a, const void *b)
 	return strcmp(rg_model_str(describe_model, x->kind), rg_model_str(describe_model, y->kind));
 }
 
-/* Appends "(a 3, b 2)": the kinds in kinds[0..n), most frequent first,
- * at most six named. */
-static void describe_kinds(rg_buf *b, const rg_model *m, rg_str *kinds, size_t n)
+/* Appends "(a 3, b 2)": the n kinds and counts of c summed by kind, most
+ * first, at most six named; c is sorted in place. */
+static void describe_kinds(rg_buf *b, const rg_model *m, struct kc *c, size_t n)
 {
 	if (!n)
 		return;
-	qsort(kinds, n, sizeof *kinds, cmp_str);
-	struct kc *c = rg_xcalloc(n, sizeof *c);
+	qsort(c, n, sizeof *c, cmp_kind);
 	size_t nc = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (!nc || c[nc - 1].kind != kinds[i])
-			c[nc++].kind = kinds[i];
-		c[nc - 1].count++;
+		if (nc && c[nc - 1].kind == c[i].kind)
+			c[nc - 1].count += c[i].count;
+		else
+			c[nc++] = c[i];
 	}
 	/* most frequent first, then by name: a stable order for stable bytes */
 	describe_model = m;
 	qsort(c, nc, sizeof *c, cmp_count);
 	rg_buf_puts(b, " (");
 	for (size_t i = 0; i < nc && i < 6; i++)
-		rg_buf_printf(b, "%s%s %zu", i ? ", " : "", rg_model_str(m, c[i].kind), c[i].count);
+		rg_buf_printf(b, "%s%s %llu", i ? ", " : "", rg_model_str(m, c[i].kind),
+			      (unsigned long long)c[i].count);
 	if (nc > 6)
 		rg_buf_printf(b, ", %zu more kinds", nc - 6);
 	rg_buf_puts(b, ")");
-	free(c);
 }
 
 char *rg_build_describe(const rg_model *m, const rg_view *v)
 {
 	rg_buf b = {0};
 	size_t most = v->nnodes > v->nedges ? v->nnodes : v->nedges;
-	rg_str *kinds = rg_xmalloc((most ? most : 1) * sizeof *kinds);
+	struct kc *c = rg_xmalloc((most ? most : 1) * sizeof *c);
 	rg_date first = {0}, last = {0};
 	rg_buf_printf(&b, "%zu %s", v->nnodes, v->nnodes == 1 ? "node" : "nodes");
 	for (size_t i = 0; i < v->nnodes; i++)
-		kinds[i] = rg_model_entity(m, v->nodes[i])->kind;
-	describe_kinds(&b, m, kinds, v->nnodes);
-	rg_buf_printf(&b, " and %zu %s", v->nedges, v->nedges == 1 ? "edge" : "edges");
+		c[i] = (struct kc){rg_model_entity(m, v->nodes[i])->kind, 1};
+	describe_kinds(&b, m, c, v->nnodes);
+	/* edges by what they stand for: the 40 meetings of one merged edge
+	 * count 40 */
+	uint64_t rels = 0;
 	for (size_t i = 0; i < v->nedges; i++) {
 		const rg_edge *e = &v->edges[i];
-		kinds[i] = e->kind;
+		c[i] = (struct kc){e->kind, e->count};
+		rels += e->count;
 		if (e->first.year && (!first.year || rg_date_first_day(e->first) < rg_date_first_day(first)))
 			first = e->first;
 		if (e->last.year && (!last.year || rg_date_last_day(e->last) > rg_date_last_day(last)))
 			last = e->last;
 	}
-	describe_kinds(&b, m, kinds, v->nedges);
-	free(kinds);
+	rg_buf_printf(&b, " and %zu %s", v->nedges, v->nedges == 1 ? "edge" : "edges");
+	if (rels != v->nedges)
+		rg_buf_printf(&b, " for %llu relations", (unsigned long long)rels);
+	describe_kinds(&b, m, c, v->nedges);
+	free(c);
 	if (first.year) {
 		if (first.year == last.year)
 			rg_buf_printf(&b, ", dated %d", first.year);

@@ -62,6 +62,7 @@ struct options {
 	rg_label_mode labels;
 	int list_formats, list_engines, version;
 	int format_from_name; /* no -T: the format is -o's extension */
+	char ext[16];         /* that extension, lower case */
 	/* filters (see transform.h) */
 	rg_date from, to;
 	int dated_only;
@@ -311,14 +312,20 @@ static const char *opt_name(char **argv, int optind_, int optopt_, char *buf)
 	return buf;
 }
 
-/* "8000", "0.0.0.0:8000", "[::1]:8000": what --serve takes. */
+/* "8000", "0.0.0.0:8000", "[::1]:8000", ":8000": what --serve takes
+ * (port_like: the form; port_ok: a port that exists). */
 static int port_like(const char *s)
 {
 	const char *colon = strrchr(s, ':');
 	const char *p = colon ? colon + 1 : s;
-	if (!*p || strspn(p, "0123456789") != strlen(p) || strlen(p) > 5 || atol(p) > 65535)
-		return 0;
-	return !colon || colon > s;
+	return *p && strspn(p, "0123456789") == strlen(p);
+}
+
+static int port_ok(const char *s)
+{
+	const char *colon = strrchr(s, ':');
+	const char *p = colon ? colon + 1 : s;
+	return port_like(s) && strlen(p) <= 5 && atol(p) <= 65535;
 }
 
 /* Parses argv into o.  Returns 0, or an exit status (-1: exit 0, e.g.
@@ -369,18 +376,18 @@ static int collect_args(int argc, char **argv, struct options *o)
 	}
 	/* "--serve PORT": the port is optional, so getopt would take it for
 	 * an input; joined here into "--serve=PORT" when it looks like one
-	 * (a number, or HOST:NUMBER) and is no file */
+	 * (a number, or HOST:NUMBER).  A folder named 2024 right after
+	 * --serve is written ./2024. */
 	o->args = rg_xcalloc((size_t)argc + 1, sizeof *o->args);
 	int nargs = 0;
 	for (int i = 0; i < argc; i++) {
 		const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-		struct stat sb;
 		if (strcmp(argv[i], "--") == 0) {
 			for (; i < argc; i++)
 				o->args[nargs++] = rg_xstrdup(argv[i]);
 			break;
 		}
-		if (strcmp(argv[i], "--serve") == 0 && next && port_like(next) && stat(next, &sb) != 0) {
+		if (strcmp(argv[i], "--serve") == 0 && next && port_like(next)) {
 			o->args[nargs++] = rg_asprintf("--serve=%s", next);
 			i++;
 			continue;
@@ -480,17 +487,18 @@ static int collect_args(int argc, char **argv, struct options *o)
 		case OPT_SCALE: {
 			char *end;
 			double v = strtod(optarg, &end);
-			if (c == OPT_SCALE)
-				v *= 96;
-			if (*end || end == optarg || !(v >= 10 && v <= 2400))
-				return usage_error(c == OPT_DPI ? "--dpi takes a number from 10 to 2400, not '%s'" :
-					"--scale takes a number from 0.1 to 25, not '%s'", optarg);
-			o->dpi = v;
+			int bad = *end || end == optarg;
+			if (c == OPT_SCALE && (bad || !(v >= 0.1 && v <= 25)))
+				return usage_error("--scale takes a number from 0.1 to 25, not '%s'", optarg);
+			if (c == OPT_DPI && (bad || !(v >= 10 && v <= 2400)))
+				return usage_error("--dpi takes a number from 10 to 2400, not '%s'", optarg);
+			o->dpi = c == OPT_SCALE ? 96 * v : v;
 			break;
 		}
 		case OPT_SERVE:
-			if (optarg && !port_like(optarg))
-				return usage_error("--serve takes a port or HOST:PORT, not '%s'", optarg);
+			if (optarg && !port_ok(optarg))
+				return usage_error("--serve takes a port (0 to 65535) or HOST:PORT, not '%s'",
+						   optarg);
 			o->serve = 1;
 			o->serve_addr = optarg;
 			break;
@@ -558,13 +566,19 @@ static int collect_args(int argc, char **argv, struct options *o)
 		stdin_inputs += strcmp(o->inputs[i], "-") == 0;
 	if (stdin_inputs > 1)
 		return usage_error("%s", "standard input (-) can be read only once");
+	/* -o - is standard output, as - is standard input */
+	if (o->output && strcmp(o->output, "-") == 0)
+		o->output = NULL;
 	if (o->nformats == 0 && o->output && o->cmd != CMD_STATS) {
 		/* -o x.png with no -T: the format the name says, if Graphviz
-		 * has it (run checks; svg otherwise) */
+		 * has it (run checks; svg otherwise, with a warning) */
 		const char *base = strrchr(o->output, '/');
 		const char *ext = strrchr(base ? base + 1 : o->output, '.');
-		if (ext && ext[1] && ext != (base ? base + 1 : o->output)) {
-			o->formats[o->nformats++] = ext + 1;
+		if (ext && ext[1] && ext != (base ? base + 1 : o->output) && strlen(ext) < sizeof o->ext) {
+			for (size_t i = 0; ext[i + 1]; i++)
+				o->ext[i] = (char)(ext[i + 1] >= 'A' && ext[i + 1] <= 'Z' ? ext[i + 1] + 32
+										   : ext[i + 1]);
+			o->formats[o->nformats++] = strcmp(o->ext, "htm") == 0 ? "html" : o->ext;
 			o->format_from_name = 1;
 		}
 	}
@@ -1024,6 +1038,8 @@ static void clock_text(char *buf, size_t size)
 
 /* Set while watching: a signal then ends the watch as a success. */
 static volatile sig_atomic_t watching;
+/* Some drawing of this watch succeeded: its outputs exist. */
+static int drawn_once;
 
 /* Where a run of watch writes, for its status line. */
 static char *outputs_text(const struct options *o)
@@ -1064,9 +1080,14 @@ static void watch_once(const struct options *o, rg_render *r, rg_server *srv)
 				plural(res.nedges, "edge", "edges"), ms);
 		if (srv && res.svg)
 			rg_serve_image(srv, res.svg, res.svglen, res.title, res.desc);
+		drawn_once = 1;
 	} else {
-		fprintf(stderr, "relgraph: %s %zu %s: %s kept as it was (%.0f ms)\n", clock, errors,
-			plural(errors, "error", "errors"), where, ms);
+		if (drawn_once)
+			fprintf(stderr, "relgraph: %s %zu %s: %s kept as it was (%.0f ms)\n", clock,
+				errors, plural(errors, "error", "errors"), where, ms);
+		else
+			fprintf(stderr, "relgraph: %s %zu %s: nothing drawn yet (%.0f ms)\n", clock,
+				errors, plural(errors, "error", "errors"), ms);
 		if (srv) {
 			char *text = NULL;
 			size_t len = 0;
@@ -1090,6 +1111,14 @@ static void watch_once(const struct options *o, rg_render *r, rg_server *srv)
  * outputs stay; only a failure to watch at all ends it. */
 static int watch(const struct options *o, rg_render *r, rg_diags *d)
 {
+	/* an input that does not exist is a usage error, as without watch */
+	for (size_t i = 0; i < o->ninputs; i++) {
+		struct stat sb;
+		if (stat(o->inputs[i], &sb) != 0) {
+			rg_error(d, o->inputs[i], 0, 0, "cannot read: %s", strerror(errno));
+			return errno == ENOENT ? RG_EUSAGE : RG_ESYS;
+		}
+	}
 	rg_watch *w = rg_watch_new(o->inputs, o->ninputs, d);
 	if (!w)
 		return RG_ESYS;
@@ -1099,8 +1128,12 @@ static int watch(const struct options *o, rg_render *r, rg_diags *d)
 		return RG_ESYS;
 	}
 	watching = 1;
-	if (srv)
-		fprintf(stderr, "relgraph: serving %s\n", rg_serve_url(srv));
+	if (srv) {
+		const char *a = o->serve_addr ? o->serve_addr : "";
+		fprintf(stderr, "relgraph: serving %s%s\n", rg_serve_url(srv),
+			strncmp(a, "0.0.0.0:", 8) == 0 || strncmp(a, "[::]:", 5) == 0 ?
+				" (on every address of this machine)" : "");
+	}
 	if (!o->quiet) {
 		fputs("relgraph: watching", stderr);
 		for (size_t i = 0; i < o->ninputs; i++)
@@ -1160,8 +1193,11 @@ static int run(struct options *o)
 		goto out;
 	}
 	for (size_t i = 0; i < o->nformats && (o->cmd == CMD_RENDER || o->cmd == CMD_WATCH); i++) {
-		if (o->format_from_name && !rg_render_has_format(r, o->formats[i]))
+		if (o->format_from_name && !rg_render_has_format(r, o->formats[i])) {
+			fprintf(stderr, "relgraph: warning: %s: no format '%s'; writing SVG (-T chooses "
+					"a format)\n", o->output, o->formats[i]);
 			o->formats[i] = "svg";
+		}
 		if (!rg_render_has_format(r, o->formats[i])) {
 			fprintf(stderr,
 				"relgraph: error: unknown output format '%s' (relgraph -T? lists "

@@ -538,19 +538,40 @@ static double pixels(const char *s)
 	return v;
 }
 
+/* cairo draws bitmaps of at most 32,767 pixels a side; Graphviz shrinks
+ * a bigger one itself, saying so on stderr in its own words.  relgraph
+ * keeps under it, a little short for rounding, and says so in its own. */
+#define BITMAP_MAX 32000
+
 /* The resolution of a bitmap: --dpi/--scale, else --width/--height in
- * pixels, else what the graph says (-Gdpi), else the device's 96. */
-static double bitmap_dpi(const rg_render *r, Agraph_t *g, double graph_dpi)
+ * pixels, else what the graph says (-Gdpi), else the device's own (0,
+ * which is 96); never more than fits in BITMAP_MAX pixels. */
+static double bitmap_dpi(const rg_render *r, Agraph_t *g, double graph_dpi, rg_diags *d)
 {
-	if (r->doc.dpi > 0)
-		return r->doc.dpi;
-	double w, h, pw = pixels(r->doc.width), ph = pixels(r->doc.height), dpi = 0;
+	double w, h, pw = pixels(r->doc.width), ph = pixels(r->doc.height), dpi = r->doc.dpi;
 	drawing_size(g, &w, &h);
-	if (pw > 0 && w > 0)
-		dpi = 72 * pw / w;
-	if (ph > 0 && h > 0 && (dpi == 0 || 72 * ph / h < dpi))
-		dpi = 72 * ph / h;
-	return dpi > 0 ? dpi : graph_dpi;
+	if (dpi <= 0) {
+		if (pw > 0 && w > 0)
+			dpi = 72 * pw / w;
+		if (ph > 0 && h > 0 && (dpi == 0 || 72 * ph / h < dpi))
+			dpi = 72 * ph / h;
+		if ((r->doc.width && pw < 0) || (r->doc.height && ph < 0))
+			rg_warn(d, NULL, 0, 0, "a bitmap's size is in pixels (--width 800), not '%s': "
+				"drawn at %s", pw < 0 && r->doc.width ? r->doc.width : r->doc.height,
+				dpi > 0 ? "the other size" : "its resolution (--dpi)");
+	}
+	if (dpi <= 0)
+		dpi = graph_dpi;
+	double side = w > h ? w : h, at = dpi > 0 ? dpi : 96;
+	if (side > 0 && side * at / 72 > BITMAP_MAX) {
+		double most = floor(72.0 * BITMAP_MAX / side * 100) / 100;
+		rg_warn(d, NULL, 0, 0, "the bitmap would be %.0f pixels wide and %.0f high, more than "
+			"cairo draws: made at %.4g dpi instead of %.4g, %.0f by %.0f pixels (SVG and PDF "
+			"have no such limit)", w * at / 72, h * at / 72, most, at, w * most / 72,
+			h * most / 72);
+		dpi = most;
+	}
+	return dpi;
 }
 
 /* Splits a CSS length into number and unit; 0 if it is not one. */
@@ -691,7 +712,7 @@ rg_status rg_render_stage(rg_render *r, Agraph_t *g, const char *engine, const r
 		/* the resolution is the bitmaps' alone: given to SVG, Graphviz
 		 * scales the drawing out of its viewBox */
 		double graph_dpi = GD_drawing(g)->dpi;
-		GD_drawing(g)->dpi = rg_render_is_bitmap(format) ? bitmap_dpi(r, g, graph_dpi) : 0;
+		GD_drawing(g)->dpi = rg_render_is_bitmap(format) ? bitmap_dpi(r, g, graph_dpi, d) : 0;
 		unsigned int len = 0;
 		size_t errors = rg_diags_count(d, RG_ERROR);
 		int bad = gvRenderData(r->gvc, g, format, &res[i].data, &len) != 0;

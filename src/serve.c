@@ -54,8 +54,10 @@ rg_server *rg_serve_new(const char *addr, rg_diags *d)
 	snprintf(port, sizeof port, "%d", RG_SERVE_PORT);
 	if (addr && *addr) {
 		const char *colon = strrchr(addr, ':');
-		if (colon) {
+		if (colon && colon > addr) {
 			snprintf(host, sizeof host, "%.*s", (int)(colon - addr), addr);
+			snprintf(port, sizeof port, "%s", colon + 1);
+		} else if (colon) {
 			snprintf(port, sizeof port, "%s", colon + 1);
 		} else {
 			snprintf(port, sizeof port, "%s", addr);
@@ -111,7 +113,11 @@ rg_server *rg_serve_new(const char *addr, rg_diags *d)
 	}
 	freeaddrinfo(res);
 	int v6 = strchr(numhost, ':') != NULL;
-	s->url = rg_asprintf("http://%s%s%s:%d/", v6 ? "[" : "", numhost, v6 ? "]" : "", bound);
+	/* listening on every address: browse to this machine by name */
+	if (strcmp(numhost, "0.0.0.0") == 0 || strcmp(numhost, "::") == 0)
+		s->url = rg_asprintf("http://localhost:%d/", bound);
+	else
+		s->url = rg_asprintf("http://%s%s%s:%d/", v6 ? "[" : "", numhost, v6 ? "]" : "", bound);
 	return s;
 }
 
@@ -220,11 +226,15 @@ static int host_allowed(const rg_server *s, const char *req)
 	char *host = header(req, "Host");
 	if (!host)
 		return 1; /* HTTP/1.0 tools */
+	/* the name without its port: "localhost:8000", "[::1]:8000" */
 	char *end = host[0] == '[' ? strchr(host, ']') : strchr(host, ':');
 	if (end)
 		end[host[0] == '['] = '\0';
-	int ok = strcmp(host, "localhost") == 0 || strcmp(host, "[::1]") == 0 ||
-		 strncmp(host, "127.", 4) == 0;
+	struct in_addr a4;
+	/* a loopback address written as one, never a name that merely
+	 * starts like one (127.evil.example) */
+	int ok = strcasecmp(host, "localhost") == 0 || strcmp(host, "[::1]") == 0 ||
+		 (inet_pton(AF_INET, host, &a4) == 1 && (ntohl(a4.s_addr) >> 24) == 127);
 	free(host);
 	return ok;
 }

@@ -14,7 +14,7 @@ png_colour_type() { od -An -tu1 -j25 -N1 "$1" | tr -d ' '; }
 "$RELGRAPH" "$ROOT/graphs/xi-putin" -Tsvg -Tpng -Tpdf -Thtml -O
 xmllint --noout xi-putin.svg || no "the SVG is not well-formed XML"
 grep -q '^<title>xi-putin</title>$' xi-putin.svg || no "no <title> from the folder name"
-grep -q '^<desc>14 nodes (agreement 5, country 4, leader 3, event 2) and 24 edges (' xi-putin.svg ||
+grep -q '^<desc>14 nodes (agreement 5, country 4, leader 3, event 2) and 24 edges for 65 relations (met 42, signed 9, ' xi-putin.svg ||
 	no "no <desc> with the counts: $(grep '<desc>' xi-putin.svg)"
 for f in xi-putin.svg xi-putin.html xi-putin.pdf; do
 	grep -q "$ROOT" "$f" && no "$f holds the path $ROOT"
@@ -53,11 +53,26 @@ grep -A2 'class="graph"' clear/xi-putin.svg | grep -q '<polygon fill="white"' &&
 grep -A2 'class="graph"' xi-putin.svg | grep -q '<polygon fill="white"' ||
 	no "without --transparent: the SVG has no white background"
 
-# no -T: the format -o's name says; an unknown one is SVG
+# no -T: the format -o's name says, in any case; an unknown one is SVG,
+# with a warning; -o - is standard output
 "$RELGRAPH" "$ROOT/graphs/xi-putin" -o named.pdf
 head -c 5 named.pdf | grep -q '%PDF-' || no "-o named.pdf: not a PDF"
-"$RELGRAPH" "$ROOT/graphs/xi-putin" -o named.drawing
+"$RELGRAPH" "$ROOT/graphs/xi-putin" -o NAMED.PNG
+[ "$(png_colour_type NAMED.PNG)" = 6 ] || no "-o NAMED.PNG: not a PNG"
+"$RELGRAPH" "$ROOT/graphs/xi-putin" -o named.drawing 2>err
 grep -q '<svg' named.drawing || no "-o named.drawing: not SVG"
+grep -q "^relgraph: warning: named.drawing: no format 'drawing'; writing SVG" err ||
+	no "-o named.drawing: no warning: $(cat err)"
+"$RELGRAPH" "$ROOT/graphs/xi-putin" -Tsvg -o - >stdout.svg
+[ ! -e ./- ] || no "-o - wrote a file named -"
+cmp -s stdout.svg xi-putin.svg || no "-o -: not the SVG on standard output"
+
+# a bitmap bigger than cairo draws: relgraph's warning, not cairo's
+"$RELGRAPH" "$ROOT/graphs/xi-putin" --dpi 2400 -o huge.png 2>err
+grep -q '^relgraph: warning: the bitmap would be 47917 pixels wide' err || no "--dpi 2400: $(cat err)"
+grep -q 'cairo-renderer' err && no "--dpi 2400: Graphviz's own message got through"
+[ "$(png_width huge.png)" -le 32767 ] || no "--dpi 2400: $(png_width huge.png) px wide"
+"$RELGRAPH" "$ROOT/graphs/xi-putin" --scale 0.1 -o tiny.png || no "--scale 0.1 refused"
 
 # what makes no sense is a usage error
 for args in "--width abc" "--width -5" "--dpi 0" "--scale x" "--height 10q\"" ; do

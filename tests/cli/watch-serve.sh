@@ -44,7 +44,10 @@ const row = (m) => `2023-${m}-01,,Xi Jinping;Vladimir Putin,Beijing,in-person,se
   if (img.body !== fs.readFileSync('plain.svg', 'utf8')) no('/image.svg differs from relgraph -Tsvg of the same data');
   if ((await get('/nothing')).status !== 404) no('/nothing: not 404');
   if ((await get('/', {}, 'POST')).status !== 405) no('POST: not 405');
-  if ((await get('/', {Host: 'evil.example'})).status !== 403) no('Host evil.example: not 403');
+  for (const host of ['evil.example', '127.evil.example', '127.0.0.1.evil.example', 'localhost.evil.example'])
+    if ((await get('/', {Host: `${host}:${url.port}`})).status !== 403) no(`Host ${host}: not 403`);
+  for (const host of ['LOCALHOST', '127.0.0.1', '127.1.2.3', '[::1]'])
+    if ((await get('/', {Host: `${host}:${url.port}`})).status !== 200) no(`Host ${host}: not 200`);
   if ((await get('/', {Host: `localhost:${url.port}`})).status !== 200) no('Host localhost: not 200');
 
   // the event stream: an edit, then a bad save

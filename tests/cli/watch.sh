@@ -121,5 +121,21 @@ printf 'a,b\n' | "$RELGRAPH" watch - -O 2>err || rc=$?
 [ "$rc" -eq 2 ] || no "watch of standard input: exit $rc"
 rc=0
 "$RELGRAPH" watch no-such-folder -O 2>err || rc=$?
-[ "$rc" -eq 3 ] && grep -q 'cannot watch' err || no "missing folder: exit $rc, $(cat err)"
+[ "$rc" -eq 2 ] && grep -q 'no-such-folder: error: cannot read' err || no "missing folder: exit $rc, $(cat err)"
+# a number after --serve is its port, in range
+rc=0
+"$RELGRAPH" watch data --serve 70000 2>err || rc=$?
+[ "$rc" -eq 2 ] && grep -q -- '--serve takes a port' err || no "--serve 70000: exit $rc, $(cat err)"
+
+# bad data from the start: said so, nothing claimed kept
+mkdir broken
+printf 'source,target,date
+a,b,yesterday
+' >broken/edges.csv
+"$RELGRAPH" watch broken -O --outdir out3 2>log &
+pid=$!
+expect_renders 1 "broken from the start"
+grep -q '1 error: nothing drawn yet' log || no "broken from the start: $(cat log)"
+kill -TERM "$pid"
+wait "$pid" || true
 exit $bad
