@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <stdarg.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -624,6 +626,26 @@ static double now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* -v: one line per stage, with its time and the peak memory so far. */
+static void stage_done(const struct options *o, const char *stage, double *t, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void stage_done(const struct options *o, const char *stage, double *t, const char *fmt, ...)
+{
+	double t2 = now();
+	if (o->verbose) {
+		struct rusage ru;
+		getrusage(RUSAGE_SELF, &ru);
+		va_list ap;
+		va_start(ap, fmt);
+		fprintf(stderr, "relgraph: %-9s %8.3f s %7.1f MB peak  ", stage, t2 - *t,
+			ru.ru_maxrss / 1024.0);
+		vfprintf(stderr, fmt, ap);
+		fputc('\n', stderr);
+		va_end(ap);
+	}
+	*t = t2;
+}
+
 /* The input's name without folders or .csv: graphs/xi-putin/ is xi-putin. */
 static char *input_name(const char *path)
 {
@@ -849,9 +871,9 @@ static int draw(const struct options *o, rg_render *r, rg_diags *d, drawn *res)
 			status = RG_EDATA;
 	}
 	t = now();
-	if (o->verbose)
-		fprintf(stderr, "relgraph: read: %zu entities, %zu relations in %.3f s\n",
-			rg_model_nentities(m), rg_model_nrelations(m), t - t0);
+	t = t0;
+	stage_done(o, "read", &t, "%zu entities, %zu relations", rg_model_nentities(m),
+		   rg_model_nrelations(m));
 	if (status != RG_OK)
 		goto done;
 
@@ -899,12 +921,7 @@ static int draw(const struct options *o, rg_render *r, rg_diags *d, drawn *res)
 		.min_weight = o->min_weight, .focus = focus, .nfocus = o->nfocus, .depth = o->depth,
 	};
 	v = rg_transform(m, &to);
-	if (o->verbose) {
-		double t2 = now();
-		fprintf(stderr, "relgraph: transform: %zu nodes, %zu edges in %.3f s\n", v->nnodes,
-			v->nedges, t2 - t);
-		t = t2;
-	}
+	stage_done(o, "transform", &t, "%zu nodes, %zu edges", v->nnodes, v->nedges);
 	if (o->cmd == CMD_CHECK)
 		goto done;
 	if (o->cmd == CMD_STATS) {
@@ -951,8 +968,17 @@ static int draw(const struct options *o, rg_render *r, rg_diags *d, drawn *res)
 		goto done;
 	}
 	g = rg_build(m, v, &bo);
+	stage_done(o, "build", &t, "cgraph graph of %d nodes, %d edges", agnnodes(g), agnedges(g));
 	if ((status = fit_page(o, r, m, v, &bo, &g, d)) != RG_OK)
 		goto done;
+	int only_dot = 1;
+	for (size_t i = 0; i < o->nformats; i++)
+		only_dot &= strcmp(o->formats[i], "dot") == 0;
+	if (!only_dot && !rg_render_laid_out(r, g) &&
+	    (status = rg_render_layout(r, g, o->engine, d)) != RG_OK)
+		goto done;
+	if (!only_dot)
+		stage_done(o, "layout", &t, "%s%s", o->engine, bo.rankdir ? ", left to right" : "");
 	for (size_t i = 0; i < o->nformats; i++)
 		if (strcmp(o->formats[i], "dot") == 0) {
 			/* dot's layout adds to the graph (edges into clusters, its
@@ -991,8 +1017,7 @@ static int draw(const struct options *o, rg_render *r, rg_diags *d, drawn *res)
 		status = (int)write_depfile(o->depfile, m, targets, o->nformats, o->inputs,
 					    o->ninputs, d);
 	}
-	if (o->verbose)
-		fprintf(stderr, "relgraph: layout and render (%s): %.3f s\n", o->engine, now() - t);
+	stage_done(o, "render", &t, "%zu %s", o->nformats, o->nformats == 1 ? "output" : "outputs");
 done:
 	if (m) {
 		res->read = 1;

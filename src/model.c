@@ -17,7 +17,9 @@ struct rg_model {
 	size_t nblocks, used;
 	const char **str;
 	size_t nstr, capstr;
-	uint32_t *htab; /* open addressing; 0 is empty, else a string index */
+	/* open addressing; id 0 is empty, else a string index, with (part
+	 * of) its hash so that a probe rarely reads the string */
+	struct slot { uint32_t id, hash; } *htab;
 	size_t hcap;
 
 	rg_entity *ent;
@@ -65,12 +67,17 @@ static char *store(rg_model *m, const char *s, size_t len)
 static void rehash(rg_model *m)
 {
 	size_t cap = m->hcap ? 2 * m->hcap : 1024;
-	uint32_t *t = rg_xcalloc(cap, sizeof *t);
-	for (size_t i = 1; i < m->nstr; i++) {
-		size_t h = rg_hash(m->str[i], strlen(m->str[i])) & (cap - 1);
-		while (t[h])
+	struct slot *t = rg_xcalloc(cap, sizeof *t);
+	for (size_t i = 0; i < m->hcap; i++) {
+		if (!m->htab[i].id)
+			continue;
+		/* the index comes from the whole hash, which the slot keeps
+		 * 32 bits of: recompute it */
+		const char *str = m->str[m->htab[i].id];
+		size_t h = rg_hash(str, strlen(str)) & (cap - 1);
+		while (t[h].id)
 			h = (h + 1) & (cap - 1);
-		t[h] = (uint32_t)i;
+		t[h] = m->htab[i];
 	}
 	free(m->htab);
 	m->htab = t;
@@ -111,9 +118,11 @@ rg_str rg_model_intern(rg_model *m, const char *s, size_t len)
 {
 	if (len == 0)
 		return 0;
-	size_t h = rg_hash(s, len) & (m->hcap - 1);
-	for (uint32_t i; (i = m->htab[h]); h = (h + 1) & (m->hcap - 1))
-		if (strncmp(m->str[i], s, len) == 0 && m->str[i][len] == '\0')
+	unsigned long full = rg_hash(s, len);
+	uint32_t h32 = (uint32_t)(full >> 32);
+	size_t h = full & (m->hcap - 1);
+	for (uint32_t i; (i = m->htab[h].id); h = (h + 1) & (m->hcap - 1))
+		if (m->htab[h].hash == h32 && strncmp(m->str[i], s, len) == 0 && m->str[i][len] == '\0')
 			return i;
 	if (m->nstr == m->capstr) {
 		m->capstr *= 2;
@@ -121,7 +130,7 @@ rg_str rg_model_intern(rg_model *m, const char *s, size_t len)
 	}
 	rg_str id = (rg_str)m->nstr;
 	m->str[m->nstr++] = store(m, s, len);
-	m->htab[h] = id;
+	m->htab[h] = (struct slot){id, h32};
 	if (2 * m->nstr > m->hcap)
 		rehash(m);
 	return id;
@@ -142,9 +151,10 @@ rg_str rg_model_lookup(const rg_model *m, const char *s)
 	size_t len = strlen(s);
 	if (!len)
 		return 0;
-	size_t h = rg_hash(s, len) & (m->hcap - 1);
-	for (uint32_t i; (i = m->htab[h]); h = (h + 1) & (m->hcap - 1))
-		if (strcmp(m->str[i], s) == 0)
+	unsigned long full = rg_hash(s, len);
+	size_t h = full & (m->hcap - 1);
+	for (uint32_t i; (i = m->htab[h].id); h = (h + 1) & (m->hcap - 1))
+		if (m->htab[h].hash == (uint32_t)(full >> 32) && strcmp(m->str[i], s) == 0)
 			return i;
 	return 0;
 }
@@ -377,7 +387,8 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 	for (size_t i = 0; i < nrel; i++) {
 		rg_relation *r = &m->rel[i];
 		r->a = resolve_or_create(m, by_label, r->aname, r->aguess, r->where, d);
-		r->b = resolve_or_create(m, by_label, r->bname, r->bguess, r->bwhere, d);
+		rg_loc bwhere = {r->where.file, r->where.line, r->bcol};
+		r->b = resolve_or_create(m, by_label, r->bname, r->bguess, bwhere, d);
 	}
 	rg_str leader = rg_model_lookup(m, "leader");
 	rg_str country = rg_model_intern_z(m, "country");
@@ -395,7 +406,8 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 		r->bname = m->ent[c].id;
 		r->kind = leads;
 		r->when = e.when;
-		r->where = r->bwhere = e.where;
+		r->where = e.where;
+		r->bcol = e.where.col;
 		r->directed = 1;
 	}
 	free(by_label);

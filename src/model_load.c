@@ -49,8 +49,8 @@ typedef struct {
 	/* rows seen, by a hash of their text, for duplicate rows: open
 	 * addressing of (hash, line) */
 	struct seen {
-		unsigned long hash, hash2;
-		long line;
+		uint64_t hash;
+		uint32_t hash2, line; /* line 0: an empty slot */
 	} *seen;
 	size_t nseen, capseen;
 } table;
@@ -504,13 +504,14 @@ static void node_row(table *t, const rg_row *row)
 /* Splits a list cell at any of the separators seps into trimmed,
  * interned names, kept in t->list (reused from row to row).  Returns how
  * many were found. */
+/* seps: one or two separator characters */
 static size_t split_list(table *t, const rg_field *f, const char *seps)
 {
 	size_t n = 0;
 	const char *s = f->s, *end = f->s + f->len;
 	while (s <= end) {
 		const char *p = s;
-		while (p < end && !strchr(seps, *p))
+		while (p < end && *p != seps[0] && (!seps[1] || *p != seps[1]))
 			p++;
 		rg_str x = trimmed(t->m, s, (size_t)(p - s));
 		if (x) {
@@ -577,7 +578,7 @@ static rg_relation *relation(table *t, const rg_row *row, rg_str a, rg_str b,
 	r->aname = a;
 	r->bname = b;
 	r->where = loc(t, where, row);
-	r->bwhere = loc(t, bwhere, row);
+	r->bcol = loc(t, bwhere, row).col;
 	return r;
 }
 
@@ -787,15 +788,15 @@ static void check_duplicate(table *t, const rg_row *row)
 {
 	/* two independent 64-bit hashes of the fields: rows are not kept, and
 	 * a false "repeats" would have to fool both */
-	unsigned long h = 2166136261u, h2 = 5381;
+	uint64_t h = 2166136261u;
+	uint32_t h2 = 5381;
 	for (size_t i = 0; i < row->nfields; i++) {
-		h ^= rg_hash(row->fields[i].s, row->fields[i].len);
-		h *= 16777619u;
-		for (size_t k = 0; k < row->fields[i].len; k++)
-			h2 = h2 * 33 + (unsigned char)row->fields[i].s[k];
-		h2 = h2 * 33 + 0x1F; /* field separator */
+		/* field by field, so that "a,bc" and "ab,c" differ */
+		h = (h ^ rg_hash(row->fields[i].s, row->fields[i].len)) * 0x100000001b3UL;
+		h2 = (h2 ^ (uint32_t)rg_hash_seed(row->fields[i].s, row->fields[i].len, 0x5bd1e995)) * 33;
 	}
-	if (2 * (t->nseen + 1) > t->capseen) {
+	/* at most three quarters full */
+	if (4 * (t->nseen + 1) > 3 * t->capseen) {
 		size_t cap = t->capseen ? 2 * t->capseen : 1024;
 		struct seen *n = rg_xcalloc(cap, sizeof *n);
 		for (size_t i = 0; i < t->capseen; i++) {
@@ -813,12 +814,12 @@ static void check_duplicate(table *t, const rg_row *row)
 	size_t k = h & (t->capseen - 1);
 	for (; t->seen[k].line; k = (k + 1) & (t->capseen - 1))
 		if (t->seen[k].hash == h && t->seen[k].hash2 == h2) {
-			rg_lint(t->d, t->file, row->line, 1, "this row repeats line %ld", t->seen[k].line);
+			rg_lint(t->d, t->file, row->line, 1, "this row repeats line %ld", (long)t->seen[k].line);
 			return;
 		}
 	t->seen[k].hash = h;
 	t->seen[k].hash2 = h2;
-	t->seen[k].line = row->line;
+	t->seen[k].line = row->line > UINT32_MAX ? UINT32_MAX : (uint32_t)row->line;
 	t->nseen++;
 }
 

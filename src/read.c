@@ -26,6 +26,7 @@ typedef struct {
 	void *ctx;
 
 	unsigned char delim;
+	unsigned char stop[256]; /* the bytes a segment ends at: CR, LF, delim */
 	int started;     /* first chunk seen: BOM, encoding and delimiter done */
 	int stopped;     /* callback asked to stop, or a fatal problem */
 	int failed;      /* at least one error reported */
@@ -103,6 +104,12 @@ static int check_field(reader *r, const unsigned char *s, size_t n)
 {
 	long line = r->fline, col = r->fcol + (r->fquoted ? 1 : 0);
 	for (size_t i = 0; i < n;) {
+		/* printable ASCII, most of any file, in one step */
+		if (s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"') {
+			col++;
+			i++;
+			continue;
+		}
 		if (s[i] == '\0') {
 			err(r, line, col, "NUL byte in field (is this a binary or UTF-16 file?)");
 			return -1;
@@ -255,12 +262,8 @@ static long first_chunk(reader *r, const char *s, size_t n)
 		skip = 3;
 	r->delim = sniff_delim(s + skip, n - (size_t)skip);
 	csv_set_delim(&r->p, r->delim);
+	r->stop['\n'] = r->stop['\r'] = r->stop[r->delim] = 1;
 	return skip;
-}
-
-static int is_stop(const reader *r, char c)
-{
-	return c == '\n' || c == '\r' || (unsigned char)c == r->delim;
 }
 
 /* Feeds n bytes to libcsv segment by segment.  Returns -1 after a parse
@@ -276,9 +279,15 @@ static int feed(reader *r, const char *s, size_t n)
 	}
 	size_t i = 0;
 	while (i < n && !r->stopped) {
+		/* up to the next stop byte, counting the characters on the way
+		 * (no line break among them: those are stops) */
 		size_t j = i;
-		while (j < n && !is_stop(r, s[j]))
+		long chars = 0;
+		while (j < n && !r->stop[(unsigned char)s[j]]) {
+			chars += ((unsigned char)s[j] & 0xC0) != 0x80;
 			j++;
+		}
+		size_t plain = j - i;
 		if (j < n)
 			j++;
 		if (r->pending == START_AFTER_FIELD ||
@@ -297,7 +306,11 @@ static int feed(reader *r, const char *s, size_t n)
 			    "field and double the quotes inside it: \"a \"\"b\"\" c\")");
 			return -1;
 		}
-		advance(r, s + i, j - i);
+		if (plain) {
+			r->col += chars;
+			r->prev_cr = 0;
+		}
+		advance(r, s + i + plain, j - i - plain);
 		i = j;
 	}
 	return 0;

@@ -503,6 +503,11 @@ rg_status rg_render_positions(rg_render *r, Agraph_t *g, rg_diags *d)
 	return RG_OK;
 }
 
+int rg_render_laid_out(const rg_render *r, Agraph_t *g)
+{
+	return r->laid_out == g;
+}
+
 void rg_render_free_layout(rg_render *r)
 {
 	if (r->laid_out)

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 static void oom(void)
@@ -125,14 +126,35 @@ int rg_strieq(const char *a, const char *b)
 	return *a == *b;
 }
 
+/* Eight bytes at a time, each step a multiply and a shift (in the manner
+ * of MurmurHash's finaliser): reading a million rows hashes every field,
+ * and a byte at a time was a tenth of the reading time. */
+static uint64_t mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h;
+}
+
+unsigned long rg_hash_seed(const char *s, size_t n, unsigned long seed)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ seed ^ ((uint64_t)n * 0xc4ceb9fe1a85ec53ULL);
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		h = mix(h ^ w) * 0x9E3779B97F4A7C15ULL;
+		s += 8;
+		n -= 8;
+	}
+	uint64_t w = 0;
+	memcpy(&w, s, n);
+	return (unsigned long)mix(h ^ w ^ (uint64_t)n << 59);
+}
+
 unsigned long rg_hash(const char *s, size_t n)
 {
-	unsigned long h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
+	return rg_hash_seed(s, n, 0);
 }
 
 void rg_buf_xml(rg_buf *b, const char *s)

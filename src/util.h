@@ -32,7 +32,10 @@ void rg_buf_xml(rg_buf *b, const char *s);
 
 /* ASCII case-insensitive comparison, for header names. */
 int rg_strieq(const char *a, const char *b);
-/* FNV-1a hash of n bytes. */
+/* A 64-bit hash of n bytes, for hash tables (not stable across
+ * versions: nothing relgraph writes depends on its values); _seed gives
+ * an independent one for each seed. */
 unsigned long rg_hash(const char *s, size_t n);
+unsigned long rg_hash_seed(const char *s, size_t n, unsigned long seed);
 
 #endif

@@ -61,7 +61,7 @@ typedef struct {
 	double weight;  /* 1 unless a weight column says otherwise */
 	uint32_t count; /* how many real-world relations this row stands for */
 	rg_loc where;  /* the row, at its first end's column */
-	rg_loc bwhere; /* the second end's column */
+	uint32_t bcol; /* the second end's column, on the same row */
 	uint32_t attr0, nattr;
 	rg_str aguess, bguess; /* kind for an endpoint no node table declares */
 	unsigned directed : 1;

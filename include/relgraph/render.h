@@ -26,6 +26,8 @@ void rg_render_free(rg_render *r);
  * layout, rg_render_free_layout, or the end of rg_render_outputs. */
 rg_status rg_render_layout(rg_render *r, Agraph_t *g, const char *engine, rg_diags *d);
 void rg_render_free_layout(rg_render *r);
+/* 1 if g's layout is the current one. */
+int rg_render_laid_out(const rg_render *r, Agraph_t *g);
 /* Writes the current layout of g into its attributes (pos, lp, bb), as
  * `dot -Tdot` would, so they outlive the layout. */
 rg_status rg_render_positions(rg_render *r, Agraph_t *g, rg_diags *d);
