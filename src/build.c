@@ -561,8 +561,8 @@ static void declare(builder *bd)
 		gset(g, "rankdir", bd->o->rankdir ? bd->o->rankdir : "TB");
 		gset(g, "splines", "true");
 	} else {
-		gset(g, "overlap", "false");
-		gset(g, "splines", "true");
+		gset(g, "overlap", bd->o->large ? "prism" : "false");
+		gset(g, "splines", bd->o->large ? "false" : "true");
 		gset(g, "sep", "+6");
 		gset(g, "start", "1");
 		gset(g, "forcelabels", "true");
@@ -673,6 +673,8 @@ static void put_pos(builder *bd, Agnode_t *n, const rg_pin *p)
 	char buf[96];
 	snprintf(buf, sizeof buf, "%.2f,%.2f", p->x, p->y);
 	agsafeset(n, (char *)"pos", buf, (char *)"");
+	if (p->w <= 0)
+		return;
 	snprintf(buf, sizeof buf, "%.4f", p->w);
 	set(n, bd->n_width, buf);
 	snprintf(buf, sizeof buf, "%.4f", p->h);
@@ -1278,7 +1280,7 @@ Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
 	add_edges(&bd, map);
 	if (o->legend)
 		add_legend(&bd);
-	if (o->pins)
+	if (o->pins && o->canvas[2] > o->canvas[0])
 		add_canvas(&bd);
 	apply_settings(&bd);
 	free(map);

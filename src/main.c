@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "relgraph/autolayout.h"
 #include "relgraph/build.h"
 #include "relgraph/diag.h"
 #include "relgraph/frames.h"
@@ -366,7 +367,7 @@ static int collect_args(int argc, char **argv, struct options *o)
 		{NULL, 0, NULL, 0},
 	};
 	memset(o, 0, sizeof *o);
-	o->engine = "dot";
+	o->engine = "auto";
 	o->depth = 1;
 	o->legend = o->merge = 1;
 	if (argc > 1 && (strcmp(argv[1], "check") == 0 || strcmp(argv[1], "stats") == 0 ||
@@ -626,6 +627,75 @@ static double now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* Progress on a terminal: a run that takes over a second says what it is
+ * doing on one line of stderr, rewritten in place and cleared before
+ * anything else is printed; nothing when stderr is not a terminal, with
+ * -q, or in watch (its status lines say enough). */
+static struct {
+	int on, shown;
+	double start, last, after;
+} prog;
+
+static void progress_start(const struct options *o)
+{
+	prog.on = !o->quiet && o->cmd != CMD_WATCH && isatty(STDERR_FILENO);
+	prog.shown = 0;
+	/* after how many seconds progress shows: 1, or (for tests) what
+	 * RELGRAPH_PROGRESS_AFTER says */
+	const char *after = getenv("RELGRAPH_PROGRESS_AFTER");
+	prog.after = after && *after ? atof(after) : 1;
+	prog.start = now();
+	prog.last = 0;
+}
+
+static void progress_clear(void)
+{
+	if (prog.shown)
+		fputs("\r\033[K", stderr);
+	prog.shown = 0;
+}
+
+/* Says what is being done, if the run has taken a second already or
+ * always is set (a layout about to take long). */
+static void progress(int always, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void progress(int always, const char *fmt, ...)
+{
+	if (!prog.on)
+		return;
+	double t = now();
+	if (!always && (t - prog.start < prog.after || t - prog.last < 0.1))
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("\r\033[Krelgraph: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fflush(stderr);
+	prog.shown = 1;
+	prog.last = t;
+}
+
+/* 1234567 as "1,234,567" in buf (32 bytes). */
+static const char *thousands(uint64_t n, char *buf)
+{
+	char digits[24];
+	int len = snprintf(digits, sizeof digits, "%llu", (unsigned long long)n), k = 0;
+	for (int i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			buf[k++] = ',';
+		buf[k++] = digits[i];
+	}
+	buf[k] = '\0';
+	return buf;
+}
+
+static void on_rows(void *ctx, const char *file, uint64_t rows)
+{
+	char n[32];
+	(void)ctx;
+	progress(0, "reading %s: %s rows", file, thousands(rows, n));
+}
+
 /* -v: one line per stage, with its time and the peak memory so far. */
 static void stage_done(const struct options *o, const char *stage, double *t, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -633,6 +703,7 @@ static void stage_done(const struct options *o, const char *stage, double *t, co
 {
 	double t2 = now();
 	if (o->verbose) {
+		progress_clear();
 		struct rusage ru;
 		getrusage(RUSAGE_SELF, &ru);
 		va_list ap;
@@ -693,17 +764,17 @@ static int print_diags(const rg_diags *d, const struct options *o)
 /* A dot layout that comes out a thin strip or a tall tower is tried the
  * other way round (rankdir LR), and the one closer to a page's shape kept.
  * Not when the user chose rankdir, nor for other engines. */
-static int fit_page(const struct options *o, rg_render *r, const rg_model *m, const rg_view *v,
-		    rg_build_opts *bo, Agraph_t **g, rg_diags *d)
+static int fit_page(const struct options *o, const char *engine, rg_render *r, const rg_model *m,
+		    const rg_view *v, rg_build_opts *bo, Agraph_t **g, rg_diags *d)
 {
 	/* a second layout costs as much as the first: big graphs go as they
 	 * come (their engine and shape are another matter) */
-	int want = strcmp(o->engine, "dot") == 0 && v->nnodes + v->nedges <= 600;
+	int want = strcmp(engine, "dot") == 0 && v->nnodes + v->nedges <= 600;
 	for (size_t i = 0; i < o->ngset; i++)
 		want &= strcmp(o->gset[i].name, "rankdir") != 0;
 	if (!want)
 		return RG_OK;
-	rg_status st = rg_render_layout(r, *g, o->engine, d);
+	rg_status st = rg_render_layout(r, *g, engine, d);
 	if (st != RG_OK)
 		return st;
 	double a = rg_render_misfit(rg_render_aspect(*g));
@@ -711,7 +782,7 @@ static int fit_page(const struct options *o, rg_render *r, const rg_model *m, co
 		return RG_OK;
 	bo->rankdir = "LR";
 	Agraph_t *turned = rg_build(m, v, bo);
-	if ((st = rg_render_layout(r, turned, o->engine, d)) != RG_OK) {
+	if ((st = rg_render_layout(r, turned, engine, d)) != RG_OK) {
 		agclose(turned);
 		return st;
 	}
@@ -856,6 +927,8 @@ static int draw(const struct options *o, rg_render *r, rg_diags *d, drawn *res)
 	if (o->cmd != CMD_CHECK && (status = prepare_output(o, d)) != RG_OK)
 		goto done;
 	m = rg_model_new();
+	progress_start(o);
+	rg_model_on_progress(m, on_rows, NULL);
 	for (size_t i = 0; i < o->ninputs; i++) {
 		rg_status s = rg_model_load(m, o->inputs[i], d);
 		if ((int)s > status)
@@ -935,13 +1008,20 @@ static int draw(const struct options *o, rg_render *r, rg_diags *d, drawn *res)
 	if (o->cluster_by && !has_field(m, o->cluster_by))
 		rg_warn(d, NULL, 0, 0, "--cluster-by '%s': no node has this field, so no boxes",
 			o->cluster_by);
+	/* -K auto: the engine for this graph's size */
+	const char *engine = o->engine;
+	rg_auto choice = {o->engine, 0, 0};
+	if (strcmp(engine, "auto") == 0) {
+		choice = rg_auto_choose(v);
+		engine = choice.engine;
+	}
 	name = input_name(o->inputs[0]);
 	desc = rg_build_describe(m, v);
 	rg_doc doc = {.title = o->title ? o->title : name, .desc = desc, .width = o->width,
 		      .height = o->height, .dpi = o->dpi};
 	rg_render_set_doc(r, &doc);
 	rg_build_opts bo = {
-		.name = name, .title = o->title, .engine = o->engine, .legend = o->legend,
+		.name = name, .title = o->title, .engine = engine, .large = choice.large, .legend = o->legend,
 		.edge_labels = o->labels, .cluster_by = o->cluster_by, .gset = o->gset, .nset = o->nset, .eset = o->eset,
 		.ngset = o->ngset, .nnset = o->nnset, .neset = o->neset,
 	};
@@ -958,28 +1038,50 @@ static int draw(const struct options *o, rg_render *r, rg_diags *d, drawn *res)
 			status = RG_EUSAGE;
 		} else {
 			naming nm = {o, name};
-			status = (int)rg_frames_render(r, m, &to, &bo, o->engine, slices, nslices,
+			status = (int)rg_frames_render(r, m, &to, &bo, engine, slices, nslices,
 						       o->formats, o->nformats, frame_path, &nm, d);
-			if (status == RG_OK && o->verbose)
+			if (status == RG_OK && o->verbose) {
+				progress_clear();
 				fprintf(stderr, "relgraph: %zu frames from %s to %s\n", nslices,
 					slices[0].label, slices[nslices - 1].label);
+			}
 		}
 		free(slices);
 		goto done;
 	}
-	g = rg_build(m, v, &bo);
-	stage_done(o, "build", &t, "cgraph graph of %d nodes, %d edges", agnnodes(g), agnedges(g));
-	if ((status = fit_page(o, r, m, v, &bo, &g, d)) != RG_OK)
-		goto done;
 	int only_dot = 1;
 	for (size_t i = 0; i < o->nformats; i++)
 		only_dot &= strcmp(o->formats[i], "dot") == 0;
-	if (!only_dot && !rg_render_laid_out(r, g) &&
-	    (status = rg_render_layout(r, g, o->engine, d)) != RG_OK)
-		goto done;
-	if (!only_dot)
-		stage_done(o, "layout", &t, "%s%s", o->engine, bo.rankdir ? ", left to right" : "");
-	for (size_t i = 0; i < o->nformats; i++)
+	if (!only_dot) {
+		char nn[32], ne[32];
+		progress(v->nnodes + v->nedges > 2000, "laying out %s %s and %s %s with %s",
+			 thousands(v->nnodes, nn), plural(v->nnodes, "node", "nodes"),
+			 thousands(v->nedges, ne), plural(v->nedges, "edge", "edges"), engine);
+	}
+	if (choice.apart && !only_dot) {
+		/* nodes with no edge set out in rows, the rest by the engine;
+		 * the result is laid out already (nop1 draws it again if needed) */
+		if (!(g = rg_auto_layout(r, m, v, choice, &bo, d))) {
+			status = RG_ESYS;
+			goto done;
+		}
+		stage_done(o, "layout", &t, "auto: %s, %zu nodes without edges in rows", engine,
+			   choice.apart);
+		engine = "nop1";
+	} else {
+		g = rg_build(m, v, &bo);
+		stage_done(o, "build", &t, "cgraph graph of %d nodes, %d edges", agnnodes(g),
+			   agnedges(g));
+		if ((status = fit_page(o, engine, r, m, v, &bo, &g, d)) != RG_OK)
+			goto done;
+		if (!only_dot && !rg_render_laid_out(r, g) &&
+		    (status = rg_render_layout(r, g, engine, d)) != RG_OK)
+			goto done;
+		if (!only_dot)
+			stage_done(o, "layout", &t, "%s%s%s", strcmp(o->engine, "auto") == 0 ? "auto: " : "",
+				   engine, bo.rankdir ? ", left to right" : "");
+	}
+	for (size_t i = 0; i < o->nformats && !choice.apart; i++)
 		if (strcmp(o->formats[i], "dot") == 0) {
 			/* dot's layout adds to the graph (edges into clusters, its
 			 * bounding box): DOT output is of a fresh, unlaid graph, in
@@ -999,6 +1101,7 @@ static int draw(const struct options *o, rg_render *r, rg_diags *d, drawn *res)
 			outs[i].path = paths[i];
 		}
 	}
+	progress(0, "writing %s%s", o->formats[0], o->nformats > 1 ? " and more" : "");
 	/* watch --serve keeps the SVG for its page; with no -o or -O it is
 	 * the only output */
 	size_t nouts = o->cmd == CMD_WATCH && !o->output && !o->auto_name ? 0 : o->nformats;
@@ -1009,7 +1112,7 @@ static int draw(const struct options *o, rg_render *r, rg_diags *d, drawn *res)
 		res->title = rg_xstrdup(doc.title);
 		res->desc = rg_xstrdup(desc);
 	}
-	status = (int)rg_render_outputs(r, g, o->engine, outs, nouts + !!res->want_svg, d);
+	status = (int)rg_render_outputs(r, g, engine, outs, nouts + !!res->want_svg, d);
 	if (status == RG_OK && o->depfile) {
 		char *targets[MAX_FORMATS];
 		for (size_t i = 0; i < o->nformats; i++)
@@ -1205,11 +1308,11 @@ static int run(struct options *o)
 	}
 	if (o->list_formats || o->list_engines) {
 		char *l = rg_render_list(r, o->list_formats ? "device" : "layout");
-		printf("%s\n", l);
+		printf("%s%s\n", o->list_formats ? "" : "auto ", l);
 		free(l);
 		goto out;
 	}
-	if (!rg_render_has_engine(r, o->engine)) {
+	if (strcmp(o->engine, "auto") != 0 && !rg_render_has_engine(r, o->engine)) {
 		char *l = rg_render_list(r, "layout");
 		fprintf(stderr, "relgraph: error: unknown layout engine '%s' (engines: %s)\n",
 			o->engine, l);
@@ -1247,6 +1350,7 @@ static int run(struct options *o)
 	}
 	status = draw(o, r, d, &res);
 out:
+	progress_clear();
 	if (status != RG_OK && status != RG_EUSAGE && !rg_diags_count(d, RG_ERROR))
 		rg_error(d, NULL, 0, 0, "%s", rg_strerror((rg_status)status));
 	print_diags(d, o);

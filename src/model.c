@@ -20,6 +20,9 @@ struct rg_model {
 	/* open addressing; id 0 is empty, else a string index, with (part
 	 * of) its hash so that a probe rarely reads the string */
 	struct slot { uint32_t id, hash; } *htab;
+	rg_progress_fn progress;
+	void *progress_ctx;
+	uint64_t rows;
 	size_t hcap;
 
 	rg_entity *ent;
@@ -233,6 +236,18 @@ uint32_t rg_model_declare(rg_model *m, rg_str id, rg_str kind, rg_loc where, rg_
 rg_entity *rg_model_entity_mut(rg_model *m, uint32_t i)
 {
 	return &m->ent[i];
+}
+
+void rg_model_on_progress(rg_model *m, rg_progress_fn fn, void *ctx)
+{
+	m->progress = fn;
+	m->progress_ctx = ctx;
+}
+
+void rg_model_row_read(rg_model *m, const char *file)
+{
+	if (++m->rows % RG_PROGRESS_ROWS == 0 && m->progress)
+		m->progress(m->progress_ctx, file, m->rows);
 }
 
 rg_relation *rg_model_add_relation(rg_model *m)

@@ -22,5 +22,7 @@ size_t rg_model_nattrs(const rg_model *m);
  * edges are the norm (an edge-list export), not a mistake to warn of one by
  * one. */
 void rg_model_saw_node_table(rg_model *m);
+/* One more row read from file (for rg_model_on_progress). */
+void rg_model_row_read(rg_model *m, const char *file);
 
 #endif

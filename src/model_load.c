@@ -826,6 +826,7 @@ static void check_duplicate(table *t, const rg_row *row)
 static int on_row(void *ctx, const rg_row *row, size_t index)
 {
 	table *t = ctx;
+	rg_model_row_read(t->m, t->file);
 	if (index == 0)
 		return header(t, row);
 	check_duplicate(t, row);

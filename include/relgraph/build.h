@@ -22,7 +22,8 @@ typedef struct {
 
 typedef enum { RG_LABELS_AUTO, RG_LABELS_ALL, RG_LABELS_NONE } rg_label_mode;
 
-/* A node's place in an earlier layout: centre in points, size in inches. */
+/* A node's place in an earlier layout: centre in points, size in inches
+ * (w 0: the size its label needs). */
 typedef struct {
 	double x, y, w, h;
 	int set;
@@ -42,6 +43,9 @@ typedef struct {
 	/* draw entities that share a value of this field (country, group,
 	 * kind or any column) in one labelled box; NULL for none */
 	const char *cluster_by;
+	/* A big graph (-K auto chose sfdp): straight edges, overlapping
+	 * nodes pushed apart by prism. */
+	int large;
 	/* The legend as one table node rather than a cluster (it is so for
 	 * engines other than dot anyway, and for rankdir LR). */
 	int legend_table;

@@ -71,6 +71,12 @@ typedef struct rg_model rg_model;
 
 /* Returns a new, empty model; free it with rg_model_free. */
 rg_model *rg_model_new(void);
+/* Called now and then while rows are read (every RG_PROGRESS_ROWS rows),
+ * with the file being read and the rows read so far from all files, for
+ * a progress line. */
+#define RG_PROGRESS_ROWS 65536
+typedef void (*rg_progress_fn)(void *ctx, const char *file, uint64_t rows);
+void rg_model_on_progress(rg_model *m, rg_progress_fn fn, void *ctx);
 void rg_model_free(rg_model *m);
 
 /* Interning.  rg_model_intern copies s; the model owns the copy, valid
