@@ -561,8 +561,12 @@ static void declare(builder *bd)
 		gset(g, "rankdir", bd->o->rankdir ? bd->o->rankdir : "TB");
 		gset(g, "splines", "true");
 	} else {
+		/* edges curved around nodes: the force engines' spline routing
+		 * grows so fast (a minute and more for 300 nodes round a hub)
+		 * that past a few hundred nodes and edges they are straight */
+		int curved = !bd->o->large && bd->v->nnodes + bd->v->nedges <= 300;
 		gset(g, "overlap", bd->o->large ? "prism" : "false");
-		gset(g, "splines", bd->o->large ? "false" : "true");
+		gset(g, "splines", curved ? "true" : "false");
 		gset(g, "sep", "+6");
 		gset(g, "start", "1");
 		gset(g, "forcelabels", "true");

@@ -33,6 +33,9 @@
 #define MAX_FORMATS 16
 #define DIAG_LIMIT 50
 #define MAX_LIST 64
+/* Past these, a drawing is a hairball: relgraph says how to cut it. */
+#define RG_HUGE_NODES 10000
+#define RG_HUGE_EDGES 50000
 
 typedef enum { CMD_RENDER, CMD_CHECK, CMD_STATS, CMD_WATCH } command;
 
@@ -98,8 +101,9 @@ static void usage(FILE *f)
 	      "  --outdir DIR      where -O writes (default: the current folder)\n"
 	      "  -M FILE           also write a make rule: the outputs depend on every\n"
 	      "                    CSV file read (like gcc -MD)\n"
-	      "  -K ENGINE         layout engine: dot (default), neato, fdp, sfdp, circo,\n"
-	      "                    twopi, osage, patchwork; -K? lists them\n"
+	      "  -K ENGINE         layout engine: auto (default: dot for small graphs, sfdp\n"
+	      "                    for big ones), dot, neato, fdp, sfdp, circo, twopi, osage,\n"
+	      "                    patchwork; -K? lists them\n"
 	      "  -G NAME=VALUE     set a graph attribute, as in dot (also -N for nodes,\n"
 	      "                    -E for edges); these win over relgraph's theme\n"
 	      "  --width LEN, --height LEN  the displayed size: for SVG any CSS length\n"
@@ -135,7 +139,8 @@ static void usage(FILE *f)
 	      "Messages:\n"
 	      "  --strict          every warning is an error (exit 1)\n"
 	      "  -q, --quiet       only errors\n"
-	      "  -v, --verbose     say what each stage did and how long it took\n"
+	      "  -v, --verbose     say what each stage did, how long it took, and the peak\n"
+	      "                    memory\n"
 	      "  -V, --version     print the version and exit\n"
 	      "  -h, --help        print this help and exit\n"
 	      "\n"
@@ -764,17 +769,25 @@ static int print_diags(const rg_diags *d, const struct options *o)
 /* A dot layout that comes out a thin strip or a tall tower is tried the
  * other way round (rankdir LR), and the one closer to a page's shape kept.
  * Not when the user chose rankdir, nor for other engines. */
-static int fit_page(const struct options *o, const char *engine, rg_render *r, const rg_model *m,
-		    const rg_view *v, rg_build_opts *bo, Agraph_t **g, rg_diags *d)
+/* A dot layout that comes out a thin strip or a tall tower is tried the
+ * other way round (rankdir LR), and the one closer to a page's shape kept.
+ * Not when the user chose rankdir, nor for other engines.  With -K auto
+ * (try_force), a drawing still far from a page either way (a hub with
+ * hundreds of leaves is one rank of hundreds) is laid out by sfdp too,
+ * which spreads a star around its hub, and kept if it fits better;
+ * *engine then says so. */
+static int fit_page(const struct options *o, const char **engine, int try_force, rg_render *r,
+		    const rg_model *m, const rg_view *v, rg_build_opts *bo, Agraph_t **g,
+		    rg_diags *d)
 {
 	/* a second layout costs as much as the first: big graphs go as they
 	 * come (their engine and shape are another matter) */
-	int want = strcmp(engine, "dot") == 0 && v->nnodes + v->nedges <= 600;
+	int want = strcmp(*engine, "dot") == 0 && v->nnodes + v->nedges <= 600;
 	for (size_t i = 0; i < o->ngset; i++)
 		want &= strcmp(o->gset[i].name, "rankdir") != 0;
 	if (!want)
 		return RG_OK;
-	rg_status st = rg_render_layout(r, *g, engine, d);
+	rg_status st = rg_render_layout(r, *g, *engine, d);
 	if (st != RG_OK)
 		return st;
 	double a = rg_render_misfit(rg_render_aspect(*g));
@@ -782,18 +795,40 @@ static int fit_page(const struct options *o, const char *engine, rg_render *r, c
 		return RG_OK;
 	bo->rankdir = "LR";
 	Agraph_t *turned = rg_build(m, v, bo);
-	if ((st = rg_render_layout(r, turned, engine, d)) != RG_OK) {
+	if ((st = rg_render_layout(r, turned, *engine, d)) != RG_OK) {
 		agclose(turned);
 		return st;
 	}
-	if (rg_render_misfit(rg_render_aspect(turned)) < a) {
+	double b = rg_render_misfit(rg_render_aspect(turned));
+	if (b < a) {
 		agclose(*g);
 		*g = turned;
+		a = b;
+	} else {
+		rg_render_free_layout(r);
+		agclose(turned);
+		bo->rankdir = NULL;
+	}
+	if (!try_force || a <= 1)
+		return RG_OK;
+	rg_build_opts fo = *bo;
+	fo.engine = "sfdp";
+	fo.large = 1;
+	fo.rankdir = NULL;
+	Agraph_t *force = rg_build(m, v, &fo);
+	if ((st = rg_render_layout(r, force, "sfdp", d)) != RG_OK) {
+		agclose(force);
+		return st;
+	}
+	if (rg_render_misfit(rg_render_aspect(force)) < a) {
+		agclose(*g);
+		*g = force;
+		*bo = fo;
+		*engine = "sfdp";
 		return RG_OK;
 	}
 	rg_render_free_layout(r);
-	agclose(turned);
-	bo->rankdir = NULL;
+	agclose(force);
 	return RG_OK;
 }
 
@@ -1008,6 +1043,16 @@ static int draw(const struct options *o, rg_render *r, rg_diags *d, drawn *res)
 	if (o->cluster_by && !has_field(m, o->cluster_by))
 		rg_warn(d, NULL, 0, 0, "--cluster-by '%s': no node has this field, so no boxes",
 			o->cluster_by);
+	/* a drawing nobody can read, that takes minutes to lay out: say how
+	 * to cut it (advice, not a problem of the data: --strict ignores it) */
+	if ((v->nnodes > RG_HUGE_NODES || v->nedges > RG_HUGE_EDGES) && !o->quiet && !o->frames) {
+		char nn[32], ne[32];
+		progress_clear();
+		fprintf(stderr, "relgraph: warning: drawing %s nodes and %s edges: the layout takes "
+				"long and the picture will be hard to read; --focus ID --depth 1, "
+				"--min-weight N, --from/--to or --only KIND cut it down\n",
+			thousands(v->nnodes, nn), thousands(v->nedges, ne));
+	}
 	/* -K auto: the engine for this graph's size */
 	const char *engine = o->engine;
 	rg_auto choice = {o->engine, 0, 0};
@@ -1072,7 +1117,8 @@ static int draw(const struct options *o, rg_render *r, rg_diags *d, drawn *res)
 		g = rg_build(m, v, &bo);
 		stage_done(o, "build", &t, "cgraph graph of %d nodes, %d edges", agnnodes(g),
 			   agnedges(g));
-		if ((status = fit_page(o, engine, r, m, v, &bo, &g, d)) != RG_OK)
+		if ((status = fit_page(o, &engine, strcmp(o->engine, "auto") == 0, r, m, v, &bo, &g,
+				       d)) != RG_OK)
 			goto done;
 		if (!only_dot && !rg_render_laid_out(r, g) &&
 		    (status = rg_render_layout(r, g, engine, d)) != RG_OK)
