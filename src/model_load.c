@@ -48,6 +48,14 @@ typedef struct {
 	int failed;
 	/* rows seen, by a hash of their text, for duplicate rows: open
 	 * addressing of (hash, line) */
+	/* per column, the last value interned and its bytes: categorical
+	 * columns (format, source, kind) repeat, and a compare is cheaper
+	 * than hashing again */
+	struct memo {
+		rg_str value;
+		char *bytes;
+		size_t len, cap;
+	} *memo;
 	struct seen {
 		uint64_t hash;
 		uint32_t hash2, line; /* line 0: an empty slot */
@@ -412,6 +420,23 @@ static int span_fields(table *t, const rg_row *row, rg_span *w)
 	return bad;
 }
 
+static rg_str memo_intern(table *t, size_t col, const rg_field *f)
+{
+	if (!t->memo)
+		t->memo = rg_xcalloc(t->ncols ? t->ncols : 1, sizeof *t->memo);
+	struct memo *c = &t->memo[col];
+	if (c->bytes && c->len == f->len && memcmp(c->bytes, f->s, f->len) == 0)
+		return c->value;
+	if (f->len > c->cap) {
+		c->cap = f->len < 64 ? 64 : f->len;
+		free(c->bytes);
+		c->bytes = rg_xmalloc(c->cap);
+	}
+	memcpy(c->bytes, f->s, f->len);
+	c->len = f->len;
+	return c->value = trimmed(t->m, f->s, f->len);
+}
+
 static void add_attrs(table *t, const rg_row *row, uint32_t *attr0, uint32_t *nattr)
 {
 	*attr0 = (uint32_t)rg_model_nattrs(t->m);
@@ -419,7 +444,7 @@ static void add_attrs(table *t, const rg_row *row, uint32_t *attr0, uint32_t *na
 	for (size_t i = 0; i < row->nfields; i++) {
 		if (t->used[i] || !t->names[i] || row->fields[i].len == 0)
 			continue;
-		rg_str v = trimmed(t->m, row->fields[i].s, row->fields[i].len);
+		rg_str v = memo_intern(t, i, &row->fields[i]);
 		if (v) {
 			rg_model_add_attr(t->m, t->names[i], v);
 			(*nattr)++;
@@ -788,13 +813,13 @@ static void check_duplicate(table *t, const rg_row *row)
 {
 	/* two independent 64-bit hashes of the fields: rows are not kept, and
 	 * a false "repeats" would have to fool both */
-	uint64_t h = 2166136261u;
-	uint32_t h2 = 5381;
-	for (size_t i = 0; i < row->nfields; i++) {
-		/* field by field, so that "a,bc" and "ab,c" differ */
-		h = (h ^ rg_hash(row->fields[i].s, row->fields[i].len)) * 0x100000001b3UL;
-		h2 = (h2 ^ (uint32_t)rg_hash_seed(row->fields[i].s, row->fields[i].len, 0x5bd1e995)) * 33;
-	}
+	/* the row's bytes in one piece, fields and the NULs between them
+	 * (read.h), so that "a,bc" and "ab,c" differ */
+	const rg_field *last = &row->fields[row->nfields - 1];
+	uint64_t hh[2];
+	rg_hash2(row->fields[0].s, (size_t)(last->s + last->len - row->fields[0].s), hh);
+	uint64_t h = hh[0];
+	uint32_t h2 = (uint32_t)hh[1];
 	/* at most three quarters full */
 	if (4 * (t->nseen + 1) > 3 * t->capseen) {
 		size_t cap = t->capseen ? 2 * t->capseen : 1024;
@@ -871,6 +896,9 @@ static rg_status load(rg_model *m, const char *path, const char *display,
 	free(t.used);
 	free(t.list);
 	free(t.seen);
+	for (size_t i = 0; t.memo && i < t.ncols; i++)
+		free(t.memo[i].bytes);
+	free(t.memo);
 	if (s == RG_OK && t.failed)
 		s = RG_EDATA;
 	return s;

@@ -152,6 +152,24 @@ unsigned long rg_hash_seed(const char *s, size_t n, unsigned long seed)
 	return (unsigned long)mix(h ^ w ^ (uint64_t)n << 59);
 }
 
+void rg_hash2(const char *s, size_t n, uint64_t out[2])
+{
+	uint64_t a = 0x9E3779B97F4A7C15ULL ^ n, b = 0xc4ceb9fe1a85ec53ULL ^ n;
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		a = mix(a ^ w) * 0x9E3779B97F4A7C15ULL;
+		b = (b ^ w) * 0xff51afd7ed558ccdULL;
+		b ^= b >> 29;
+		s += 8;
+		n -= 8;
+	}
+	uint64_t w = 0;
+	memcpy(&w, s, n);
+	out[0] = mix(a ^ w ^ (uint64_t)n << 59);
+	out[1] = mix(b ^ (w * 0x9E3779B97F4A7C15ULL) ^ (uint64_t)n << 53);
+}
+
 unsigned long rg_hash(const char *s, size_t n)
 {
 	return rg_hash_seed(s, n, 0);

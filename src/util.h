@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 void *rg_xmalloc(size_t n);
 void *rg_xcalloc(size_t n, size_t size);
@@ -37,5 +38,7 @@ int rg_strieq(const char *a, const char *b);
  * an independent one for each seed. */
 unsigned long rg_hash(const char *s, size_t n);
 unsigned long rg_hash_seed(const char *s, size_t n, unsigned long seed);
+/* Two independent 64-bit hashes of n bytes in one pass. */
+void rg_hash2(const char *s, size_t n, uint64_t out[2]);
 
 #endif

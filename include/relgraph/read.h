@@ -28,7 +28,9 @@ typedef struct {
 
 /* Called for each record in order; index 0 is the header.  The row and its
  * fields belong to the reader and are reused after the call returns: copy
- * what you keep.  Return non-zero to stop reading the file. */
+ * what you keep.  A row's fields lie one after the other in memory, each
+ * ended by a NUL, so the whole row is the bytes from fields[0].s to the
+ * end of the last field.  Return non-zero to stop reading the file. */
 typedef int (*rg_row_fn)(void *ctx, const rg_row *row, size_t index);
 
 /* Reads the CSV file at path ("-" for standard input), naming it display in
