@@ -31,6 +31,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "splitmix.h"
+
 #define OPEN_END INT32_MAX
 
 /* ---------- random numbers ---------- */
@@ -39,10 +41,7 @@ static uint64_t rng_state;
 
 static uint64_t rnd(void)
 {
-	uint64_t z = (rng_state += 0x9E3779B97F4A7C15u);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-	return z ^ (z >> 31);
+	return splitmix_next(&rng_state);
 }
 
 /* uniform in [0, n); the modulo bias is below n / 2^64 */
