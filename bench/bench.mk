@@ -25,7 +25,7 @@ BENCH_PACKAGES = graphviz python3-networkx python3-pygraphviz time hyperfine
 
 bench-tools: $(BENCH_TOOLS)
 
-$(BENCH_BUILD)/%: bench/%.c | $(BENCH_BUILD)
+$(BENCH_BUILD)/%: bench/%.c bench/splitmix.h | $(BENCH_BUILD)
 	$(CC) $(BENCH_CFLAGS) -o $@ $<
 
 # The anchors that link libcsv (and cgraph); flags read when the recipe
