@@ -1168,6 +1168,9 @@ static int draw(const struct options *o, rg_render *r, rg_diags *d, drawn *res)
 	}
 	stage_done(o, "render", &t, "%zu %s", o->nformats, o->nformats == 1 ? "output" : "outputs");
 done:
+	/* the document's title and description die here: watch draws again
+	 * with the same context */
+	rg_render_set_doc(r, NULL);
 	if (m) {
 		res->read = 1;
 		res->nentities = rg_model_nentities(m);
