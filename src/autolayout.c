@@ -8,9 +8,11 @@
 
 #include "util.h"
 
-/* 1 for each entity of v that is an end of some edge of v; entity-indexed,
- * sized by the largest entity index in v. */
-static unsigned char *linked(const rg_view *v, size_t *size)
+/* The size of each entity's connected component in v, capped at 3 (all
+ * that matters here: alone, a pair, or more), entity-indexed and sized by
+ * the largest entity index in v; *partner gets each pair member's other
+ * end.  Union-find over the edges. */
+static unsigned char *component_sizes(const rg_view *v, size_t *size, uint32_t **partner)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < v->nnodes; i++)
@@ -22,22 +24,56 @@ static unsigned char *linked(const rg_view *v, size_t *size)
 		if (v->edges[i].b + 1 > n)
 			n = v->edges[i].b + 1;
 	}
-	unsigned char *l = rg_xcalloc(n ? n : 1, 1);
-	for (size_t i = 0; i < v->nedges; i++)
-		l[v->edges[i].a] = l[v->edges[i].b] = 1;
+	uint32_t *up = rg_xmalloc((n ? n : 1) * sizeof *up);
+	for (size_t i = 0; i < n; i++)
+		up[i] = (uint32_t)i;
+	for (size_t i = 0; i < v->nedges; i++) {
+		uint32_t a = v->edges[i].a, b = v->edges[i].b;
+		while (up[a] != a)
+			a = up[a] = up[up[a]];
+		while (up[b] != b)
+			b = up[b] = up[up[b]];
+		if (a != b)
+			up[a < b ? b : a] = a < b ? a : b;
+	}
+	unsigned char *count = rg_xcalloc(n ? n : 1, 1), *sz = rg_xcalloc(n ? n : 1, 1);
+	for (size_t i = 0; i < v->nnodes; i++) {
+		uint32_t r = v->nodes[i];
+		while (up[r] != r)
+			r = up[r];
+		up[v->nodes[i]] = r;
+		if (count[r] < 3)
+			count[r]++;
+	}
+	*partner = rg_xmalloc((n ? n : 1) * sizeof **partner);
+	for (size_t i = 0; i < n; i++)
+		(*partner)[i] = RG_NONE;
+	for (size_t i = 0; i < v->nnodes; i++)
+		sz[v->nodes[i]] = count[up[v->nodes[i]]];
+	for (size_t i = 0; i < v->nedges; i++) {
+		uint32_t a = v->edges[i].a, b = v->edges[i].b;
+		if (sz[a] == 2 && a != b) {
+			(*partner)[a] = b;
+			(*partner)[b] = a;
+		}
+	}
+	free(count);
+	free(up);
 	*size = n;
-	return l;
+	return sz;
 }
 
 rg_auto rg_auto_choose(const rg_view *v)
 {
 	rg_auto c = {"dot", 0, 0};
 	size_t n;
-	unsigned char *l = linked(v, &n);
+	uint32_t *partner;
+	unsigned char *sz = component_sizes(v, &n, &partner);
 	size_t alone = 0;
 	for (size_t i = 0; i < v->nnodes; i++)
-		alone += !l[v->nodes[i]];
-	free(l);
+		alone += sz[v->nodes[i]] <= 2;
+	free(sz);
+	free(partner);
 	if (v->nnodes + v->nedges <= RG_AUTO_DOT_MAX)
 		return c;
 	/* the rest without the nodes set apart decides the engine */
@@ -67,26 +103,31 @@ static void guess_size(const rg_model *m, uint32_t ent, double *w, double *h)
 }
 
 /* Sets the nodes apart in rows under the box bb (points), left to right,
- * rows as wide as the box or as a square of them would be. */
-static void set_out(const rg_model *m, const uint32_t *ents, size_t n, boxf bb, rg_pin *pins)
+ * rows as wide as the box or as a square of them would be; a pair
+ * (pair[i]: ents[i] and ents[i + 1] are joined) stays together on a row,
+ * further apart so that its edge shows. */
+static void set_out(const rg_model *m, const uint32_t *ents, const unsigned char *pair, size_t n,
+		    boxf bb, rg_pin *pins)
 {
-	const double gap = 18;
+	const double gap = 18, joined = 48;
 	double area = 0, *w = rg_xmalloc((n ? n : 1) * sizeof *w), *h = rg_xmalloc((n ? n : 1) * sizeof *h);
 	for (size_t i = 0; i < n; i++) {
 		guess_size(m, ents[i], &w[i], &h[i]);
-		area += (w[i] + gap) * (h[i] + gap);
+		area += (w[i] + (pair[i] ? joined : gap)) * (h[i] + gap);
 	}
 	double row = fmax(bb.UR.x - bb.LL.x, sqrt(area) * 1.6);
 	double x = bb.LL.x, y = bb.LL.y - 3 * gap, tallest = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (x > bb.LL.x && x + w[i] > bb.LL.x + row) {
+		/* the width of what must go on one row: a node, or a pair */
+		double unit = pair[i] && i + 1 < n ? w[i] + joined + w[i + 1] : w[i];
+		if (x > bb.LL.x && x + unit > bb.LL.x + row && (i == 0 || !pair[i - 1])) {
 			x = bb.LL.x;
 			y -= tallest + gap;
 			tallest = 0;
 		}
 		/* w = 0: placed, sized by Graphviz from its label */
 		pins[ents[i]] = (rg_pin){x + w[i] / 2, y - h[i] / 2, 0, 0, 1};
-		x += w[i] + gap;
+		x += w[i] + (pair[i] ? joined : gap);
 		tallest = fmax(tallest, h[i]);
 	}
 	free(w);
@@ -97,24 +138,41 @@ Agraph_t *rg_auto_layout(rg_render *r, const rg_model *m, const rg_view *v, rg_a
 			 const rg_build_opts *bo, rg_diags *d)
 {
 	size_t n;
-	unsigned char *l = linked(v, &n);
+	uint32_t *partner;
+	unsigned char *sz = component_sizes(v, &n, &partner);
 	uint32_t *core = rg_xmalloc((v->nnodes ? v->nnodes : 1) * sizeof *core);
 	uint32_t *alone = rg_xmalloc((v->nnodes ? v->nnodes : 1) * sizeof *alone);
+	unsigned char *pair = rg_xcalloc(v->nnodes ? v->nnodes : 1, 1);
+	unsigned char *placed = rg_xcalloc(n ? n : 1, 1);
 	size_t ncore = 0, nalone = 0;
 	for (size_t i = 0; i < v->nnodes; i++) {
-		if (l[v->nodes[i]])
-			core[ncore++] = v->nodes[i];
-		else
-			alone[nalone++] = v->nodes[i];
+		uint32_t e = v->nodes[i];
+		if (sz[e] >= 3) {
+			core[ncore++] = e;
+		} else if (!placed[e]) {
+			/* alone, or a pair: both ends one after the other */
+			placed[e] = 1;
+			alone[nalone++] = e;
+			if (partner[e] != RG_NONE && !placed[partner[e]]) {
+				pair[nalone - 1] = 1;
+				placed[partner[e]] = 1;
+				alone[nalone++] = partner[e];
+			}
+		}
 	}
-	free(l);
 	rg_pin *pins = rg_xcalloc(n ? n : 1, sizeof *pins);
 	Agraph_t *g = NULL;
 
-	/* 1. the connected part, with the legend as a table node */
+	/* 1. the connected part (its nodes and the edges among them), with
+	 * the legend as a table node */
 	rg_view cv = *v;
 	cv.nodes = core;
 	cv.nnodes = ncore;
+	cv.edges = rg_xmalloc((v->nedges ? v->nedges : 1) * sizeof *cv.edges);
+	cv.nedges = 0;
+	for (size_t i = 0; i < v->nedges; i++)
+		if (sz[v->edges[i].a] >= 3)
+			cv.edges[cv.nedges++] = v->edges[i];
 	rg_build_opts cb = *bo;
 	cb.engine = choice.engine;
 	cb.large = choice.large;
@@ -141,7 +199,7 @@ Agraph_t *rg_auto_layout(rg_render *r, const rg_model *m, const rg_view *v, rg_a
 	agclose(cg);
 
 	/* 2. the others in rows under it; 3. the whole from those places */
-	set_out(m, alone, nalone, bb, pins);
+	set_out(m, alone, pair, nalone, bb, pins);
 	rg_build_opts fb = *bo;
 	fb.engine = "nop1";
 	fb.large = 1;
@@ -163,8 +221,13 @@ Agraph_t *rg_auto_layout(rg_render *r, const rg_model *m, const rg_view *v, rg_a
 		g = NULL;
 	}
 out:
+	free(cv.edges);
 	free(pins);
 	free(core);
 	free(alone);
+	free(pair);
+	free(placed);
+	free(sz);
+	free(partner);
 	return g;
 }

@@ -1110,8 +1110,8 @@ static int draw(const struct options *o, rg_render *r, rg_diags *d, drawn *res)
 			status = RG_ESYS;
 			goto done;
 		}
-		stage_done(o, "layout", &t, "auto: %s, %zu nodes without edges in rows", engine,
-			   choice.apart);
+		stage_done(o, "layout", &t, "auto: %s, %zu nodes alone or in pairs set out in rows",
+			   engine, choice.apart);
 		engine = "nop1";
 	} else {
 		g = rg_build(m, v, &bo);

@@ -4,11 +4,12 @@
  * dot draws small graphs best (ranks, curved edges, labels), but its
  * crossing minimisation grows much faster than the graph: a few thousand
  * nodes take minutes.  Bigger graphs go to sfdp, with straight edges and
- * overlap removal by prism.  Nodes with no edge (often most of a sparse
- * registry) are kept out of the force layout, where each costs as much as
- * a connected one and Graphviz's packing of thousands of components grows
- * with their square: they are set out in rows under the rest, and the
- * whole is drawn from those places (engine nop1, edges drawn straight).
+ * overlap removal by prism.  Nodes with no edge, and pairs joined only to
+ * each other (often most of a sparse registry), are kept out of the force
+ * layout, where each costs as much as a connected one and Graphviz's
+ * packing of thousands of components grows with their square: they are
+ * set out in rows under the rest, a pair side by side, and the whole is
+ * drawn from those places (engine nop1, edges drawn straight).
  */
 #ifndef RELGRAPH_AUTOLAYOUT_H
 #define RELGRAPH_AUTOLAYOUT_H
@@ -21,13 +22,14 @@
 
 /* Up to this many nodes and edges together, dot. */
 #define RG_AUTO_DOT_MAX 600
-/* Nodes with no edge are set apart when there are at least this many. */
+/* Nodes alone or in pairs are set apart when there are at least this
+ * many. */
 #define RG_AUTO_APART_MIN 20
 
 typedef struct {
 	const char *engine; /* "dot" or "sfdp" */
 	int large;          /* build for size (rg_build_opts.large) */
-	size_t apart;       /* nodes with no edge to set out in rows */
+	size_t apart;       /* nodes alone or in pairs, to set out in rows */
 } rg_auto;
 
 /* What -K auto does with v. */

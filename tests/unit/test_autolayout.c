@@ -118,6 +118,46 @@ static void test_alone_nodes_are_in_rows_under_the_rest(void **state)
 	agclose(g);
 }
 
+/* Pairs joined only to each other are set apart too (Graphviz packs
+ * thousands of them slowly), each pair side by side on one row. */
+static void test_pairs_are_set_apart_side_by_side(void **state)
+{
+	unit_fixture *f = *state;
+	size_t pairs = 300, chain = 40, cap = 64 + 40 * (pairs + chain);
+	char *e = malloc(cap);
+	size_t el = (size_t)sprintf(e, "source,target\n");
+	for (size_t i = 1; i < chain; i++)
+		el += (size_t)sprintf(e + el, "c%zu,c%zu\n", i / 2, i);
+	for (size_t i = 0; i < pairs; i++)
+		el += (size_t)sprintf(e + el, "p%zu,q%zu\n", i, i);
+	unit_csv files[] = {{"edges.csv", e}};
+	f->m = unit_model(f->d, &f->st, files, 1);
+	free(e);
+	assert_int_equal(f->st, RG_OK);
+	rg_transform_opts to = {.merge = 1};
+	f->v = rg_transform(f->m, &to);
+	rg_auto c = rg_auto_choose(f->v);
+	assert_string_equal(c.engine, "dot");
+	assert_int_equal(c.apart, 2 * pairs);
+	rg_build_opts bo = {.name = "t", .engine = c.engine, .legend = 1};
+	Agraph_t *g = rg_auto_layout(unit_gv, f->m, f->v, c, &bo, f->d);
+	assert_non_null(g);
+	for (size_t i = 0; i < pairs; i++) {
+		char pn[16], qn[16];
+		snprintf(pn, sizeof pn, "p%zu", i);
+		snprintf(qn, sizeof qn, "q%zu", i);
+		Agnode_t *p = agnode(g, pn, 0), *q = agnode(g, qn, 0);
+		assert_non_null(p);
+		assert_non_null(q);
+		assert_true(fabs(ND_coord(p).y - ND_coord(q).y) < 1);
+		assert_true(ND_coord(q).x > ND_coord(p).x);
+		/* next to each other: nothing between them on the row */
+		assert_true(ND_coord(q).x - ND_coord(p).x < (ND_width(p) + ND_width(q)) * 36 + 100);
+	}
+	rg_render_free_layout(unit_gv);
+	agclose(g);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, unit_setup, unit_teardown)
 
 int main(void)
@@ -127,6 +167,7 @@ int main(void)
 		T(test_big_graph_is_sfdp_for_size),
 		T(test_many_alone_set_apart_small_rest_stays_dot),
 		T(test_alone_nodes_are_in_rows_under_the_rest),
+		T(test_pairs_are_set_apart_side_by_side),
 	};
 	return cmocka_run_group_tests(tests, unit_gv_setup, unit_gv_teardown);
 }
