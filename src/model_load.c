@@ -910,7 +910,7 @@ rg_status rg_model_load_mem(rg_model *m, const char *name, const char *data,
 	return load(m, NULL, name, data ? data : "", len, d);
 }
 
-static int csv_name(const char *name)
+int rg_model_reads_file(const char *name)
 {
 	size_t n = strlen(name);
 	return name[0] != '.' && n > 4 && rg_strieq(name + n - 4, ".csv");
@@ -941,7 +941,7 @@ rg_status rg_model_load(rg_model *m, const char *path, rg_diags *d)
 	size_t n = 0;
 	struct dirent *de;
 	while ((de = readdir(dir))) {
-		if (!csv_name(de->d_name))
+		if (!rg_model_reads_file(de->d_name))
 			continue;
 		names = rg_xrealloc(names, (n + 1) * sizeof *names);
 		names[n++] = rg_xstrdup(de->d_name);

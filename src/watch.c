@@ -2,6 +2,8 @@
  * draw (see watch.h). */
 #include "relgraph/watch.h"
 
+#include "relgraph/model.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -43,15 +45,6 @@ struct rg_watch {
 	double last;   /* time of the last event */
 	double retry;  /* when to look for lost folders again */
 };
-
-/* The names relgraph reads from a folder (model_load.c): *.csv, not
- * hidden, so that editors' own files (.x.csv.swp, x.csv~, .#x.csv,
- * 4913) and relgraph's temporary files are no change. */
-static int csv_name(const char *name)
-{
-	size_t n = strlen(name);
-	return name[0] != '.' && n > 4 && rg_strieq(name + n - 4, ".csv");
-}
 
 static folder *add_folder(rg_watch *w, const char *path)
 {
@@ -157,8 +150,11 @@ static folder *by_wd(rg_watch *w, int wd)
 
 static int counts(const folder *f, const char *name)
 {
+	/* in a folder, the files the loader reads: editors' own files
+	 * (.x.csv.swp, x.csv~, 4913) and relgraph's temporary files are no
+	 * change */
 	if (f->any_csv)
-		return csv_name(name);
+		return rg_model_reads_file(name);
 	for (size_t i = 0; i < f->nnames; i++)
 		if (strcmp(f->names[i], name) == 0)
 			return 1;

@@ -94,6 +94,9 @@ rg_status rg_model_load(rg_model *m, const char *path, rg_diags *d);
 /* Loads CSV text from memory as if read from a file called name. */
 rg_status rg_model_load_mem(rg_model *m, const char *name, const char *data,
 			    size_t len, rg_diags *d);
+/* 1 if rg_model_load reads a file of this name from a folder: *.csv, not
+ * hidden (so editors' .x.csv.swp, x.csv~ and .#x.csv are not read). */
+int rg_model_reads_file(const char *name);
 
 /* Resolves relation endpoints (by id, then by unique label), creates the
  * entities that relations use but no table declares (a lint warning each),
