@@ -17,12 +17,17 @@ LDLIBS += $(GV_LIBS) -lcsv -lm
 
 BUILD = build
 BIN = $(BUILD)/relgraph
-# The pipeline, in order; main.c is the command around it.
+# The library: the pipeline in order, then what runs it (frames, the job).
 LIB_SRC = src/util.c src/diag.c src/read.c src/model.c src/model_load.c \
-	src/transform.c src/stats.c src/theme.c src/build.c src/autolayout.c src/html.c src/render.c \
-	src/frames.c src/watch.c src/serve.c
+	src/transform.c src/stats.c src/theme.c src/build.c src/layout.c src/html.c src/render.c \
+	src/frames.c src/pipeline.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/librelgraph.a
+# The command around it (src/cli/): main.c speaks to the user; the rest
+# is the command's own (options, output names, watch and its server).
+CLI_SRC = src/cli/options.c src/cli/outputs.c src/cli/watch.c src/cli/serve.c
+CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
+CLI_LIB = $(BUILD)/librelgraph-cli.a
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -40,16 +45,22 @@ all: $(BIN)
 deps:
 	@sh scripts/deps.sh
 
-$(BUILD)/%.o: src/%.c $(wildcard include/relgraph/*.h src/*.h) | $(BUILD)
+HEADERS = include/relgraph.h $(wildcard include/relgraph/*.h src/*.h src/cli/*.h)
+$(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD) $(BUILD)/cli
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
+	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
 
-$(BIN): $(BUILD)/main.o $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(BUILD)/main.o $(LIB) $(LDLIBS)
+$(CLI_LIB): $(CLI_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(CLI_OBJ)
 
-$(BUILD) $(BUILD)/tests $(OUT):
+$(BIN): $(BUILD)/cli/main.o $(CLI_LIB) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(BUILD)/cli/main.o $(CLI_LIB) $(LIB) $(LDLIBS)
+
+$(BUILD) $(BUILD)/cli $(BUILD)/tests $(OUT):
 	mkdir -p $@
 
 # Each graph folder renders in one run of relgraph (one layout, three
@@ -92,8 +103,8 @@ docs/images/xi-putin-2022.png: $(OUT)/frames/xi-putin-2022.png
 	@mkdir -p docs/images
 	cp $(OUT)/frames/xi-putin-2014.png $(OUT)/frames/xi-putin-2022.png docs/images/
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB) tests/unit/unit.h | $(BUILD)/tests
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS) -lcmocka
+$(BUILD)/tests/%: tests/unit/%.c $(CLI_LIB) $(LIB) tests/unit/unit.h | $(BUILD)/tests
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CLI_LIB) $(LIB) $(LDLIBS) -lcmocka
 
 check: deps
 	@$(MAKE) --no-print-directory test

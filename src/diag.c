@@ -195,6 +195,7 @@ const char *rg_strerror(rg_status s)
 	case RG_EDATA: return "bad input data";
 	case RG_EUSAGE: return "bad usage";
 	case RG_ESYS: return "system or rendering failure";
+	case RG_ENOMEM: return "out of memory";
 	}
 	return "unknown status";
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "relgraph/layout.h"
 #include "util.h"
 
 
@@ -203,17 +204,8 @@ rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_o
 		agclose(g);
 		goto out;
 	}
-	for (size_t i = 0; i < u->nnodes; i++) {
-		const rg_entity *e = rg_model_entity(m, u->nodes[i]);
-		Agnode_t *n = agnode(g, (char *)rg_model_str(m, e->id), 0);
-		if (n)
-			pins[u->nodes[i]] = (rg_pin){ND_coord(n).x, ND_coord(n).y, ND_width(n),
-						     ND_height(n), 1};
-	}
-	rg_pin legend_pin = {0, 0, 0, 0, 0};
-	Agnode_t *ln = agnode(g, (char *)RG_LEGEND_TABLE, 0);
-	if (ln)
-		legend_pin = (rg_pin){ND_coord(ln).x, ND_coord(ln).y, ND_width(ln), ND_height(ln), 1};
+	rg_pin legend_pin;
+	rg_layout_pins(g, m, u, pins, &legend_pin);
 	boxf bb = GD_bb(g);
 	size_t nu = 0;
 	drawn_edge *ue = NULL;

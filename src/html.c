@@ -1,5 +1,5 @@
 /* html.c: the one-file HTML page around a drawing (see html.h). */
-#include "relgraph/html.h"
+#include "html.h"
 
 #include <string.h>
 

@@ -121,7 +121,7 @@ rg_str rg_model_intern(rg_model *m, const char *s, size_t len)
 {
 	if (len == 0)
 		return 0;
-	unsigned long full = rg_hash(s, len);
+	uint64_t full = rg_hash(s, len);
 	uint32_t h32 = (uint32_t)(full >> 32);
 	size_t h = full & (m->hcap - 1);
 	for (uint32_t i; (i = m->htab[h].id); h = (h + 1) & (m->hcap - 1))
@@ -154,7 +154,7 @@ rg_str rg_model_lookup(const rg_model *m, const char *s)
 	size_t len = strlen(s);
 	if (!len)
 		return 0;
-	unsigned long full = rg_hash(s, len);
+	uint64_t full = rg_hash(s, len);
 	size_t h = full & (m->hcap - 1);
 	for (uint32_t i; (i = m->htab[h].id); h = (h + 1) & (m->hcap - 1))
 		if (m->htab[h].hash == (uint32_t)(full >> 32) && strcmp(m->str[i], s) == 0)

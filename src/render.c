@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "relgraph/html.h"
+#include "html.h"
 #include "util.h"
 
 /* An output rendered and waiting for rg_render_commit: a temporary file
@@ -33,25 +33,26 @@ struct rg_render {
 	staged *staged;
 	size_t nstaged, capstaged;
 	rg_doc doc;
+	/* Graphviz's messages of the call under way go to diags; the pieces
+	 * of one message gather in pending (see on_gv_message) */
+	rg_diags *diags;
+	rg_buf pending;
 };
 
-/* The mode new files get, read once before Graphviz starts any thread
- * (reading the umask means setting it). */
-static mode_t file_mode = 0644;
+/* Graphviz reports through a callback with no user pointer (agseterrf),
+ * so the context that owns its messages is process-wide: the one alive.
+ * This is the one global Graphviz forces on relgraph (render.h). */
+static rg_render *gv_owner;
 
-/* Graphviz reports through a callback with no user pointer, and in pieces
- * ("Error", ": ", the message, continuations): the context alive at the
- * time owns these, and the pieces of one message become one diagnostic
- * when the next message starts or the layout or rendering is over. */
-static rg_diags *gv_diags;
-static rg_buf gv_pending;
-
-static void gv_flush(void)
+/* The pieces of a message ("Error", ": ", the message, continuations)
+ * become one diagnostic when the next message starts or the layout or
+ * rendering is over. */
+static void gv_flush(rg_render *r)
 {
-	if (!gv_pending.len)
+	if (!r->pending.len)
 		return;
-	char *p = gv_pending.s;
-	size_t n = gv_pending.len;
+	char *p = r->pending.s;
+	size_t n = r->pending.len;
 	while (n && (p[n - 1] == '\n' || p[n - 1] == ' '))
 		p[--n] = '\0';
 	rg_severity sev = RG_WARNING;
@@ -61,19 +62,22 @@ static void gv_flush(void)
 	} else if (strncmp(p, "Warning: ", 9) == 0) {
 		p += 9;
 	}
-	if (gv_diags && *p)
-		rg_diag_add(gv_diags, sev, 0, NULL, 0, 0, "Graphviz: %s", p);
-	rg_buf_reset(&gv_pending);
+	if (r->diags && *p)
+		rg_diag_add(r->diags, sev, 0, NULL, 0, 0, "Graphviz: %s", p);
+	rg_buf_reset(&r->pending);
 }
 
 static int on_gv_message(char *msg)
 {
+	rg_render *r = gv_owner;
+	if (!r)
+		return 0;
 	/* a message starts with its level; anything else continues the last */
 	if (strcmp(msg, "Error") == 0 || strcmp(msg, "Warning") == 0)
-		gv_flush();
-	else if (gv_pending.len && gv_pending.s[gv_pending.len - 1] == '\n')
-		gv_pending.s[gv_pending.len - 1] = ' ';
-	rg_buf_puts(&gv_pending, msg);
+		gv_flush(r);
+	else if (r->pending.len && r->pending.s[r->pending.len - 1] == '\n')
+		r->pending.s[r->pending.len - 1] = ' ';
+	rg_buf_puts(&r->pending, msg);
 	return 0;
 }
 
@@ -81,11 +85,11 @@ static void clear_staged(rg_render *r);
 
 rg_render *rg_render_new(rg_diags *d)
 {
+	if (gv_owner)
+		return NULL;
 	rg_render *r = rg_xcalloc(1, sizeof *r);
-	mode_t um = umask(022);
-	umask(um);
-	file_mode = 0666 & ~um;
-	gv_diags = d;
+	r->diags = d;
+	gv_owner = r;
 	agseterrf(on_gv_message);
 	r->gvc = gvContext();
 	return r;
@@ -99,10 +103,9 @@ void rg_render_free(rg_render *r)
 	clear_staged(r);
 	free(r->staged);
 	gvFreeContext(r->gvc);
-	gv_flush();
-	free(gv_pending.s);
-	gv_pending = (rg_buf){0};
-	gv_diags = NULL;
+	gv_flush(r);
+	free(r->pending.s);
+	gv_owner = NULL;
 	agseterrf(NULL);
 	free(r);
 }
@@ -231,6 +234,31 @@ static void fix_pdf_date(char *data, size_t len)
 			*p = *p == '\'' ? '\'' : (*p >= '0' && *p <= '9') ? '0' : *p == '-' ? '+' : *p;
 		break;
 	}
+}
+
+/* cairo also stamps PDFs with the local time zone: "Z" in UTC and
+ * "+05'30'" elsewhere, six bytes longer, which moves every offset after
+ * it.  Rendering in UTC gives the same length everywhere, and
+ * fix_pdf_date then the same bytes.  The time zone is the process's, so
+ * it is set for the rendering only and given back after (Graphviz
+ * renders on this thread alone).  Returns the zone to give back. */
+static char *utc_begin(void)
+{
+	const char *tz = getenv("TZ");
+	char *saved = tz ? rg_xstrdup(tz) : NULL;
+	setenv("TZ", "UTC0", 1);
+	tzset();
+	return saved;
+}
+
+static void utc_end(char *saved)
+{
+	if (saved)
+		setenv("TZ", saved, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(saved);
 }
 
 /* The graph as built, before layout: a layout already made (to choose
@@ -384,7 +412,12 @@ static char *write_tmp(const char *path, const char *data, size_t len, rg_diags 
 		free(t.s);
 		return NULL;
 	}
-	int ok = fchmod(fd, file_mode) == 0 && write_all(fd, data, len) == 0;
+	/* mkstemp makes the file private; it gets the mode a new file
+	 * would.  Reading the umask means setting it: relgraph starts no
+	 * thread that could create a file in between. */
+	mode_t um = umask(022);
+	umask(um);
+	int ok = fchmod(fd, 0666 & ~um) == 0 && write_all(fd, data, len) == 0;
 	int saved = errno;
 	ok = close(fd) == 0 && ok;
 	if (!ok) {
@@ -459,25 +492,17 @@ double rg_render_aspect(Agraph_t *g)
 	return h > 0 && w > 0 ? w / h : 1;
 }
 
-double rg_render_misfit(double a)
-{
-	if (a >= 0.4 && a <= 2.5)
-		return 0;
-	double d = fabs(log(a / 1.5)), e = fabs(log(a / 0.67));
-	return d < e ? d : e;
-}
-
 rg_status rg_render_layout(rg_render *r, Agraph_t *g, const char *engine, rg_diags *d)
 {
 	/* Graphviz's messages go to the diagnostics of this run (watch
 	 * draws many times with one context) */
-	gv_diags = d;
+	r->diags = d;
 	if (r->laid_out)
 		gvFreeLayout(r->gvc, r->laid_out);
 	r->laid_out = NULL;
 	size_t errors = rg_diags_count(d, RG_ERROR);
 	int bad = gvLayout(r->gvc, g, engine) != 0;
-	gv_flush();
+	gv_flush(r);
 	if (bad || rg_diags_count(d, RG_ERROR) > errors) {
 		rg_error(d, NULL, 0, 0, "layout with engine '%s' failed", engine);
 		if (!bad)
@@ -494,11 +519,11 @@ rg_status rg_render_positions(rg_render *r, Agraph_t *g, rg_diags *d)
 	unsigned int len = 0;
 	/* rendering to DOT attaches pos, lp and bb to the graph's objects */
 	if (r->laid_out != g || gvRenderData(r->gvc, g, "dot", &data, &len) != 0) {
-		gv_flush();
+		gv_flush(r);
 		rg_error(d, NULL, 0, 0, "cannot read the layout's positions");
 		return RG_ESYS;
 	}
-	gv_flush();
+	gv_flush(r);
 	gvFreeRenderData(data);
 	return RG_OK;
 }
@@ -692,7 +717,7 @@ static char *svg_finish(const rg_doc *doc, const char *svg, size_t len, size_t *
 rg_status rg_render_stage(rg_render *r, Agraph_t *g, const char *engine, const rg_output *outs,
 			  size_t n, rg_diags *d)
 {
-	gv_diags = d;
+	r->diags = d;
 	rendered *res = rg_xcalloc(n ? n : 1, sizeof *res);
 	rg_status st = RG_OK;
 
@@ -720,9 +745,11 @@ rg_status rg_render_stage(rg_render *r, Agraph_t *g, const char *engine, const r
 		GD_drawing(g)->dpi = rg_render_is_bitmap(format) ? bitmap_dpi(r, g, graph_dpi, d) : 0;
 		unsigned int len = 0;
 		size_t errors = rg_diags_count(d, RG_ERROR);
+		char *tz = utc_begin();
 		int bad = gvRenderData(r->gvc, g, format, &res[i].data, &len) != 0;
+		utc_end(tz);
 		GD_drawing(g)->dpi = graph_dpi;
-		gv_flush();
+		gv_flush(r);
 		if (bad || !res[i].data || rg_diags_count(d, RG_ERROR) > errors) {
 			if (res[i].data)
 				res[i].from_gv = 1;

@@ -25,7 +25,7 @@ static key key_of(const rg_relation *r)
 	return k;
 }
 
-static unsigned long key_hash(key k)
+static uint64_t key_hash(key k)
 {
 	return rg_hash((const char *)&k, sizeof k);
 }

@@ -6,10 +6,28 @@
 #include <stdint.h>
 #include <string.h>
 
-static void oom(void)
+/* The innermost trap of this thread; thread-local because a host may run
+ * jobs on several threads (each with its own Graphviz-free stages). */
+static _Thread_local rg_oom_trap *oom_trap;
+
+void rg_oom_enter(rg_oom_trap *t)
 {
-	fputs("relgraph: error: out of memory\n", stderr);
-	exit(3);
+	t->prev = oom_trap;
+	oom_trap = t;
+}
+
+void rg_oom_leave(rg_oom_trap *t)
+{
+	oom_trap = t->prev;
+}
+
+static _Noreturn void oom(void)
+{
+	rg_oom_trap *t = oom_trap;
+	if (!t)
+		abort();
+	oom_trap = t->prev;
+	longjmp(t->env, 1);
 }
 
 void *rg_xmalloc(size_t n)
@@ -137,7 +155,7 @@ static uint64_t mix(uint64_t h)
 	return h;
 }
 
-unsigned long rg_hash_seed(const char *s, size_t n, unsigned long seed)
+uint64_t rg_hash_seed(const char *s, size_t n, uint64_t seed)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ULL ^ seed ^ ((uint64_t)n * 0xc4ceb9fe1a85ec53ULL);
 	while (n >= 8) {
@@ -149,7 +167,7 @@ unsigned long rg_hash_seed(const char *s, size_t n, unsigned long seed)
 	}
 	uint64_t w = 0;
 	memcpy(&w, s, n);
-	return (unsigned long)mix(h ^ w ^ (uint64_t)n << 59);
+	return mix(h ^ w ^ (uint64_t)n << 59);
 }
 
 void rg_hash2(const char *s, size_t n, uint64_t out[2])
@@ -170,7 +188,7 @@ void rg_hash2(const char *s, size_t n, uint64_t out[2])
 	out[1] = mix(b ^ (w * 0x9E3779B97F4A7C15ULL) ^ (uint64_t)n << 53);
 }
 
-unsigned long rg_hash(const char *s, size_t n)
+uint64_t rg_hash(const char *s, size_t n)
 {
 	return rg_hash_seed(s, n, 0);
 }
@@ -187,4 +205,17 @@ void rg_buf_xml(rg_buf *b, const char *s)
 		default: rg_buf_putc(b, *s);
 		}
 	}
+}
+
+const char *rg_thousands(uint64_t n, char *buf)
+{
+	char digits[24];
+	int len = snprintf(digits, sizeof digits, "%llu", (unsigned long long)n), k = 0;
+	for (int i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			buf[k++] = ',';
+		buf[k++] = digits[i];
+	}
+	buf[k] = '\0';
+	return buf;
 }

@@ -1,12 +1,28 @@
 /* util.h: small helpers private to relgraph's modules.
- * Allocation failure is the one thing relgraph does not recover from: the
- * x-functions print a message and exit(3), as there is nothing sane to do. */
+ *
+ * Allocation: the x-functions never return NULL.  When memory runs out
+ * they jump to the innermost trap set with rg_oom_enter on this thread
+ * (the job API sets one around each call and returns RG_ENOMEM), as Lua's
+ * allocator raises LUA_ERRMEM; what the interrupted call had allocated is
+ * lost.  With no trap set they abort(): a stage called directly, outside
+ * a job, has no status to return it through.  The library never exits. */
 #ifndef RELGRAPH_UTIL_H
 #define RELGRAPH_UTIL_H
 
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+typedef struct rg_oom_trap {
+	jmp_buf env;
+	struct rg_oom_trap *prev;
+} rg_oom_trap;
+/* Use as: rg_oom_trap t; if (setjmp(t.env)) { ...out of memory... }
+ * rg_oom_enter(&t); ...work...; rg_oom_leave(&t);  The jump has left
+ * the trap already. */
+void rg_oom_enter(rg_oom_trap *t);
+void rg_oom_leave(rg_oom_trap *t);
 
 void *rg_xmalloc(size_t n);
 void *rg_xcalloc(size_t n, size_t size);
@@ -31,13 +47,16 @@ void rg_buf_reset(rg_buf *b);
 /* Appends s as XML/HTML text or attribute value: & < > " ' escaped. */
 void rg_buf_xml(rg_buf *b, const char *s);
 
+/* 1234567 as "1,234,567" in buf (32 bytes); returns buf. */
+const char *rg_thousands(uint64_t n, char *buf);
+
 /* ASCII case-insensitive comparison, for header names. */
 int rg_strieq(const char *a, const char *b);
 /* A 64-bit hash of n bytes, for hash tables (not stable across
  * versions: nothing relgraph writes depends on its values); _seed gives
  * an independent one for each seed. */
-unsigned long rg_hash(const char *s, size_t n);
-unsigned long rg_hash_seed(const char *s, size_t n, unsigned long seed);
+uint64_t rg_hash(const char *s, size_t n);
+uint64_t rg_hash_seed(const char *s, size_t n, uint64_t seed);
 /* Two independent 64-bit hashes of n bytes in one pass. */
 void rg_hash2(const char *s, size_t n, uint64_t out[2]);
 

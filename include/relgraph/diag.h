@@ -1,8 +1,9 @@
 /* diag.h: diagnostics shared by every stage of the pipeline.
  *
  * Library code never prints or exits: it records what went wrong here, with
- * the file, line and column it concerns, and returns an rg_status.  main()
- * alone decides what to print and which exit code that means.
+ * the file, line and column it concerns, and returns an rg_status.  The
+ * host (relgraph's command, or a program using the library) alone decides
+ * what to print and which exit code that means.
  */
 #ifndef RELGRAPH_DIAG_H
 #define RELGRAPH_DIAG_H
@@ -11,12 +12,16 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* Statuses double as exit codes. */
+/* What a library call did, worst last: where several problems meet, the
+ * greater status wins.  These are not exit codes; the relgraph command
+ * maps them to its own (src/cli/main.c). */
 typedef enum {
 	RG_OK = 0,
-	RG_EDATA = 1,  /* the input data is wrong */
-	RG_EUSAGE = 2, /* the command line is wrong */
-	RG_ESYS = 3    /* the system or Graphviz failed */
+	RG_EDATA,   /* the input data is wrong */
+	RG_EUSAGE,  /* the caller asked for something that cannot be: an
+		       unknown option value, a filter naming nothing */
+	RG_ESYS,    /* the system or Graphviz failed */
+	RG_ENOMEM   /* out of memory; the job can only be freed */
 } rg_status;
 
 typedef enum { RG_NOTE, RG_WARNING, RG_ERROR } rg_severity;

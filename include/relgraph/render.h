@@ -16,8 +16,17 @@
 
 typedef struct rg_render rg_render;
 
-/* Creates the Graphviz context; Graphviz's own messages go to d while it
- * lives.  Create it before building any graph.  Free with rg_render_free. */
+/* Creates the Graphviz context; Graphviz's own messages go to d (or to
+ * the diagnostics of the call under way).  Free with rg_render_free.
+ *
+ * One at a time: Graphviz reports its messages through a process-wide
+ * callback with no user pointer (agseterrf), and loads its plugins once
+ * per process, so the one context alive owns them; NULL while another
+ * lives.  This is the only global state of the render stage that
+ * Graphviz forces; the other, the list of temporary files that
+ * rg_render_remove_temporaries walks, is there for signal handlers.
+ * Rendering sets the process's time zone to UTC for its duration (PDF
+ * dates, see render.c) and gives it back. */
 rg_render *rg_render_new(rg_diags *d);
 void rg_render_free(rg_render *r);
 
@@ -33,9 +42,6 @@ int rg_render_laid_out(const rg_render *r, Agraph_t *g);
 rg_status rg_render_positions(rg_render *r, Agraph_t *g, rg_diags *d);
 /* Width over height of a laid-out graph. */
 double rg_render_aspect(Agraph_t *g);
-/* 0 for an aspect ratio that fits a page, landscape or portrait (0.4 to
- * 2.5); above that, how far it is from one. */
-double rg_render_misfit(double aspect);
 
 /* 1 if Graphviz offers this output format (or it is relgraph's "dot") /
  * layout engine here. */

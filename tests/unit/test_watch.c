@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "relgraph/watch.h"
+#include "cli/watch.h"
 
 typedef struct {
 	char dir[64];

@@ -1,4 +1,4 @@
-/* test_autolayout.c: -K auto's choice of engine, and nodes with no edge
+/* test_layout.c: -K auto's choice of engine, and nodes with no edge
  * set out in rows under the rest. */
 #include "unit.h"
 
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "relgraph/autolayout.h"
+#include "relgraph/layout.h"
 #include "relgraph/build.h"
 #include "relgraph/render.h"
 #include "relgraph/transform.h"

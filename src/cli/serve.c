@@ -1,5 +1,5 @@
 /* serve.c: the web server of watch --serve (see serve.h). */
-#include "relgraph/serve.h"
+#include "serve.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -12,7 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "relgraph/html.h"
+#include "html.h"
 #include "util.h"
 
 #define MAX_CONNS (RG_SERVE_MAX_FDS - 1)

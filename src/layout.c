@@ -1,5 +1,5 @@
-/* autolayout.c: -K auto (see autolayout.h). */
-#include "relgraph/autolayout.h"
+/* layout.c: layout policy (see layout.h). */
+#include "relgraph/layout.h"
 
 #include <graphviz/gvc.h>
 #include <math.h>
@@ -184,16 +184,8 @@ Agraph_t *rg_auto_layout(rg_render *r, const rg_model *m, const rg_view *v, rg_a
 		agclose(cg);
 		goto out;
 	}
-	for (size_t i = 0; i < ncore; i++) {
-		Agnode_t *nd = agnode(cg, (char *)rg_model_str(m, rg_model_entity(m, core[i])->id), 0);
-		if (nd)
-			pins[core[i]] = (rg_pin){ND_coord(nd).x, ND_coord(nd).y, ND_width(nd),
-						 ND_height(nd), 1};
-	}
-	rg_pin legend = {0, 0, 0, 0, 0};
-	Agnode_t *ln = agnode(cg, (char *)RG_LEGEND_TABLE, 0);
-	if (ln)
-		legend = (rg_pin){ND_coord(ln).x, ND_coord(ln).y, ND_width(ln), ND_height(ln), 1};
+	rg_pin legend;
+	rg_layout_pins(cg, m, &cv, pins, &legend);
 	boxf bb = ncore ? GD_bb(cg) : (boxf){{0, 0}, {0, 0}};
 	rg_render_free_layout(r);
 	agclose(cg);
@@ -229,5 +221,119 @@ out:
 	free(placed);
 	free(sz);
 	free(partner);
+	return g;
+}
+
+void rg_layout_pins(Agraph_t *g, const rg_model *m, const rg_view *v, rg_pin *pins,
+		    rg_pin *legend)
+{
+	for (size_t i = 0; i < v->nnodes; i++) {
+		const char *id = rg_model_str(m, rg_model_entity(m, v->nodes[i])->id);
+		Agnode_t *n = agnode(g, (char *)id, 0);
+		if (n)
+			pins[v->nodes[i]] = (rg_pin){ND_coord(n).x, ND_coord(n).y, ND_width(n),
+						     ND_height(n), 1};
+	}
+	*legend = (rg_pin){0, 0, 0, 0, 0};
+	Agnode_t *ln = agnode(g, (char *)RG_LEGEND_TABLE, 0);
+	if (ln)
+		*legend = (rg_pin){ND_coord(ln).x, ND_coord(ln).y, ND_width(ln), ND_height(ln), 1};
+}
+
+double rg_layout_misfit(double a)
+{
+	if (a >= RG_FIT_ASPECT_MIN && a <= RG_FIT_ASPECT_MAX)
+		return 0;
+	double d = fabs(log(a / 1.5)), e = fabs(log(a / 0.67));
+	return d < e ? d : e;
+}
+
+/* Lays g out, then, if it is far from a page's shape, tries it left to
+ * right and (with -K auto) by sfdp, keeping the best: *g and info->bo,
+ * ->engine follow the one kept, which is laid out in r. */
+static rg_status fit_page(rg_render *r, const rg_model *m, const rg_view *v, int try_force,
+			  Agraph_t **g, rg_layout_info *info, rg_diags *d)
+{
+	rg_status st = rg_render_layout(r, *g, info->engine, d);
+	if (st != RG_OK)
+		return st;
+	double a = rg_layout_misfit(rg_render_aspect(*g));
+	if (a == 0)
+		return RG_OK;
+	rg_build_opts turned_bo = info->bo;
+	turned_bo.rankdir = "LR";
+	Agraph_t *turned = rg_build(m, v, &turned_bo);
+	if ((st = rg_render_layout(r, turned, info->engine, d)) != RG_OK) {
+		agclose(turned);
+		return st;
+	}
+	double b = rg_layout_misfit(rg_render_aspect(turned));
+	if (b < a) {
+		agclose(*g);
+		*g = turned;
+		info->bo = turned_bo;
+		a = b;
+	} else {
+		rg_render_free_layout(r);
+		agclose(turned);
+		/* the first layout is gone with the second: lay it out again
+		 * when it is rendered */
+	}
+	if (!try_force || a <= 1)
+		return RG_OK;
+	rg_build_opts fo = info->bo;
+	fo.engine = "sfdp";
+	fo.large = 1;
+	fo.rankdir = NULL;
+	Agraph_t *force = rg_build(m, v, &fo);
+	if ((st = rg_render_layout(r, force, "sfdp", d)) != RG_OK) {
+		agclose(force);
+		return st;
+	}
+	if (rg_layout_misfit(rg_render_aspect(force)) < a) {
+		agclose(*g);
+		*g = force;
+		info->bo = fo;
+		info->engine = info->render = "sfdp";
+		return RG_OK;
+	}
+	rg_render_free_layout(r);
+	agclose(force);
+	return RG_OK;
+}
+
+Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_build_opts *bo,
+		    const rg_layout_opts *o, rg_layout_info *info, rg_diags *d)
+{
+	int is_auto = strcmp(o->engine, "auto") == 0;
+	rg_auto choice = {o->engine, 0, 0};
+	if (is_auto)
+		choice = rg_auto_choose(v);
+	*info = (rg_layout_info){.engine = choice.engine, .render = choice.engine, .bo = *bo};
+	info->bo.engine = choice.engine;
+	info->bo.large = choice.large;
+	if (o->on_start)
+		o->on_start(o->ctx, choice.engine);
+	if (choice.apart && !o->no_layout) {
+		Agraph_t *g = rg_auto_layout(r, m, v, choice, &info->bo, d);
+		info->apart = choice.apart;
+		info->render = "nop1";
+		return g;
+	}
+	Agraph_t *g = rg_build(m, v, &info->bo);
+	if (o->on_built)
+		o->on_built(o->ctx, g);
+	/* a strip or a tower is turned around: dot's only, and not when
+	 * the user chose the direction; big graphs go as they come */
+	if (strcmp(info->engine, "dot") == 0 && v->nnodes + v->nedges <= RG_FIT_MAX &&
+	    !o->keep_rankdir && fit_page(r, m, v, is_auto, &g, info, d) != RG_OK) {
+		agclose(g);
+		return NULL;
+	}
+	if (!o->no_layout && !rg_render_laid_out(r, g) &&
+	    rg_render_layout(r, g, info->render, d) != RG_OK) {
+		agclose(g);
+		return NULL;
+	}
 	return g;
 }

@@ -1,6 +1,6 @@
 /* watch.c: inotify on the inputs' folders, and when a change is ready to
  * draw (see watch.h). */
-#include "relgraph/watch.h"
+#include "watch.h"
 
 #include "relgraph/model.h"
 

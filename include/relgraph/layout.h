@@ -1,0 +1,105 @@
+/* layout.h: layout policy, between build and render.  Every decision on
+ * how a view becomes a laid-out drawing is made here, with its constants:
+ *
+ * - -K auto: dot draws small graphs best (ranks, curved edges, labels),
+ *   but its crossing minimisation grows much faster than the graph: a few
+ *   thousand nodes take minutes.  Bigger graphs go to sfdp, with straight
+ *   edges and overlap removal by prism.
+ * - Set apart: nodes with no edge, and pairs joined only to each other
+ *   (often most of a sparse registry), are kept out of the force layout,
+ *   where each costs as much as a connected one and Graphviz's packing of
+ *   thousands of components grows with their square.  They are set out in
+ *   rows under the rest, a pair side by side, and the whole is drawn from
+ *   those places (engine nop1, edges drawn straight).
+ * - Page fitting: a dot drawing that comes out a thin strip or a tall
+ *   tower is laid out the other way round (rankdir LR) and the one closer
+ *   to a page's shape kept; with -K auto, one still far from a page
+ *   either way (a hub with hundreds of leaves is one rank of hundreds) is
+ *   laid out by sfdp too, which spreads a star around its hub.
+ * - Positions: reading back where a layout put each node, as pins for a
+ *   later drawing on the same places (frames, the rows above).
+ */
+#ifndef RELGRAPH_LAYOUT_H
+#define RELGRAPH_LAYOUT_H
+
+#include <graphviz/cgraph.h>
+
+#include "relgraph/build.h"
+#include "relgraph/render.h"
+#include "relgraph/transform.h"
+
+/* Up to this many nodes and edges together, -K auto chooses dot. */
+#define RG_AUTO_DOT_MAX 600
+/* Nodes alone or in pairs are set apart when there are at least this
+ * many. */
+#define RG_AUTO_APART_MIN 20
+/* A second layout to fit the page costs as much as the first: only up to
+ * this many nodes and edges together. */
+#define RG_FIT_MAX 600
+/* Aspect ratios (width over height) that fit a page, landscape or
+ * portrait; outside them a drawing is a strip or a tower. */
+#define RG_FIT_ASPECT_MIN 0.4
+#define RG_FIT_ASPECT_MAX 2.5
+/* Past these a drawing is a hairball: the job advises how to cut it. */
+#define RG_HUGE_NODES 10000
+#define RG_HUGE_EDGES 50000
+
+typedef struct {
+	const char *engine; /* "dot" or "sfdp" */
+	int large;          /* build for size (rg_build_opts.large) */
+	size_t apart;       /* nodes alone or in pairs, to set out in rows */
+} rg_auto;
+
+/* What -K auto does with v. */
+rg_auto rg_auto_choose(const rg_view *v);
+
+/* Builds v and lays it out as chosen when nodes are set apart (choice.apart
+ * > 0): the connected part by choice.engine, the rest in rows, the whole
+ * laid out again from those places.  The graph returned is laid out in r
+ * (render it with the engine "nop1"); NULL with the reason in d.  The
+ * caller closes it. */
+Agraph_t *rg_auto_layout(rg_render *r, const rg_model *m, const rg_view *v, rg_auto choice,
+			 const rg_build_opts *bo, rg_diags *d);
+
+typedef struct {
+	const char *engine; /* as asked: "auto" or a Graphviz engine */
+	int keep_rankdir;   /* the user chose the direction (-G rankdir) */
+	/* DOT output only: the graph is built (and its direction chosen,
+	 * which takes layouts) but not laid out in the end, nor placed */
+	int no_layout;
+	/* called before anything is laid out, with the engine chosen, and
+	 * with the graph once it is built, before its layout (progress and
+	 * -v's build line); either may be NULL */
+	void (*on_start)(void *ctx, const char *engine);
+	void (*on_built)(void *ctx, Agraph_t *g);
+	void *ctx;
+} rg_layout_opts;
+
+/* What rg_layout did. */
+typedef struct {
+	const char *engine; /* the engine that laid the drawing out */
+	const char *render; /* the engine to render it with: engine, or "nop1"
+			       when the nodes were placed in rows */
+	size_t apart;       /* nodes set out in rows (0: none) */
+	/* what the graph was built with: the caller's options, turned left
+	 * to right or built for sfdp where the policy chose so */
+	rg_build_opts bo;
+} rg_layout_info;
+
+/* Builds v with bo and lays it out as the policy above says.  Returns the graph,
+ * laid out in r, which the caller closes with agclose; NULL with the
+ * reason in d.  The strings of bo must outlive info. */
+Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_build_opts *bo,
+		    const rg_layout_opts *o, rg_layout_info *info, rg_diags *d);
+
+/* 0 for an aspect ratio that fits a page; above that, how far it is from
+ * one (log distance to the nearest of 3:2 or 2:3). */
+double rg_layout_misfit(double aspect);
+
+/* Reads where g's current layout put each node of v into pins (entity
+ * indexed, as many as the model's entities) and the legend's table node
+ * into *legend (set 0 when there is none). */
+void rg_layout_pins(Agraph_t *g, const rg_model *m, const rg_view *v, rg_pin *pins,
+		    rg_pin *legend);
+
+#endif

@@ -1,0 +1,164 @@
+/* pipeline.h: the whole run, from CSV files to images, as one job.
+ *
+ * A job owns every stage's state for one drawing: the model read from
+ * its inputs, the view its filters cut from it, the graph built and laid
+ * out, and the Graphviz context.  Create it with a diagnostics list, add
+ * inputs, set the filters and the look, draw to a list of outputs, free
+ * it.  Every problem goes to the diagnostics list with its place; calls
+ * return a status and never print or exit, out of memory included
+ * (RG_ENOMEM, after which the job can only be freed).
+ *
+ * The stages run when they are first needed and are kept: rg_job_draw
+ * reads and filters first if rg_job_load and rg_job_select have not.
+ * rg_job_reset drops what was read, to read the inputs again (watch).
+ *
+ * Graphviz allows one job at a time in a process (its error callback and
+ * its plugins are process-wide; see render.h).
+ */
+#ifndef RELGRAPH_PIPELINE_H
+#define RELGRAPH_PIPELINE_H
+
+#include <stddef.h>
+
+#include "relgraph/build.h"
+#include "relgraph/diag.h"
+#include "relgraph/frames.h"
+#include "relgraph/model.h"
+#include "relgraph/render.h"
+#include "relgraph/transform.h"
+
+typedef struct rg_job rg_job;
+
+/* What to keep of the data.  Zero is "keep everything" for every field
+ * but depth, so start from RG_FILTERS_INIT. */
+typedef struct {
+	rg_date from, to; /* time window; year 0 leaves that side open */
+	int dated_only;   /* with a window, leave undated rows out too */
+	/* node kinds to keep or leave out, relation kinds to keep; n = 0
+	 * for no filter */
+	const char *const *only;
+	size_t nonly;
+	const char *const *hide;
+	size_t nhide;
+	const char *const *relations;
+	size_t nrelations;
+	double min_weight; /* leave out merged edges lighter than this */
+	/* ids or labels, as a user writes them: the view is their
+	 * neighbourhood, depth steps out */
+	const char *const *focus;
+	size_t nfocus;
+	int depth;
+	int no_merge; /* draw every relation, not one edge per pair and kind */
+} rg_filters;
+#define RG_FILTERS_INIT {.depth = 1}
+
+/* How the drawing looks.  Zero is the default for every field. */
+typedef struct {
+	const char *name;   /* the drawing's name: the graph's, the document's
+			       title without one; NULL: the first input's */
+	const char *title;  /* drawn above the diagram; the document's title */
+	const char *engine; /* "auto" (NULL) or a Graphviz layout engine */
+	int no_legend;
+	rg_label_mode edge_labels;
+	const char *cluster_by; /* box nodes sharing this field's value */
+	/* -G, -N and -E settings: they win over relgraph's theme */
+	const rg_setting *gset, *nset, *eset;
+	size_t ngset, nnset, neset;
+	/* the document: displayed size and bitmap resolution (see rg_doc) */
+	const char *width, *height;
+	double dpi;
+} rg_look;
+
+/* What a job tells its host as it goes, for progress and -v. */
+typedef enum {
+	RG_STAGE_READ,
+	RG_STAGE_TRANSFORM,
+	RG_STAGE_BUILD,
+	RG_STAGE_LAYOUT,
+	RG_STAGE_RENDER
+} rg_stage;
+
+typedef enum {
+	RG_EVENT_PROGRESS, /* under way: text says what ("reading x.csv: 1,000 rows") */
+	RG_EVENT_DONE,     /* a stage is over: text says what it made */
+	RG_EVENT_NOTE,     /* something worth saying when verbose */
+	RG_EVENT_ADVICE    /* not a problem of the data, but the user should
+			      know (a drawing too big to read) */
+} rg_event_kind;
+
+typedef struct {
+	rg_event_kind kind;
+	rg_stage stage;
+	const char *text;
+	int slow; /* PROGRESS: what starts will take a while */
+} rg_event;
+
+typedef void (*rg_event_fn)(void *ctx, const rg_event *ev);
+
+/* Returns a new job whose problems go to d (which the caller owns and
+ * keeps alive until rg_job_free); NULL if Graphviz cannot start. */
+rg_job *rg_job_new(rg_diags *d);
+void rg_job_free(rg_job *j);
+
+/* Adds an input: a folder of CSV files, a CSV file, or "-" for standard
+ * input (path is copied).  _mem adds a table given as bytes, named name
+ * (both copied).  Inputs are read by rg_job_load. */
+void rg_job_add_input(rg_job *j, const char *path);
+void rg_job_add_input_mem(rg_job *j, const char *name, const char *data, size_t len);
+
+/* Sets the filters or the look.  The job keeps the pointers: the strings
+ * and arrays must live until the job is freed or they are set again. */
+void rg_job_set_filters(rg_job *j, const rg_filters *f);
+void rg_job_set_look(rg_job *j, const rg_look *l);
+/* Every warning of the data is an error (relgraph --strict). */
+void rg_job_set_strict(rg_job *j, int strict);
+/* fn hears of progress and of each stage's end; NULL for silence. */
+void rg_job_on_event(rg_job *j, rg_event_fn fn, void *ctx);
+
+/* Reads every input into the model: every problem of the data in d.
+ * RG_EDATA if the data has errors (or warnings, when strict). */
+rg_status rg_job_load(rg_job *j);
+/* Cuts the view: loads first if needed, finds the focus entities (a name
+ * that matches none is RG_EUSAGE, with the closest names suggested),
+ * applies the filters. */
+rg_status rg_job_select(rg_job *j);
+/* Builds, lays out and renders the view to every output, all or none
+ * (render.h): loads and selects first if needed.  "dot" is the graph as
+ * built, before layout. */
+rg_status rg_job_draw(rg_job *j, const rg_output *outs, size_t n);
+
+/* One drawing per time slice, every node in the same place (frames.h):
+ * by year, month, or the dates of list; each file named by path.  All
+ * written or none.  RG_EDATA when nothing is dated, RG_EUSAGE past
+ * RG_MAX_FRAMES slices. */
+typedef struct {
+	rg_frames_by by;
+	const rg_date *list;
+	size_t nlist;
+} rg_frames_spec;
+rg_status rg_job_draw_frames(rg_job *j, const rg_frames_spec *fs, const char *const *formats,
+			     size_t nformats, rg_frame_path path, void *ctx);
+
+/* From now on the job's problems go to d; returns the list they went
+ * to before (watch reports each drawing on its own). */
+rg_diags *rg_job_set_diags(rg_job *j, rg_diags *d);
+
+/* Drops the model and view: the next call reads the inputs again.  The
+ * inputs, filters, look and Graphviz context stay. */
+void rg_job_reset(rg_job *j);
+
+/* The job's model and view, NULL before they are made; they belong to
+ * the job and live until rg_job_reset or rg_job_free. */
+const rg_model *rg_job_model(const rg_job *j);
+const rg_view *rg_job_view(const rg_job *j);
+/* The drawing's name (rg_look.name, or the first input's: graphs/x/ is
+ * x, y.csv is y, - is stdin), its document title and description (the
+ * sentence of SVG <desc>; NULL before a drawing).  Owned by the job. */
+const char *rg_job_name(rg_job *j);
+const char *rg_job_title(const rg_job *j);
+const char *rg_job_desc(const rg_job *j);
+/* The job's render context, for what the job does not wrap: the formats
+ * and engines Graphviz offers here, its version. */
+rg_render *rg_job_render(rg_job *j);
+
+#endif

@@ -1,0 +1,130 @@
+/* outputs.c: where the relgraph command writes (see outputs.h). */
+#include "outputs.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util.h"
+
+rg_status outputs_prepare(const struct options *o, rg_diags *d)
+{
+	if (o->auto_name && o->outdir) {
+		char *p = rg_xstrdup(o->outdir);
+		for (char *s = p + 1;; s++) {
+			char c = *s;
+			if (c != '/' && c != '\0')
+				continue;
+			*s = '\0';
+			struct stat sb;
+			if (stat(p, &sb) != 0 && mkdir(p, 0777) != 0 && errno != EEXIST) {
+				rg_error(d, p, 0, 0, "cannot make the folder: %s", strerror(errno));
+				free(p);
+				return RG_ESYS;
+			}
+			*s = c;
+			if (!c)
+				break;
+		}
+		free(p);
+	}
+	if (o->output) {
+		char *dir = rg_xstrdup(o->output);
+		char *slash = strrchr(dir, '/');
+		struct stat sb;
+		if (slash && slash != dir) {
+			*slash = '\0';
+			if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+				rg_error(d, o->output, 0, 0, "cannot write: %s",
+					 stat(dir, &sb) != 0 ? strerror(errno) : "not in a folder");
+				free(dir);
+				return RG_ESYS;
+			}
+		}
+		free(dir);
+	}
+	return RG_OK;
+}
+
+char *outputs_path(const struct options *o, const char *name, const char *format)
+{
+	if (!o->auto_name)
+		return o->output ? rg_xstrdup(o->output) : NULL;
+	size_t ext = strcspn(format, ":");
+	return rg_asprintf("%s%s%s.%.*s", o->outdir ? o->outdir : "", o->outdir ? "/" : "", name,
+			   (int)ext, format);
+}
+
+int outputs_binary(const char *f)
+{
+	static const char *const text[] = {"svg", "dot", "json", "json0", "dot_json", "xdot_json",
+					   "xdot", "plain", "plain-ext", "canon", "gv", "ps", "eps",
+					   "imap", "cmapx", "fig", "pic", "vml", "tk", "mp", "pov",
+					   "vrml", "xdot1.2", "xdot1.4", NULL};
+	for (size_t i = 0; text[i]; i++)
+		if (strncmp(f, text[i], strlen(text[i])) == 0 &&
+		    (f[strlen(text[i])] == '\0' || f[strlen(text[i])] == ':'))
+			return 0;
+	return 1;
+}
+char *outputs_frame_path(void *ctx, const char *slice, const char *format)
+{
+	const struct frame_naming *nm = ctx;
+	size_t ext = strcspn(format, ":");
+	if (nm->o->auto_name)
+		return rg_asprintf("%s%s%s-%s.%.*s", nm->o->outdir ? nm->o->outdir : "",
+				   nm->o->outdir ? "/" : "", nm->name, slice, (int)ext, format);
+	const char *out = nm->o->output;
+	const char *base = strrchr(out, '/');
+	const char *dot = strrchr(base ? base : out, '.');
+	if (!dot || dot == (base ? base + 1 : out))
+		return rg_asprintf("%s-%s", out, slice);
+	return rg_asprintf("%.*s-%s%s", (int)(dot - out), out, slice, dot);
+}
+
+/* Appends a file name as make reads it: spaces, '#' and '$' escaped. */
+static void make_name(rg_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '#' || *s == '\\')
+			rg_buf_putc(b, '\\');
+		if (*s == '$')
+			rg_buf_putc(b, '$');
+		rg_buf_putc(b, *s);
+	}
+}
+
+rg_status outputs_depfile(const char *path, const rg_model *m, char **targets,
+				size_t ntargets, char **inputs, size_t ninputs, rg_diags *d)
+{
+	rg_buf b = {0};
+	for (size_t i = 0; i < ntargets; i++) {
+		make_name(&b, targets[i]);
+		rg_buf_putc(&b, ' ');
+	}
+	b.s[b.len - 1] = ':';
+	struct stat sb;
+	for (size_t i = 0; i < ninputs; i++)
+		if (stat(inputs[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			rg_buf_puts(&b, " \\\n ");
+			make_name(&b, inputs[i]);
+		}
+	for (size_t i = 0; i < rg_model_nfiles(m); i++) {
+		if (strcmp(rg_model_file(m, (uint32_t)i), "<stdin>") == 0)
+			continue;
+		rg_buf_puts(&b, " \\\n ");
+		make_name(&b, rg_model_file(m, (uint32_t)i));
+	}
+	rg_buf_puts(&b, "\n");
+	for (size_t i = 0; i < rg_model_nfiles(m); i++) {
+		if (strcmp(rg_model_file(m, (uint32_t)i), "<stdin>") == 0)
+			continue;
+		rg_buf_puts(&b, "\n");
+		make_name(&b, rg_model_file(m, (uint32_t)i));
+		rg_buf_puts(&b, ":\n");
+	}
+	rg_status st = rg_write_file(path, b.s, b.len, d);
+	free(b.s);
+	return st;
+}

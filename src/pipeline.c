@@ -1,0 +1,527 @@
+/* pipeline.c: the job, read -> model -> transform -> build -> render, in
+ * one place (see pipeline.h).  The stages do the work; this file only
+ * runs them in order, keeps what they made, and tells the host how it
+ * goes.  Layout decisions are layout.c's. */
+#include "relgraph/pipeline.h"
+
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "relgraph/layout.h"
+#include "util.h"
+
+typedef struct {
+	char *path; /* a file, folder or "-"; NULL for bytes */
+	char *name, *data;
+	size_t len;
+} input;
+
+struct rg_job {
+	rg_diags *d;
+	rg_render *r;
+	input *inputs;
+	size_t ninputs;
+	rg_filters f;
+	rg_look look;
+	int strict;
+	rg_event_fn on_event;
+	void *ctx;
+	/* what the stages made; status: how the stage went, once it ran */
+	rg_model *m;
+	rg_status load_status;
+	rg_view *v;
+	int selected;
+	rg_status select_status;
+	rg_transform_opts to;
+	uint32_t *focus;
+	char *name, *title, *desc;
+};
+
+static void emit(rg_job *j, rg_event_kind kind, rg_stage stage, int slow, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+static void emit(rg_job *j, rg_event_kind kind, rg_stage stage, int slow, const char *fmt, ...)
+{
+	if (!j->on_event)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = rg_vasprintf(fmt, ap);
+	va_end(ap);
+	rg_event ev = {kind, stage, text, slow};
+	j->on_event(j->ctx, &ev);
+	free(text);
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+rg_job *rg_job_new(rg_diags *d)
+{
+	rg_job *j = calloc(1, sizeof *j);
+	if (!j)
+		return NULL;
+	j->d = d;
+	j->f = (rg_filters)RG_FILTERS_INIT;
+	j->r = rg_render_new(d);
+	if (!j->r) {
+		free(j);
+		return NULL;
+	}
+	return j;
+}
+
+void rg_job_reset(rg_job *j)
+{
+	rg_view_free(j->v);
+	rg_model_free(j->m);
+	j->v = NULL;
+	j->m = NULL;
+	j->load_status = j->select_status = RG_OK;
+	j->selected = 0;
+	free(j->focus);
+	free(j->title);
+	free(j->desc);
+	j->focus = NULL;
+	j->title = j->desc = NULL;
+}
+
+void rg_job_free(rg_job *j)
+{
+	if (!j)
+		return;
+	rg_job_reset(j);
+	for (size_t i = 0; i < j->ninputs; i++) {
+		free(j->inputs[i].path);
+		free(j->inputs[i].name);
+		free(j->inputs[i].data);
+	}
+	free(j->inputs);
+	free(j->name);
+	rg_render_free(j->r);
+	free(j);
+}
+
+static input *new_input(rg_job *j)
+{
+	j->inputs = rg_xrealloc(j->inputs, (j->ninputs + 1) * sizeof *j->inputs);
+	input *in = &j->inputs[j->ninputs++];
+	*in = (input){0};
+	return in;
+}
+
+void rg_job_add_input(rg_job *j, const char *path)
+{
+	new_input(j)->path = rg_xstrdup(path);
+}
+
+void rg_job_add_input_mem(rg_job *j, const char *name, const char *data, size_t len)
+{
+	input *in = new_input(j);
+	in->name = rg_xstrdup(name);
+	in->data = rg_xmalloc(len ? len : 1);
+	memcpy(in->data, data, len);
+	in->len = len;
+}
+
+void rg_job_set_filters(rg_job *j, const rg_filters *f)
+{
+	j->f = *f;
+}
+
+void rg_job_set_look(rg_job *j, const rg_look *l)
+{
+	j->look = *l;
+	free(j->name);
+	j->name = NULL;
+}
+
+void rg_job_set_strict(rg_job *j, int strict)
+{
+	j->strict = strict;
+}
+
+rg_diags *rg_job_set_diags(rg_job *j, rg_diags *d)
+{
+	rg_diags *old = j->d;
+	j->d = d;
+	return old;
+}
+
+void rg_job_on_event(rg_job *j, rg_event_fn fn, void *ctx)
+{
+	j->on_event = fn;
+	j->ctx = ctx;
+}
+
+const rg_model *rg_job_model(const rg_job *j)
+{
+	return j->m;
+}
+
+const rg_view *rg_job_view(const rg_job *j)
+{
+	return j->v;
+}
+
+rg_render *rg_job_render(rg_job *j)
+{
+	return j->r;
+}
+
+const char *rg_job_desc(const rg_job *j)
+{
+	return j->desc;
+}
+
+const char *rg_job_title(const rg_job *j)
+{
+	return j->title;
+}
+
+/* The input's name without folders or .csv: graphs/xi-putin/ is xi-putin. */
+static char *input_name(const char *path)
+{
+	if (!path || strcmp(path, "-") == 0)
+		return rg_xstrdup("stdin");
+	char *s = rg_xstrdup(path);
+	size_t n = strlen(s);
+	while (n > 1 && s[n - 1] == '/')
+		s[--n] = '\0';
+	char *b = strrchr(s, '/');
+	char *name = rg_xstrdup(b && b[1] ? b + 1 : s);
+	free(s);
+	n = strlen(name);
+	if (n > 4 && rg_strieq(name + n - 4, ".csv"))
+		name[n - 4] = '\0';
+	if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || !*name) {
+		free(name);
+		name = rg_xstrdup("graph");
+	}
+	return name;
+}
+
+const char *rg_job_name(rg_job *j)
+{
+	if (!j->name) {
+		const input *in = j->ninputs ? &j->inputs[0] : NULL;
+		j->name = j->look.name ? rg_xstrdup(j->look.name)
+				       : input_name(in ? (in->path ? in->path : in->name) : NULL);
+	}
+	return j->name;
+}
+
+/* --- read and model */
+
+static void on_rows(void *ctx, const char *file, uint64_t rows)
+{
+	char n[32];
+	emit(ctx, RG_EVENT_PROGRESS, RG_STAGE_READ, 0, "reading %s: %s rows", file,
+	     rg_thousands(rows, n));
+}
+
+static rg_status load(rg_job *j)
+{
+	rg_status st = RG_OK;
+	j->m = rg_model_new();
+	rg_model_on_progress(j->m, on_rows, j);
+	for (size_t i = 0; i < j->ninputs; i++) {
+		const input *in = &j->inputs[i];
+		rg_status s = in->path ? rg_model_load(j->m, in->path, j->d)
+				       : rg_model_load_mem(j->m, in->name, in->data, in->len, j->d);
+		if (s > st)
+			st = s;
+	}
+	rg_status fin = rg_model_finish(j->m, j->d);
+	if (st == RG_OK)
+		st = fin;
+	if (j->strict && rg_diags_count(j->d, RG_WARNING)) {
+		rg_diags_strict(j->d);
+		if (st == RG_OK)
+			st = RG_EDATA;
+	}
+	emit(j, RG_EVENT_DONE, RG_STAGE_READ, 0, "%zu entities, %zu relations",
+	     rg_model_nentities(j->m), rg_model_nrelations(j->m));
+	return st;
+}
+
+/* Runs one step of the job with out of memory caught: the step's
+ * allocations jump back here (util.h), and the job is done for. */
+#define GUARDED(j, call)                                                                        \
+	do {                                                                                    \
+		rg_oom_trap trap_;                                                              \
+		if (setjmp(trap_.env))                                                          \
+			return RG_ENOMEM;                                                       \
+		rg_oom_enter(&trap_);                                                           \
+		rg_status st_ = (call);                                                         \
+		rg_oom_leave(&trap_);                                                           \
+		return st_;                                                                     \
+	} while (0)
+
+static rg_status ensure_loaded(rg_job *j)
+{
+	if (!j->m)
+		j->load_status = load(j);
+	return j->load_status;
+}
+
+rg_status rg_job_load(rg_job *j)
+{
+	GUARDED(j, ensure_loaded(j));
+}
+
+/* --- transform */
+
+/* The error for a --focus name that finds no entity: the ids of the nodes
+ * sharing it as a label, or the closest names. */
+static void no_such_focus(rg_job *j, const char *name)
+{
+	const rg_model *m = j->m;
+	rg_buf msg = {0};
+	size_t shared = 0;
+	for (size_t k = 0; k < rg_model_nentities(m); k++) {
+		const rg_entity *e = rg_model_entity(m, k);
+		if (e->label && strcmp(rg_model_str(m, e->label), name) == 0)
+			rg_buf_printf(&msg, "%s'%s'", shared++ ? ", " : "", rg_model_str(m, e->id));
+	}
+	if (shared) {
+		/* a label several nodes share names none of them */
+		char *ids = msg.s;
+		msg = (rg_buf){0};
+		rg_buf_printf(&msg, "--focus '%s' is the label of %zu nodes: name one by its id (%s)",
+			      name, shared, ids);
+		free(ids);
+	} else {
+		const char *near[3];
+		size_t n = rg_suggest(m, name, near, 3);
+		rg_buf_printf(&msg, "--focus '%s' matches no id or label", name);
+		for (size_t k = 0; k < n; k++)
+			rg_buf_printf(&msg, "%s'%s'", k ? (k + 1 == n ? " or " : ", ") : "; did you mean ",
+				      near[k]);
+		if (n)
+			rg_buf_puts(&msg, "?");
+	}
+	rg_error(j->d, NULL, 0, 0, "%s", msg.s);
+	free(msg.s);
+}
+
+static rg_status select_view(rg_job *j)
+{
+	const rg_filters *f = &j->f;
+	j->focus = rg_xcalloc(f->nfocus ? f->nfocus : 1, sizeof *j->focus);
+	rg_status st = RG_OK;
+	for (size_t i = 0; i < f->nfocus; i++) {
+		j->focus[i] = rg_find_entity(j->m, f->focus[i]);
+		if (j->focus[i] == RG_NONE) {
+			no_such_focus(j, f->focus[i]);
+			st = RG_EUSAGE;
+		}
+	}
+	if (st != RG_OK)
+		return st;
+	j->to = (rg_transform_opts){
+		.merge = !f->no_merge, .from = f->from, .to = f->to, .dated_only = f->dated_only,
+		.only = f->only, .nonly = f->nonly, .hide = f->hide, .nhide = f->nhide,
+		.relations = f->relations, .nrelations = f->nrelations, .min_weight = f->min_weight,
+		.focus = j->focus, .nfocus = f->nfocus, .depth = f->depth,
+	};
+	j->v = rg_transform(j->m, &j->to);
+	emit(j, RG_EVENT_DONE, RG_STAGE_TRANSFORM, 0, "%zu nodes, %zu edges", j->v->nnodes,
+	     j->v->nedges);
+	return RG_OK;
+}
+
+static rg_status ensure_selected(rg_job *j)
+{
+	rg_status st = ensure_loaded(j);
+	if (st != RG_OK)
+		return st;
+	if (!j->selected) {
+		j->selected = 1;
+		j->select_status = select_view(j);
+	}
+	return j->select_status;
+}
+
+rg_status rg_job_select(rg_job *j)
+{
+	GUARDED(j, ensure_selected(j));
+}
+
+/* --- build, layout, render */
+
+/* Whether some entity has a value for a --cluster-by field. */
+static int has_field(const rg_model *m, const char *field)
+{
+	for (size_t i = 0; i < rg_model_nentities(m); i++) {
+		const rg_entity *e = rg_model_entity(m, i);
+		if ((rg_strieq(field, "country") &&
+		     (e->country || rg_strieq(rg_model_str(m, e->kind), "country"))) ||
+		    (rg_strieq(field, "group") && e->group) || rg_strieq(field, "kind") ||
+		    rg_model_attr(m, e->attr0, e->nattr, field))
+			return 1;
+	}
+	return 0;
+}
+
+static int user_rankdir(const rg_look *l)
+{
+	for (size_t i = 0; i < l->ngset; i++)
+		if (strcmp(l->gset[i].name, "rankdir") == 0)
+			return 1;
+	return 0;
+}
+
+/* What every drawing of the job shares: the warnings about the look, the
+ * build options and the document's title and description. */
+static rg_build_opts prepare(rg_job *j, int frames)
+{
+	const rg_look *l = &j->look;
+	const rg_view *v = j->v;
+	if (l->cluster_by && !has_field(j->m, l->cluster_by))
+		rg_warn(j->d, NULL, 0, 0, "--cluster-by '%s': no node has this field, so no boxes",
+			l->cluster_by);
+	if ((v->nnodes > RG_HUGE_NODES || v->nedges > RG_HUGE_EDGES) && !frames) {
+		char nn[32], ne[32];
+		emit(j, RG_EVENT_ADVICE, RG_STAGE_LAYOUT, 0,
+		     "drawing %s nodes and %s edges: the layout takes long and the picture will "
+		     "be hard to read; --focus ID --depth 1, --min-weight N, --from/--to or --only "
+		     "KIND cut it down",
+		     rg_thousands(v->nnodes, nn), rg_thousands(v->nedges, ne));
+	}
+	free(j->title);
+	free(j->desc);
+	j->title = rg_xstrdup(l->title ? l->title : rg_job_name(j));
+	j->desc = rg_build_describe(j->m, v);
+	rg_doc doc = {.title = j->title, .desc = j->desc, .width = l->width, .height = l->height,
+		      .dpi = l->dpi};
+	rg_render_set_doc(j->r, &doc);
+	return (rg_build_opts){
+		.name = rg_job_name(j), .title = l->title, .legend = !l->no_legend,
+		.edge_labels = l->edge_labels, .cluster_by = l->cluster_by, .gset = l->gset,
+		.nset = l->nset, .eset = l->eset, .ngset = l->ngset, .nnset = l->nnset,
+		.neset = l->neset,
+	};
+}
+
+static const char *engine_asked(const rg_job *j)
+{
+	return j->look.engine ? j->look.engine : "auto";
+}
+
+static void on_layout_start(void *ctx, const char *engine)
+{
+	rg_job *j = ctx;
+	char nn[32], ne[32];
+	size_t n = j->v->nnodes, e = j->v->nedges;
+	emit(j, RG_EVENT_PROGRESS, RG_STAGE_LAYOUT, n + e > 2000,
+	     "laying out %s %s and %s %s with %s", rg_thousands(n, nn), plural(n, "node", "nodes"),
+	     rg_thousands(e, ne), plural(e, "edge", "edges"), engine);
+}
+
+static void on_built(void *ctx, Agraph_t *g)
+{
+	emit(ctx, RG_EVENT_DONE, RG_STAGE_BUILD, 0, "cgraph graph of %d nodes, %d edges",
+	     agnnodes(g), agnedges(g));
+}
+
+static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
+{
+	rg_status st = ensure_selected(j);
+	if (st != RG_OK)
+		return st;
+	rg_build_opts bo = prepare(j, 0);
+	int only_dot = 1, any_dot = 0;
+	for (size_t i = 0; i < n; i++) {
+		int dot = strcmp(outs[i].format, "dot") == 0;
+		only_dot &= dot;
+		any_dot |= dot;
+	}
+	const char *asked = engine_asked(j);
+	int is_auto = strcmp(asked, "auto") == 0;
+	rg_layout_opts lo = {.engine = asked, .keep_rankdir = user_rankdir(&j->look),
+			     .no_layout = only_dot, .on_built = on_built, .ctx = j,
+			     .on_start = only_dot ? NULL : on_layout_start};
+	rg_layout_info info;
+	Agraph_t *g = rg_layout(j->r, j->m, j->v, &bo, &lo, &info, j->d);
+	if (!g) {
+		st = RG_ESYS;
+		goto out;
+	}
+	if (info.apart)
+		emit(j, RG_EVENT_DONE, RG_STAGE_LAYOUT, 0,
+		     "auto: %s, %zu nodes alone or in pairs set out in rows", info.engine,
+		     info.apart);
+	else if (!only_dot)
+		emit(j, RG_EVENT_DONE, RG_STAGE_LAYOUT, 0, "%s%s%s", is_auto ? "auto: " : "",
+		     info.engine, info.bo.rankdir ? ", left to right" : "");
+	if (any_dot && !info.apart) {
+		/* dot's layout adds to the graph (edges into clusters, its
+		 * bounding box): DOT output is of a fresh, unlaid graph, in
+		 * the direction the layout chose */
+		rg_render_free_layout(j->r);
+		agclose(g);
+		g = rg_build(j->m, j->v, &info.bo);
+	}
+	emit(j, RG_EVENT_PROGRESS, RG_STAGE_RENDER, 0, "writing %s%s", n ? outs[0].format : "",
+	     n > 1 ? " and more" : "");
+	st = rg_render_outputs(j->r, g, info.render, outs, n, j->d);
+	size_t files = 0;
+	for (size_t i = 0; i < n; i++)
+		files += !outs[i].data;
+	emit(j, RG_EVENT_DONE, RG_STAGE_RENDER, 0, "%zu %s", files, plural(files, "output", "outputs"));
+	agclose(g);
+out:
+	/* the document's strings are the job's: the context forgets them */
+	rg_render_set_doc(j->r, NULL);
+	return st;
+}
+
+rg_status rg_job_draw(rg_job *j, const rg_output *outs, size_t n)
+{
+	GUARDED(j, draw(j, outs, n));
+}
+
+static rg_status draw_frames(rg_job *j, const rg_frames_spec *fs, const char *const *formats,
+			     size_t nformats, rg_frame_path path, void *ctx)
+{
+	rg_status st = ensure_selected(j);
+	if (st != RG_OK)
+		return st;
+	rg_build_opts bo = prepare(j, 1);
+	size_t nslices;
+	rg_slice *slices = rg_frames_slices(j->v, fs->by, fs->list, fs->nlist, &nslices);
+	if (!nslices) {
+		rg_error(j->d, NULL, 0, 0, "--frames: nothing in the input is dated");
+		st = RG_EDATA;
+	} else if (!slices) {
+		rg_error(j->d, NULL, 0, 0, "--frames: %zu slices are too many (%d at most)", nslices,
+			 RG_MAX_FRAMES);
+		st = RG_EUSAGE;
+	} else {
+		/* the union of the slices is laid out once, with the engine
+		 * -K auto would choose for it */
+		rg_auto choice = {engine_asked(j), 0, 0};
+		if (strcmp(choice.engine, "auto") == 0)
+			choice = rg_auto_choose(j->v);
+		bo.engine = choice.engine;
+		bo.large = choice.large;
+		st = rg_frames_render(j->r, j->m, &j->to, &bo, choice.engine, slices, nslices,
+				      formats, nformats, path, ctx, j->d);
+		if (st == RG_OK)
+			emit(j, RG_EVENT_NOTE, RG_STAGE_RENDER, 0, "%zu frames from %s to %s", nslices,
+			     slices[0].label, slices[nslices - 1].label);
+	}
+	free(slices);
+	rg_render_set_doc(j->r, NULL);
+	return st;
+}
+
+rg_status rg_job_draw_frames(rg_job *j, const rg_frames_spec *fs, const char *const *formats,
+			     size_t nformats, rg_frame_path path, void *ctx)
+{
+	GUARDED(j, draw_frames(j, fs, formats, nformats, path, ctx));
+}
