@@ -110,7 +110,7 @@ check: deps
 	@$(MAKE) --no-print-directory test
 
 # The suite against whatever BUILD holds (check-asan points it elsewhere).
-test: $(BIN) $(UNIT_BIN) $(BUILD)/tests/csvdump
+test: $(BIN) $(UNIT_BIN) $(BUILD)/tests/csvdump $(BUILD)/embed
 	@CSVDUMP=$(BUILD)/tests/csvdump sh tests/run.sh $(BIN) $(UNIT_BIN)
 
 $(BUILD)/tests/csvdump: tests/conformance/csvdump.c $(LIB) | $(BUILD)/tests
@@ -164,13 +164,32 @@ fuzz: deps
 # closes the output.
 check-full: fuzz check-asan check-valgrind check
 
-install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+# The command, its man page, and the library: librelgraph.a, relgraph.h
+# with the stage headers under relgraph/, and relgraph.pc for pkg-config.
+PUBLIC_HEADERS = $(wildcard include/relgraph/*.h)
+install: $(BIN) $(LIB)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/relgraph
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/relgraph
 	install -m 644 docs/relgraph.1 $(DESTDIR)$(PREFIX)/share/man/man1/relgraph.1
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/librelgraph.a
+	install -m 644 include/relgraph.h $(DESTDIR)$(PREFIX)/include/relgraph.h
+	install -m 644 $(PUBLIC_HEADERS) $(DESTDIR)$(PREFIX)/include/relgraph/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e "s|@VERSION@|$$(sed -n 's/^#define RELGRAPH_VERSION "\(.*\)"/\1/p' include/relgraph.h)|" \
+		relgraph.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/relgraph.pc
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/relgraph $(DESTDIR)$(PREFIX)/share/man/man1/relgraph.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/relgraph $(DESTDIR)$(PREFIX)/share/man/man1/relgraph.1 \
+		$(DESTDIR)$(PREFIX)/lib/librelgraph.a $(DESTDIR)$(PREFIX)/include/relgraph.h \
+		$(DESTDIR)$(PREFIX)/lib/pkgconfig/relgraph.pc
+	rm -rf $(DESTDIR)$(PREFIX)/include/relgraph
+
+# examples/embed.c built as a user would: against an installation (into
+# $(BUILD)/prefix) through pkg-config alone; tests/cli/embed.sh runs it.
+$(BUILD)/embed: examples/embed.c $(LIB) $(PUBLIC_HEADERS) include/relgraph.h relgraph.pc.in
+	@$(MAKE) --no-print-directory install PREFIX=$(CURDIR)/$(BUILD)/prefix DESTDIR= >/dev/null
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ examples/embed.c \
+		$$(PKG_CONFIG_PATH=$(CURDIR)/$(BUILD)/prefix/lib/pkgconfig pkg-config --cflags --libs relgraph)
 
 clean:
 	rm -rf $(BUILD) $(OUT)

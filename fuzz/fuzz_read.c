@@ -1,4 +1,5 @@
-/* fuzz_read.c: libFuzzer target for the read and model stages.
+/* fuzz_read.c: libFuzzer target for the read, model and transform
+ * stages, through the job as a program using the library runs them.
  *
  * The first byte picks the file name the input is loaded as (the name
  * decides a table's role as much as its header does); the rest is the CSV
@@ -7,8 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "relgraph/model.h"
-#include "relgraph/transform.h"
+#include "relgraph.h"
 
 static const char *const names[] = {
 	"edges.csv", "nodes.csv", "meetings.csv", "agreements.csv",
@@ -23,13 +23,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	const char *name = names[data[0] % (sizeof names / sizeof *names)];
 	rg_diags *d = rg_diags_new();
-	rg_model *m = rg_model_new();
-	rg_model_load_mem(m, name, (const char *)data + 1, size - 1, d);
-	rg_model_finish(m, d);
-	rg_transform_opts o = {.merge = 1};
-	rg_view *v = rg_transform(m, &o);
-	rg_view_free(v);
-	rg_model_free(m);
+	rg_job *j = rg_job_new(d);
+	rg_job_add_input_mem(j, name, (const char *)data + 1, size - 1);
+	rg_job_select(j);
+	rg_job_free(j);
 	rg_diags_free(d);
 	return 0;
 }

@@ -66,12 +66,20 @@ rg_job *rg_job_new(rg_diags *d)
 		return NULL;
 	j->d = d;
 	j->f = (rg_filters)RG_FILTERS_INIT;
-	j->r = rg_render_new(d);
-	if (!j->r) {
-		free(j);
-		return NULL;
-	}
 	return j;
+}
+
+/* The Graphviz context, made when first needed: reading and filtering
+ * need none, and Graphviz allows one at a time (render.h). */
+static rg_status ensure_render(rg_job *j)
+{
+	if (j->r)
+		return RG_OK;
+	if (!(j->r = rg_render_new(j->d))) {
+		rg_error(j->d, NULL, 0, 0, "Graphviz is in use by another drawing in this program");
+		return RG_ESYS;
+	}
+	return RG_OK;
 }
 
 void rg_job_reset(rg_job *j)
@@ -94,15 +102,32 @@ void rg_job_free(rg_job *j)
 	if (!j)
 		return;
 	rg_job_reset(j);
+	rg_job_clear_inputs(j);
+	free(j->inputs);
+	rg_render_free(j->r);
+	free(j);
+}
+
+void rg_job_clear_inputs(rg_job *j)
+{
 	for (size_t i = 0; i < j->ninputs; i++) {
 		free(j->inputs[i].path);
 		free(j->inputs[i].name);
 		free(j->inputs[i].data);
 	}
-	free(j->inputs);
+	j->ninputs = 0;
 	free(j->name);
-	rg_render_free(j->r);
-	free(j);
+	j->name = NULL;
+}
+
+rg_model *rg_job_take_model(rg_job *j)
+{
+	rg_model *m = j->m;
+	rg_view_free(j->v);
+	j->v = NULL;
+	j->m = NULL;
+	j->selected = 0;
+	return m;
 }
 
 static input *new_input(rg_job *j)
@@ -169,7 +194,7 @@ const rg_view *rg_job_view(const rg_job *j)
 
 rg_render *rg_job_render(rg_job *j)
 {
-	return j->r;
+	return ensure_render(j) == RG_OK ? j->r : NULL;
 }
 
 const char *rg_job_desc(const rg_job *j)
@@ -430,8 +455,8 @@ static void on_built(void *ctx, Agraph_t *g)
 
 static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 {
-	rg_status st = ensure_selected(j);
-	if (st != RG_OK)
+	rg_status st = ensure_render(j);
+	if (st != RG_OK || (st = ensure_selected(j)) != RG_OK)
 		return st;
 	rg_build_opts bo = prepare(j, 0);
 	int only_dot = 1, any_dot = 0;
@@ -469,10 +494,7 @@ static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 	emit(j, RG_EVENT_PROGRESS, RG_STAGE_RENDER, 0, "writing %s%s", n ? outs[0].format : "",
 	     n > 1 ? " and more" : "");
 	st = rg_render_outputs(j->r, g, info.render, outs, n, j->d);
-	size_t files = 0;
-	for (size_t i = 0; i < n; i++)
-		files += !outs[i].data;
-	emit(j, RG_EVENT_DONE, RG_STAGE_RENDER, 0, "%zu %s", files, plural(files, "output", "outputs"));
+	emit(j, RG_EVENT_DONE, RG_STAGE_RENDER, 0, "%zu %s", n, plural(n, "output", "outputs"));
 	agclose(g);
 out:
 	/* the document's strings are the job's: the context forgets them */
@@ -488,8 +510,8 @@ rg_status rg_job_draw(rg_job *j, const rg_output *outs, size_t n)
 static rg_status draw_frames(rg_job *j, const rg_frames_spec *fs, const char *const *formats,
 			     size_t nformats, rg_frame_path path, void *ctx)
 {
-	rg_status st = ensure_selected(j);
-	if (st != RG_OK)
+	rg_status st = ensure_render(j);
+	if (st != RG_OK || (st = ensure_selected(j)) != RG_OK)
 		return st;
 	rg_build_opts bo = prepare(j, 1);
 	size_t nslices;

@@ -96,7 +96,8 @@ typedef struct {
 typedef void (*rg_event_fn)(void *ctx, const rg_event *ev);
 
 /* Returns a new job whose problems go to d (which the caller owns and
- * keeps alive until rg_job_free); NULL if Graphviz cannot start. */
+ * keeps alive until rg_job_free).  Its Graphviz context is made when it
+ * first draws. */
 rg_job *rg_job_new(rg_diags *d);
 void rg_job_free(rg_job *j);
 
@@ -105,6 +106,9 @@ void rg_job_free(rg_job *j);
  * (both copied).  Inputs are read by rg_job_load. */
 void rg_job_add_input(rg_job *j, const char *path);
 void rg_job_add_input_mem(rg_job *j, const char *name, const char *data, size_t len);
+
+/* Forgets the inputs (and the name taken from them), to give others. */
+void rg_job_clear_inputs(rg_job *j);
 
 /* Sets the filters or the look.  The job keeps the pointers: the strings
  * and arrays must live until the job is freed or they are set again. */
@@ -151,6 +155,9 @@ void rg_job_reset(rg_job *j);
  * the job and live until rg_job_reset or rg_job_free. */
 const rg_model *rg_job_model(const rg_job *j);
 const rg_view *rg_job_view(const rg_job *j);
+/* Hands the model over: the caller frees it with rg_model_free, and the
+ * job forgets it and its view (the next call reads again). */
+rg_model *rg_job_take_model(rg_job *j);
 /* The drawing's name (rg_look.name, or the first input's: graphs/x/ is
  * x, y.csv is y, - is stdin), its document title and description (the
  * sentence of SVG <desc>; NULL before a drawing).  Owned by the job. */
@@ -158,7 +165,8 @@ const char *rg_job_name(rg_job *j);
 const char *rg_job_title(const rg_job *j);
 const char *rg_job_desc(const rg_job *j);
 /* The job's render context, for what the job does not wrap: the formats
- * and engines Graphviz offers here, its version. */
+ * and engines Graphviz offers here, its version.  NULL (with the reason
+ * in the diagnostics) if Graphviz is in use elsewhere in the process. */
 rg_render *rg_job_render(rg_job *j);
 
 #endif

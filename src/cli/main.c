@@ -6,6 +6,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <poll.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -37,6 +38,14 @@ static int exit_code(rg_status st)
 	case RG_ENOMEM: return 3;
 	}
 	return 3;
+}
+
+/* The command's own allocations have nothing to fall back on (a job's
+ * are caught by the job: RG_ENOMEM). */
+static _Noreturn void out_of_memory(void)
+{
+	fputs("relgraph: error: out of memory\n", stderr);
+	exit(exit_code(RG_ENOMEM));
 }
 
 static double now(void)
@@ -147,7 +156,7 @@ static rg_job *new_job(const struct options *o, rg_diags *d)
 {
 	rg_job *j = rg_job_new(d);
 	if (!j)
-		return NULL;
+		out_of_memory();
 	for (size_t i = 0; i < o->ninputs; i++)
 		rg_job_add_input(j, o->inputs[i]);
 	rg_filters f = {
@@ -425,14 +434,12 @@ static rg_status check_graphviz(struct options *o, rg_render *r, rg_diags *d)
 static rg_status run(struct options *o, rg_diags *d)
 {
 	rg_job *j = new_job(o, d);
-	if (!j) {
-		rg_error(d, NULL, 0, 0, "cannot start Graphviz");
-		return RG_ESYS;
-	}
 	rg_render *r = rg_job_render(j);
 	rg_status st = RG_OK;
 	kept_svg none = {0};
-	if (o->version) {
+	if (!r) {
+		st = RG_ESYS;
+	} else if (o->version) {
 		printf("relgraph %s (Graphviz %s, libcsv %d.%d.%d)\n", RELGRAPH_VERSION,
 		       rg_render_version(r), CSV_MAJOR, CSV_MINOR, CSV_RELEASE);
 	} else if (o->list_formats || o->list_engines) {
@@ -494,6 +501,11 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	catch_signals();
+	/* the command's own allocations (a job catches its own: RG_ENOMEM) */
+	rg_oom_trap trap;
+	if (setjmp(trap.env))
+		out_of_memory();
+	rg_oom_enter(&trap);
 	rg_diags *d = rg_diags_new();
 	rg_status st = options_parse(argc, argv, &o, d);
 	if (st != RG_OK) {

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "relgraph.h"
 #include "relgraph/diag.h"
 #include "relgraph/model.h"
 #include "relgraph/render.h"
@@ -25,24 +26,20 @@ typedef struct {
 	const char *name, *text;
 } unit_csv;
 
-/* Loads every file into a new model in order, then finishes it.  *status
- * gets the worst status of all the steps.  The caller frees the model. */
+/* Loads every file into a new model in order, as a job does (the job
+ * reads them; the test takes the model).  *status gets the job's status.
+ * The caller frees the model. */
 static inline rg_model *unit_model(rg_diags *d, rg_status *status, const unit_csv *files,
 				   size_t n)
 {
-	rg_model *m = rg_model_new();
-	rg_status worst = RG_OK;
-	for (size_t i = 0; i < n; i++) {
-		rg_status s = rg_model_load_mem(m, files[i].name, files[i].text,
-						strlen(files[i].text), d);
-		if (s > worst)
-			worst = s;
-	}
-	rg_status s = rg_model_finish(m, d);
-	if (s > worst)
-		worst = s;
+	rg_job *j = rg_job_new(d);
+	for (size_t i = 0; i < n; i++)
+		rg_job_add_input_mem(j, files[i].name, files[i].text, strlen(files[i].text));
+	rg_status st = rg_job_load(j);
 	if (status)
-		*status = worst;
+		*status = st;
+	rg_model *m = rg_job_take_model(j);
+	rg_job_free(j);
 	return m;
 }
 
