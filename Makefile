@@ -49,6 +49,16 @@ HEADERS = include/relgraph.h $(wildcard include/relgraph/*.h src/*.h src/cli/*.h
 $(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD) $(BUILD)/cli
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
+# The page of -Thtml and --serve: its CSS and JavaScript are files of their
+# own, which scripts/embed.sh turns into $(BUILD)/assets.h for html.c.
+ASSETS = src/assets/page.css src/assets/page.js
+
+$(BUILD)/assets.h: $(ASSETS) scripts/embed.sh | $(BUILD)
+	sh scripts/embed.sh $@ $(ASSETS)
+
+$(BUILD)/html.o: $(BUILD)/assets.h
+$(BUILD)/html.o: ALL_CPPFLAGS += -I$(BUILD)
+
 $(LIB): $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
