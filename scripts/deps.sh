@@ -5,10 +5,10 @@
 set -eu
 
 # build: compiler tools and the two libraries relgraph links
-# test: cmocka, xmllint; fonts that give the same text metrics as the
+# test: cmocka, xmllint, clang-format (the layout check); fonts that give the same text metrics as the
 # Helvetica/Arial that viewers use; chromium, the headless browser that
 # tests/cli/browser-*.sh open the output in (tests/browser/chromium.sh)
-PACKAGES="gcc make pkg-config libcsv-dev libgraphviz-dev libcmocka-dev libxml2-utils fonts-liberation2 fontconfig chromium ${EXTRA_PACKAGES:-}"
+PACKAGES="gcc make pkg-config libcsv-dev libgraphviz-dev libcmocka-dev libxml2-utils clang-format fonts-liberation2 fontconfig chromium ${EXTRA_PACKAGES:-}"
 
 # npm brings the csv-spectrum conformance cases (package.json); a machine
 # that has node and npm from elsewhere keeps them

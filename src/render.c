@@ -711,6 +711,61 @@ static char *svg_finish(const rg_doc *doc, const char *svg, size_t len, size_t *
 	return b.s;
 }
 
+/* Renders g, laid out, to one output's bytes in *x: Graphviz's, then
+ * relgraph's finish (the PDF date, the SVG's document, the HTML page). */
+static rg_status render_one(rg_render *r, Agraph_t *g, const rg_output *out, rendered *x,
+			    rg_diags *d)
+{
+	/* -Thtml is the SVG in a page */
+	int html = strcmp(out->format, "html") == 0;
+	const char *format = html ? "svg" : out->format;
+	/* the resolution is the bitmaps' alone: given to SVG, Graphviz
+	 * scales the drawing out of its viewBox */
+	double graph_dpi = GD_drawing(g)->dpi;
+	GD_drawing(g)->dpi = rg_render_is_bitmap(format) ? bitmap_dpi(r, g, graph_dpi, d) : 0;
+	unsigned int len = 0;
+	size_t errors = rg_diags_count(d, RG_ERROR);
+	char *tz = utc_begin();
+	int bad = gvRenderData(r->gvc, g, format, &x->data, &len) != 0;
+	utc_end(tz);
+	GD_drawing(g)->dpi = graph_dpi;
+	gv_flush(r);
+	if (bad || !x->data || rg_diags_count(d, RG_ERROR) > errors) {
+		if (x->data)
+			x->from_gv = 1;
+		rg_error(d, NULL, 0, 0, "rendering to '%s' failed", out->format);
+		return RG_ESYS;
+	}
+	x->len = len;
+	x->from_gv = 1;
+	if (format_is(format, "pdf"))
+		fix_pdf_date(x->data, x->len);
+	if (strcmp(format, "svg") == 0 || strcmp(format, "svg:svg") == 0 ||
+	    strcmp(format, "svg:svg:core") == 0) {
+		size_t flen;
+		char *fixed = svg_finish(&r->doc, x->data, x->len, &flen);
+		if (fixed) {
+			gvFreeRenderData(x->data);
+			x->data = fixed;
+			x->len = flen;
+			x->from_gv = 0;
+		}
+	}
+	if (html) {
+		size_t hlen;
+		char *page = rg_html_page(x->data, x->len, r->doc.title, r->doc.desc, 0,
+					  &hlen);
+		if (x->from_gv)
+			gvFreeRenderData(x->data);
+		else
+			free(x->data);
+		x->data = page;
+		x->len = hlen;
+		x->from_gv = 0;
+	}
+	return RG_OK;
+}
+
 /* Renders every output of g to memory, then writes each file output to
  * a temporary file beside its target; nothing is renamed yet.  On failure
  * this call's temporary files are gone again. */
@@ -736,54 +791,8 @@ rg_status rg_render_stage(rg_render *r, Agraph_t *g, const char *engine, const r
 			continue;
 		if (r->laid_out != g && (st = rg_render_layout(r, g, engine, d)) != RG_OK)
 			goto out;
-		/* -Thtml is the SVG in a page */
-		int html = strcmp(outs[i].format, "html") == 0;
-		const char *format = html ? "svg" : outs[i].format;
-		/* the resolution is the bitmaps' alone: given to SVG, Graphviz
-		 * scales the drawing out of its viewBox */
-		double graph_dpi = GD_drawing(g)->dpi;
-		GD_drawing(g)->dpi = rg_render_is_bitmap(format) ? bitmap_dpi(r, g, graph_dpi, d) : 0;
-		unsigned int len = 0;
-		size_t errors = rg_diags_count(d, RG_ERROR);
-		char *tz = utc_begin();
-		int bad = gvRenderData(r->gvc, g, format, &res[i].data, &len) != 0;
-		utc_end(tz);
-		GD_drawing(g)->dpi = graph_dpi;
-		gv_flush(r);
-		if (bad || !res[i].data || rg_diags_count(d, RG_ERROR) > errors) {
-			if (res[i].data)
-				res[i].from_gv = 1;
-			rg_error(d, NULL, 0, 0, "rendering to '%s' failed", outs[i].format);
-			st = RG_ESYS;
+		if ((st = render_one(r, g, &outs[i], &res[i], d)) != RG_OK)
 			goto out;
-		}
-		res[i].len = len;
-		res[i].from_gv = 1;
-		if (format_is(format, "pdf"))
-			fix_pdf_date(res[i].data, res[i].len);
-		if (strcmp(format, "svg") == 0 || strcmp(format, "svg:svg") == 0 ||
-		    strcmp(format, "svg:svg:core") == 0) {
-			size_t flen;
-			char *fixed = svg_finish(&r->doc, res[i].data, res[i].len, &flen);
-			if (fixed) {
-				gvFreeRenderData(res[i].data);
-				res[i].data = fixed;
-				res[i].len = flen;
-				res[i].from_gv = 0;
-			}
-		}
-		if (html) {
-			size_t hlen;
-			char *page = rg_html_page(res[i].data, res[i].len, r->doc.title, r->doc.desc, 0,
-						  &hlen);
-			if (res[i].from_gv)
-				gvFreeRenderData(res[i].data);
-			else
-				free(res[i].data);
-			res[i].data = page;
-			res[i].len = hlen;
-			res[i].from_gv = 0;
-		}
 	}
 	/* outputs kept in memory are handed over; they need no file */
 	for (size_t i = 0; i < n; i++) {
