@@ -217,16 +217,14 @@ static const char *unique_id(builder *bd, const char *prefix, const char *a, con
 
 /* ---- kinds ---- */
 
-static kind_use *use_kind(kind_use **v, size_t *n, rg_str kind)
+static kind_use *uses_of(const rg_kind_count *k, size_t n)
 {
-	for (size_t i = 0; i < *n; i++)
-		if ((*v)[i].kind == kind)
-			return &(*v)[i];
-	*v = rg_xrealloc(*v, (*n + 1) * sizeof **v);
-	kind_use *k = &(*v)[(*n)++];
-	memset(k, 0, sizeof *k);
-	k->kind = kind;
-	return k;
+	kind_use *u = rg_xcalloc(n ? n : 1, sizeof *u);
+	for (size_t i = 0; i < n; i++) {
+		u[i].kind = k[i].kind;
+		u[i].count = k[i].count;
+	}
+	return u;
 }
 
 static int by_rank(const void *x, const void *y)
@@ -237,11 +235,13 @@ static int by_rank(const void *x, const void *y)
 
 static void collect_kinds(builder *bd)
 {
-	const rg_view *v = bd->o->kinds_from ? bd->o->kinds_from : bd->v;
-	for (size_t i = 0; i < v->nnodes; i++)
-		use_kind(&bd->nk, &bd->nnk, rg_model_entity(bd->m, v->nodes[i])->kind)->count++;
-	for (size_t i = 0; i < v->nedges; i++)
-		use_kind(&bd->ek, &bd->nek, v->edges[i].kind)->count += v->edges[i].count;
+	rg_kinds *kinds = rg_view_kinds(bd->m, bd->o->kinds_from ? bd->o->kinds_from : bd->v);
+	bd->nnk = kinds->nnodes;
+	bd->nek = kinds->nrels;
+	bd->nk = uses_of(kinds->nodes, bd->nnk);
+	bd->ek = uses_of(kinds->rels, bd->nek);
+	rg_kinds_free(kinds);
+	/* unknown kinds take spare styles in order of first use */
 	unsigned spare = 0;
 	for (size_t i = 0; i < bd->nnk; i++)
 		if (!rg_theme_node_rank(S(bd, bd->nk[i].kind), &bd->nk[i].rank)) {
