@@ -1296,69 +1296,43 @@ Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
 	return bd.g;
 }
 
-/* A kind and how many of it, for a description. */
-struct kc {
-	rg_str kind;
-	uint64_t count;
-};
-static const rg_model *describe_model;
-
-static int cmp_kind(const void *a, const void *b)
+/* Most first, then by name: a stable order for stable bytes. */
+static int most_first(const void *a, const void *b)
 {
-	rg_str x = ((const struct kc *)a)->kind, y = ((const struct kc *)b)->kind;
-	return x < y ? -1 : x > y;
-}
-
-static int cmp_count(const void *a, const void *b)
-{
-	const struct kc *x = a, *y = b;
+	const rg_kind_count *x = a, *y = b;
 	if (x->count != y->count)
 		return x->count < y->count ? 1 : -1;
-	return strcmp(rg_model_str(describe_model, x->kind), rg_model_str(describe_model, y->kind));
+	return strcmp(x->name, y->name);
 }
 
-/* Appends "(a 3, b 2)": the n kinds and counts of c summed by kind, most
- * first, at most six named; c is sorted in place. */
-static void describe_kinds(rg_buf *b, const rg_model *m, struct kc *c, size_t n)
+/* Appends "(a 3, b 2)": the n kinds of k, most first, at most six named;
+ * k is sorted in place. */
+static void describe_kinds(rg_buf *b, rg_kind_count *k, size_t n)
 {
 	if (!n)
 		return;
-	qsort(c, n, sizeof *c, cmp_kind);
-	size_t nc = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (nc && c[nc - 1].kind == c[i].kind)
-			c[nc - 1].count += c[i].count;
-		else
-			c[nc++] = c[i];
-	}
-	/* most frequent first, then by name: a stable order for stable bytes */
-	describe_model = m;
-	qsort(c, nc, sizeof *c, cmp_count);
+	qsort(k, n, sizeof *k, most_first);
 	rg_buf_puts(b, " (");
-	for (size_t i = 0; i < nc && i < 6; i++)
-		rg_buf_printf(b, "%s%s %llu", i ? ", " : "", rg_model_str(m, c[i].kind),
-			      (unsigned long long)c[i].count);
-	if (nc > 6)
-		rg_buf_printf(b, ", %zu more kinds", nc - 6);
+	for (size_t i = 0; i < n && i < 6; i++)
+		rg_buf_printf(b, "%s%s %llu", i ? ", " : "", k[i].name,
+			      (unsigned long long)k[i].count);
+	if (n > 6)
+		rg_buf_printf(b, ", %zu more kinds", n - 6);
 	rg_buf_puts(b, ")");
 }
 
 char *rg_build_describe(const rg_model *m, const rg_view *v)
 {
 	rg_buf b = {0};
-	size_t most = v->nnodes > v->nedges ? v->nnodes : v->nedges;
-	struct kc *c = rg_xmalloc((most ? most : 1) * sizeof *c);
+	rg_kinds *kinds = rg_view_kinds(m, v);
 	rg_date first = {0}, last = {0};
 	rg_buf_printf(&b, "%zu %s", v->nnodes, v->nnodes == 1 ? "node" : "nodes");
-	for (size_t i = 0; i < v->nnodes; i++)
-		c[i] = (struct kc){rg_model_entity(m, v->nodes[i])->kind, 1};
-	describe_kinds(&b, m, c, v->nnodes);
+	describe_kinds(&b, kinds->nodes, kinds->nnodes);
 	/* edges by what they stand for: the 40 meetings of one merged edge
 	 * count 40 */
 	uint64_t rels = 0;
 	for (size_t i = 0; i < v->nedges; i++) {
 		const rg_edge *e = &v->edges[i];
-		c[i] = (struct kc){e->kind, e->count};
 		rels += e->count;
 		if (e->first.year && (!first.year || rg_date_first_day(e->first) < rg_date_first_day(first)))
 			first = e->first;
@@ -1368,8 +1342,8 @@ char *rg_build_describe(const rg_model *m, const rg_view *v)
 	rg_buf_printf(&b, " and %zu %s", v->nedges, v->nedges == 1 ? "edge" : "edges");
 	if (rels != v->nedges)
 		rg_buf_printf(&b, " for %llu relations", (unsigned long long)rels);
-	describe_kinds(&b, m, c, v->nedges);
-	free(c);
+	describe_kinds(&b, kinds->rels, kinds->nrels);
+	rg_kinds_free(kinds);
 	if (first.year) {
 		if (first.year == last.year)
 			rg_buf_printf(&b, ", dated %d", first.year);
