@@ -50,9 +50,9 @@ typedef struct {
 
 /* ---- text ---- */
 
-/* Appends s so that Graphviz shows it literally: a backslash would start an
- * escape such as \N or \l, so it is doubled. */
-static void put_literal(rg_buf *b, const char *s, size_t n)
+/* Appends s as a Graphviz escString (a label) that shows it as written: a
+ * backslash would start an escape such as \N or \l, so it is doubled. */
+static void put_escstring(rg_buf *b, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '\\')
@@ -104,7 +104,7 @@ static void put_wrapped(rg_buf *b, const char *s, size_t width, const char *inde
 			rg_buf_add(b, s, sp); /* spaces as written */
 			col += sp;
 		}
-		put_literal(b, s + sp, w - sp);
+		put_escstring(b, s + sp, w - sp);
 		col += wl;
 		s += w;
 	}
@@ -113,7 +113,7 @@ static void put_wrapped(rg_buf *b, const char *s, size_t width, const char *inde
 /* Graphviz reads a tooltip twice: once for \n-style escapes, where "\\"
  * becomes "\", then for \N-style ones, where "\\" becomes "\" again.  A
  * backslash meant literally is therefore written four times. */
-static void put_tooltip(rg_buf *b, const char *s)
+static void put_escstring_twice(rg_buf *b, const char *s)
 {
 	for (; *s; s++) {
 		if (*s == '\\')
@@ -640,21 +640,21 @@ static void style_edge(builder *bd, Agedge_t *e, const rg_edge_style *st)
 static void entity_tooltip(builder *bd, rg_buf *t, const rg_entity *en)
 {
 	const rg_model *m = bd->m;
-	put_tooltip(t, S(bd, en->label ? en->label : en->id));
+	put_escstring_twice(t, S(bd, en->label ? en->label : en->id));
 	rg_buf_printf(t, "\n%s", S(bd, en->kind));
 	put_span(t, en->when);
 	if (en->country) {
 		rg_buf_puts(t, "\ncountry: ");
-		put_tooltip(t, S(bd, en->country));
+		put_escstring_twice(t, S(bd, en->country));
 	}
 	if (en->description) {
 		rg_buf_putc(t, '\n');
-		put_tooltip(t, S(bd, en->description));
+		put_escstring_twice(t, S(bd, en->description));
 	}
 	const rg_attr *at = rg_model_attrs(m);
 	for (uint32_t i = en->attr0; i < en->attr0 + en->nattr; i++) {
 		rg_buf_printf(t, "\n%s: ", S(bd, at[i].key));
-		put_tooltip(t, S(bd, at[i].value));
+		put_escstring_twice(t, S(bd, at[i].value));
 	}
 }
 
@@ -844,7 +844,7 @@ static void relation_lines(builder *bd, rg_buf *t, const rg_edge *x)
 		for (uint32_t k = r->attr0; k < r->attr0 + r->nattr; k++) {
 			rg_buf_puts(t, t->len > mark ? "; " : "");
 			rg_buf_printf(t, "%s: ", S(bd, at[k].key));
-			put_tooltip(t, S(bd, at[k].value));
+			put_escstring_twice(t, S(bd, at[k].value));
 		}
 	}
 }
@@ -970,11 +970,11 @@ static void add_edges(builder *bd, Agnode_t **map)
 			shown[i] = rg_xstrdup(lb.s);
 		}
 		rg_buf_reset(&tt);
-		put_tooltip(&tt, S(bd, ea->label ? ea->label : ea->id));
+		put_escstring_twice(&tt, S(bd, ea->label ? ea->label : ea->id));
 		rg_buf_puts(&tt, x->directed ? " \xE2\x86\x92 " : " \xE2\x80\x93 ");
-		put_tooltip(&tt, S(bd, eb->label ? eb->label : eb->id));
+		put_escstring_twice(&tt, S(bd, eb->label ? eb->label : eb->id));
 		rg_buf_puts(&tt, ": ");
-		put_tooltip(&tt, label);
+		put_escstring_twice(&tt, label);
 		relation_lines(bd, &tt, x);
 		set(e, bd->e_tooltip, tt.s);
 		free(label);
@@ -1081,7 +1081,7 @@ static void add_legend_cluster(builder *bd)
 		if (shared)
 			rg_buf_puts(&lb, "other kinds");
 		else
-			put_literal(&lb, k, strlen(k));
+			put_escstring(&lb, k, strlen(k));
 		set(n, bd->n_label, lb.s);
 		free(lb.s);
 		snprintf(buf, sizeof buf, "%zu in the diagram", bd->nk[i].count);
@@ -1111,7 +1111,7 @@ static void add_legend_cluster(builder *bd)
 		if (shared)
 			rg_buf_puts(&lb, shared_text(bd));
 		else
-			put_literal(&lb, k, strlen(k));
+			put_escstring(&lb, k, strlen(k));
 		Agedge_t *e = agedge(row, a, b, NULL, 1);
 		style_edge(bd, e, bd->ek[i].style);
 		set(e, bd->e_label, lb.s);
@@ -1122,21 +1122,6 @@ static void add_legend_cluster(builder *bd)
 		set(e, bd->e_minlen, "1");
 		free(lb.s);
 		legend_link(&lg, a, b);
-	}
-}
-
-/* Appends s escaped for an HTML-like label. */
-static void put_html(rg_buf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<': rg_buf_puts(b, "&lt;"); break;
-		case '>': rg_buf_puts(b, "&gt;"); break;
-		case '&': rg_buf_puts(b, "&amp;"); break;
-		case '"': rg_buf_puts(b, "&quot;"); break;
-		case '\n': rg_buf_puts(b, "<BR/>"); break;
-		default: rg_buf_putc(b, *s);
-		}
 	}
 }
 
@@ -1159,7 +1144,7 @@ static void add_legend_table(builder *bd)
 		if (shared)
 			rg_buf_puts(&b, "other kinds");
 		else
-			put_html(&b, S(bd, bd->nk[i].kind));
+			rg_buf_xml_as(&b, S(bd, bd->nk[i].kind), RG_XML_HTML_LABEL);
 		rg_buf_printf(&b, " (%s)</TD></TR>", st->shape);
 	}
 	int shared_done = 0;
@@ -1177,11 +1162,11 @@ static void add_legend_table(builder *bd)
 			char *t = rg_xstrdup(shared_text(bd));
 			for (char *p = strstr(t, "\\n"); p; p = strstr(p, "\\n"))
 				memmove(p, p + 1, strlen(p)), *p = ' ';
-			put_html(&b, t);
+			rg_buf_xml_as(&b, t, RG_XML_HTML_LABEL);
 			free(t);
 		}
 		else
-			put_html(&b, S(bd, bd->ek[i].kind));
+			rg_buf_xml_as(&b, S(bd, bd->ek[i].kind), RG_XML_HTML_LABEL);
 		rg_buf_puts(&b, "</TD></TR>");
 	}
 	rg_buf_puts(&b, "</TABLE>");
