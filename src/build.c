@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "placement.h"
 #include "theme.h"
 #include "util.h"
 
@@ -27,6 +28,7 @@ typedef struct {
 	const rg_model *m;
 	const rg_view *v;
 	const rg_build_opts *o;
+	const rg_placement *p; /* never NULL: nothing placed is all zero */
 	Agraph_t *g;
 	kind_use *nk, *ek;
 	size_t nnk, nek;
@@ -235,7 +237,7 @@ static int by_rank(const void *x, const void *y)
 
 static void collect_kinds(builder *bd)
 {
-	rg_kinds *kinds = rg_view_kinds(bd->m, bd->o->kinds_from ? bd->o->kinds_from : bd->v);
+	rg_kinds *kinds = rg_view_kinds(bd->m, bd->p->kinds_from ? bd->p->kinds_from : bd->v);
 	bd->nnk = kinds->nnodes;
 	bd->nek = kinds->nrels;
 	bd->nk = uses_of(kinds->nodes, bd->nnk);
@@ -709,12 +711,12 @@ static void pin_node(builder *bd, Agnode_t *n, const rg_pin *p, unsigned state)
 static void add_canvas(builder *bd)
 {
 	char bb[128];
-	snprintf(bb, sizeof bb, "%.2f,%.2f,%.2f,%.2f", bd->o->canvas[0], bd->o->canvas[1],
-		 bd->o->canvas[2], bd->o->canvas[3]);
+	snprintf(bb, sizeof bb, "%.2f,%.2f,%.2f,%.2f", bd->p->canvas[0], bd->p->canvas[1],
+		 bd->p->canvas[2], bd->p->canvas[3]);
 	agattr(bd->g, AGRAPH, (char *)"bb", bb);
 	for (int k = 0; k < 2; k++) {
 		Agnode_t *n = legend_node(bd, bd->g, "corner", k ? "2" : "1");
-		rg_pin p = {bd->o->canvas[2 * k], bd->o->canvas[2 * k + 1], 0.01, 0.01, 1};
+		rg_pin p = {bd->p->canvas[2 * k], bd->p->canvas[2 * k + 1], 0.01, 0.01, 1};
 		set(n, bd->n_shape, "point");
 		set(n, bd->n_style, "invis");
 		put_pos(bd, n, &p);
@@ -802,9 +804,9 @@ static Agnode_t **add_nodes(builder *bd)
 		set(n, bd->n_tooltip, tt.s);
 		if (en->url) /* only safe links reach the model */
 			set(n, bd->n_url, S(bd, en->url));
-		if (bd->o->pins)
-			pin_node(bd, n, &bd->o->pins[bd->v->nodes[i]],
-				 bd->o->state ? bd->o->state[bd->v->nodes[i]] : RG_SHOW);
+		if (bd->p->pins)
+			pin_node(bd, n, &bd->p->pins[bd->v->nodes[i]],
+				 bd->p->state ? bd->p->state[bd->v->nodes[i]] : RG_SHOW);
 	}
 	free(lb.s);
 	free(tt.s);
@@ -979,7 +981,7 @@ static void add_edges(builder *bd, Agnode_t **map)
 		set(e, bd->e_tooltip, tt.s);
 		free(label);
 	}
-	if (!bd->dot && !bd->o->pins) /* pinned frames reuse dot's label places */
+	if (!bd->dot && !bd->p->pins) /* pinned frames reuse dot's label places */
 		combine_pair_labels(v, shown);
 	for (size_t i = 0; i < v->nedges; i++) {
 		if (shown[i])
@@ -1171,8 +1173,8 @@ static void add_legend_table(builder *bd)
 	}
 	rg_buf_puts(&b, "</TABLE>");
 	Agnode_t *n = legend_node(bd, bd->g, "table", "");
-	if (bd->o->legend_pin.set) {
-		rg_pin p = bd->o->legend_pin;
+	if (bd->p->legend_pin.set) {
+		rg_pin p = bd->p->legend_pin;
 		char buf[64];
 		snprintf(buf, sizeof buf, "%.2f,%.2f", p.x, p.y);
 		agsafeset(n, (char *)"pos", buf, (char *)"");
@@ -1253,11 +1255,19 @@ static void apply_settings(builder *bd)
 
 Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
 {
+	return rg_build_placed(m, v, o, NULL);
+}
+
+Agraph_t *rg_build_placed(const rg_model *m, const rg_view *v, const rg_build_opts *o,
+			  const rg_placement *p)
+{
+	static const rg_placement unplaced;
 	builder bd;
 	memset(&bd, 0, sizeof bd);
 	bd.m = m;
 	bd.v = v;
 	bd.o = o;
+	bd.p = p ? p : &unplaced;
 	bd.labels = o->edge_labels == RG_LABELS_ALL ||
 		    (o->edge_labels == RG_LABELS_AUTO && v->nedges <= AUTO_LABEL_EDGES);
 	bd.g = agopen((char *)(o->name && *o->name ? o->name : "relgraph"), Agdirected, &disc);
@@ -1269,7 +1279,7 @@ Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
 	add_edges(&bd, map);
 	if (o->legend)
 		add_legend(&bd);
-	if (o->pins && o->canvas[2] > o->canvas[0])
+	if (bd.p->pins && bd.p->canvas[2] > bd.p->canvas[0])
 		add_canvas(&bd);
 	apply_settings(&bd);
 	free(map);
