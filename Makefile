@@ -19,7 +19,8 @@ BUILD = build
 BIN = $(BUILD)/relgraph
 # The pipeline, in order; main.c is the command around it.
 LIB_SRC = src/util.c src/diag.c src/read.c src/model.c src/model_load.c \
-	src/transform.c src/stats.c src/theme.c src/build.c src/autolayout.c src/html.c src/render.c \
+	src/transform.c src/stats.c src/theme.c src/build.c src/label.c src/legend.c \
+	src/autolayout.c src/html.c src/render.c \
 	src/frames.c src/watch.c src/serve.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/librelgraph.a
