@@ -333,6 +333,9 @@ static void declare(builder *bd)
 	}
 	bd->n_id = nsym(g, "id", "");
 	bd->n_class = nsym(g, "class", "");
+	/* a node's name unless it says otherwise: gvContext() gives cgraph's
+	 * prototype graph this default too, but a graph built with no
+	 * context alive must not lose it */
 	bd->n_label = nsym(g, "label", "\\N");
 	bd->n_shape = nsym(g, "shape", "ellipse");
 	bd->n_fill = nsym(g, "fillcolor", "#DDDDDD");

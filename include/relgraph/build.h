@@ -44,9 +44,9 @@ typedef struct {
 	size_t ngset, nnset, neset;
 } rg_build_opts;
 
-/* Builds the graph for v.  Create the Graphviz context (rg_render_new)
- * before calling: it sets defaults cgraph relies on.  The caller closes the
- * graph with agclose. */
+/* Builds the graph for v, with every default it needs declared on it, so
+ * no Graphviz context (rg_render_new) is needed to build or write it; one
+ * is to lay it out.  The caller closes the graph with agclose. */
 Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o);
 
 /* The name of the legend's node when it is a table (legend_table), to
