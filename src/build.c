@@ -1,136 +1,19 @@
-/* build.c: the view to a styled cgraph graph with a legend (see build.h). */
-#include "relgraph/build.h"
+/* build.c: the view to a cgraph graph: attributes declared, nodes,
+ * edges, element ids and classes, clusters, pinned places, and the -G, -N
+ * and -E settings last (see build.h).  The text is label.c's, the legend
+ * legend.c's. */
+#include "build_impl.h"
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "theme.h"
-#include "util.h"
 
 /* At most this many relation or node kinds get styles of their own; past
  * that, unknown kinds share one style and their edges carry labels. */
 #define MAX_SPARE 8
 #define AUTO_LABEL_EDGES 150
-#define WRAP 22
-
-typedef struct {
-	rg_str kind;
-	unsigned rank;  /* theme order, or past the theme for unknown kinds */
-	unsigned spare; /* ordinal among unknown kinds */
-	size_t count;
-	const void *style;
-} kind_use;
-
-typedef struct {
-	const rg_model *m;
-	const rg_view *v;
-	const rg_build_opts *o;
-	Agraph_t *g;
-	kind_use *nk, *ek;
-	size_t nnk, nek;
-	unsigned spare_nodes, spare_edges;
-	int shared_edge_style; /* too many unknown relation kinds */
-	int shared_node_style;
-	struct taken {
-		char *id;      /* an element id given out */
-		unsigned next; /* the suffix to try next for id-2, id-3, ... */
-	} *ids;                /* open addressing */
-	size_t nids, capids;
-	int labels;
-	Agsym_t *n_id, *n_class, *n_label, *n_shape, *n_fill, *n_font, *n_style,
-		*n_tooltip, *n_url, *n_width, *n_height, *n_fsize;
-	int dot; /* laid out by dot, which places edge labels itself */
-	int across; /* dot's ranks run left to right (rankdir LR or RL) */
-	Agsym_t *e_xlabel;
-	Agsym_t *e_id, *e_class, *e_label, *e_pen, *e_color, *e_fcolor, *e_style,
-		*e_dir, *e_tooltip, *e_arrow, *e_weight, *e_minlen;
-} builder;
-
-/* ---- text ---- */
-
-/* Appends s so that Graphviz shows it literally: a backslash would start an
- * escape such as \N or \l, so it is doubled. */
-static void put_literal(rg_buf *b, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\\')
-			rg_buf_add(b, "\\\\", 2);
-		else
-			rg_buf_putc(b, s[i]);
-	}
-}
-
-static size_t u8len(const char *s, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
-}
-
-/* Appends s as a label, broken at spaces into lines of about width
- * characters (a Graphviz "\n" between lines).  Newlines in s stay line
- * breaks. */
-static void put_wrapped(rg_buf *b, const char *s, size_t width, const char *indent)
-{
-	size_t col = 0;
-	if (indent)
-		rg_buf_puts(b, indent);
-	while (*s) {
-		if (*s == '\n' || *s == '\r') {
-			/* a line break in the data, LF, CRLF or CR */
-			rg_buf_add(b, "\\n", 2);
-			if (indent)
-				rg_buf_puts(b, indent);
-			col = 0;
-			s += s[0] == '\r' && s[1] == '\n' ? 2 : 1;
-			continue;
-		}
-		size_t sp = 0;
-		while (s[sp] == ' ')
-			sp++;
-		size_t w = sp;
-		while (s[w] && s[w] != ' ' && s[w] != '\n' && s[w] != '\r')
-			w++;
-		size_t wl = u8len(s + sp, w - sp);
-		if (col && col + 1 + wl > width) {
-			rg_buf_add(b, "\\n", 2);
-			if (indent)
-				rg_buf_puts(b, indent);
-			col = 0;
-		} else if (col && sp) {
-			rg_buf_add(b, s, sp); /* spaces as written */
-			col += sp;
-		}
-		put_literal(b, s + sp, w - sp);
-		col += wl;
-		s += w;
-	}
-}
-
-/* Graphviz reads a tooltip twice: once for \n-style escapes, where "\\"
- * becomes "\", then for \N-style ones, where "\\" becomes "\" again.  A
- * backslash meant literally is therefore written four times. */
-static void put_tooltip(rg_buf *b, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '\\')
-			rg_buf_add(b, "\\\\\\\\", 4);
-		else if (*s == '\r') {
-			rg_buf_putc(b, '\n'); /* CRLF or CR: a line break */
-			if (s[1] == '\n')
-				s++;
-		} else
-			rg_buf_putc(b, *s);
-	}
-}
-
-static const char *S(const builder *bd, rg_str s)
-{
-	return rg_model_str(bd->m, s);
-}
 
 /* ---- element ids ---- */
 
@@ -185,7 +68,7 @@ static void put_slug(rg_buf *b, const char *s)
 
 /* Returns a unique element id "prefix" + slug(s) + "-N" if needed; the
  * builder owns it. */
-static const char *unique_id(builder *bd, const char *prefix, const char *a, const char *b)
+const char *rg_build_unique_id(builder *bd, const char *prefix, const char *a, const char *b)
 {
 	rg_buf x = {0};
 	rg_buf_puts(&x, prefix);
@@ -217,16 +100,14 @@ static const char *unique_id(builder *bd, const char *prefix, const char *a, con
 
 /* ---- kinds ---- */
 
-static kind_use *use_kind(kind_use **v, size_t *n, rg_str kind)
+static kind_use *uses_of(const rg_kind_count *k, size_t n)
 {
-	for (size_t i = 0; i < *n; i++)
-		if ((*v)[i].kind == kind)
-			return &(*v)[i];
-	*v = rg_xrealloc(*v, (*n + 1) * sizeof **v);
-	kind_use *k = &(*v)[(*n)++];
-	memset(k, 0, sizeof *k);
-	k->kind = kind;
-	return k;
+	kind_use *u = rg_xcalloc(n ? n : 1, sizeof *u);
+	for (size_t i = 0; i < n; i++) {
+		u[i].kind = k[i].kind;
+		u[i].count = k[i].count;
+	}
+	return u;
 }
 
 static int by_rank(const void *x, const void *y)
@@ -237,11 +118,13 @@ static int by_rank(const void *x, const void *y)
 
 static void collect_kinds(builder *bd)
 {
-	const rg_view *v = bd->o->kinds_from ? bd->o->kinds_from : bd->v;
-	for (size_t i = 0; i < v->nnodes; i++)
-		use_kind(&bd->nk, &bd->nnk, rg_model_entity(bd->m, v->nodes[i])->kind)->count++;
-	for (size_t i = 0; i < v->nedges; i++)
-		use_kind(&bd->ek, &bd->nek, v->edges[i].kind)->count += v->edges[i].count;
+	rg_kinds *kinds = rg_view_kinds(bd->m, bd->p->kinds_from ? bd->p->kinds_from : bd->v);
+	bd->nnk = kinds->nnodes;
+	bd->nek = kinds->nrels;
+	bd->nk = uses_of(kinds->nodes, bd->nnk);
+	bd->ek = uses_of(kinds->rels, bd->nek);
+	rg_kinds_free(kinds);
+	/* unknown kinds take spare styles in order of first use */
 	unsigned spare = 0;
 	for (size_t i = 0; i < bd->nnk; i++)
 		if (!rg_theme_node_rank(S(bd, bd->nk[i].kind), &bd->nk[i].rank)) {
@@ -280,124 +163,6 @@ static kind_use *kind_of(kind_use *v, size_t n, rg_str kind)
 		if (v[i].kind == kind)
 			return &v[i];
 	return NULL;
-}
-
-/* ---- labels ---- */
-
-/* Appends ", 2013", ", 2013–2016", ", since 2013" or ", until 2016". */
-static void put_span(rg_buf *t, rg_span w)
-{
-	char a[11], b[11];
-	rg_date_format(w.start, a);
-	rg_date_format(w.end, b);
-	if (!*a && !*b)
-		return;
-	if (!*b)
-		rg_buf_printf(t, ", since %s", a);
-	else if (!*a)
-		rg_buf_printf(t, ", until %s", b);
-	else if (strcmp(a, b) == 0)
-		rg_buf_printf(t, ", %s", a);
-	else
-		rg_buf_printf(t, ", %s\xE2\x80\x93%s", a, b);
-}
-
-/* Meetings held by phone or video are counted apart from those in
- * person, as sources count them ("met 40 times, and spoke by phone"). */
-static int remote_format(const char *f)
-{
-	return rg_strieq(f, "phone") || rg_strieq(f, "virtual") || rg_strieq(f, "video") ||
-	       rg_strieq(f, "call") || rg_strieq(f, "phone call") || rg_strieq(f, "online");
-}
-
-#define MAXFMT 8
-
-char *rg_edge_label(const rg_model *m, const rg_view *v, const rg_edge *e)
-{
-	rg_buf b = {0};
-	const char *kind = rg_model_str(m, e->kind);
-	const rg_relation *r0 = rg_model_relation(m, v->rels[e->rel0]);
-	char d[11];
-	rg_str f0 = rg_model_attr(m, r0->attr0, r0->nattr, "format");
-	if (e->rows == 1 && e->count == 1 &&
-	    (r0->label || !f0 || !remote_format(rg_model_str(m, f0)))) {
-		/* the label says what the kind does not: "invited: to dialogue" */
-		if (r0->label && strcmp(kind, "related") != 0)
-			rg_buf_printf(&b, "%s: ", kind);
-		rg_buf_puts(&b, rg_model_str(m, r0->label ? r0->label : e->kind));
-		put_span(&b, r0->when);
-		if (r0->weight != 1)
-			rg_buf_printf(&b, ", weight %g", r0->weight);
-		return b.s;
-	}
-	/* Split the count into in-person and remote formats. */
-	rg_str fmts[MAXFMT];
-	unsigned long long counts[MAXFMT], main_count = 0;
-	size_t nf = 0;
-	for (uint32_t i = 0; i < e->rows; i++) {
-		const rg_relation *r = rg_model_relation(m, v->rels[e->rel0 + i]);
-		rg_str f = rg_model_attr(m, r->attr0, r->nattr, "format");
-		if (!f || !remote_format(rg_model_str(m, f))) {
-			main_count += r->count;
-			continue;
-		}
-		size_t k = 0;
-		while (k < nf && fmts[k] != f)
-			k++;
-		if (k == nf && nf == MAXFMT) {
-			main_count += r->count;
-			continue;
-		}
-		if (k == nf) {
-			fmts[nf] = f;
-			counts[nf++] = 0;
-		}
-		counts[k] += r->count;
-	}
-	const rg_edge_style *st = rg_theme_edge(kind, 0);
-	unsigned th;
-	int noun = rg_theme_edge_rank(kind, &th) && st->noun;
-	if (main_count > 1 && noun)
-		rg_buf_printf(&b, "%llu %s", main_count, st->noun);
-	else if (main_count == 1 && noun && nf)
-		rg_buf_printf(&b, "1 %.*s", (int)strlen(st->noun) - 1, st->noun);
-	else if (main_count > 1)
-		rg_buf_printf(&b, "%s \xC3\x97%llu", kind, main_count);
-	else if (main_count == 1)
-		rg_buf_puts(&b, kind);
-	if (!main_count)
-		for (size_t k = 0; k < nf; k++)
-			rg_buf_printf(&b, "%s%llu %s", k ? ", " : "", counts[k], rg_model_str(m, fmts[k]));
-	if (e->count > 1 && (v->from.year || v->to.year)) {
-		/* a time window: the count is of the relations inside it */
-		char f[11], t[11];
-		rg_date_format(v->from, f);
-		rg_date_format(v->to, t);
-		if (!v->to.year)
-			rg_buf_printf(&b, " since %s", f);
-		else if (!v->from.year)
-			rg_buf_printf(&b, " until %s", t);
-		else if (strcmp(f, t) == 0)
-			rg_buf_printf(&b, " in %s", f);
-		else
-			rg_buf_printf(&b, " in %s\xE2\x80\x93%s", f, t);
-	} else if (e->count > 1 || e->first.year != e->last.year || e->first.month != e->last.month ||
-		   e->first.day != e->last.day) {
-		if (e->first.year && e->first.year != e->last.year)
-			rg_buf_printf(&b, ", %d\xE2\x80\x93%d", e->first.year, e->last.year);
-		else if (e->first.year)
-			rg_buf_printf(&b, ", %d", e->first.year);
-	} else if (e->first.year) {
-		rg_date_format(e->first, d);
-		rg_buf_printf(&b, ", %s", d);
-	}
-	if (v->weighted && e->rows > 1)
-		rg_buf_printf(&b, ", weight %g", e->weight);
-	if (main_count)
-		for (size_t k = 0; k < nf; k++)
-			rg_buf_printf(&b, "%s%llu %s", k ? ", " : "\n+ ", counts[k],
-				      rg_model_str(m, fmts[k]));
-	return b.s;
 }
 
 /* ---- object ids ----
@@ -531,20 +296,6 @@ static Agsym_t *esym(Agraph_t *g, const char *name, const char *def)
 	return agattr(g, AGEDGE, (char *)name, (char *)def);
 }
 
-/* Sets a subgraph's own attribute (agsafeset takes char *, not const). */
-static void sset(Agraph_t *sub, const char *name, const char *value)
-{
-	agsafeset(sub, (char *)name, (char *)value, (char *)"");
-}
-
-/* Sets an attribute; a value never made (an empty rg_buf, such as the
- * slug of a kind that is all punctuation) is the empty string, never a
- * NULL that cgraph's writer would read (found by fuzzing). */
-static void set(void *obj, Agsym_t *sym, const char *value)
-{
-	agxset(obj, sym, (char *)(value ? value : ""));
-}
-
 static void declare(builder *bd)
 {
 	Agraph_t *g = bd->g;
@@ -573,7 +324,7 @@ static void declare(builder *bd)
 	}
 	if (bd->o->title && *bd->o->title) {
 		rg_buf t = {0};
-		put_wrapped(&t, bd->o->title, 80, NULL);
+		rg_label_wrapped(&t, bd->o->title, 80, NULL);
 		gset(g, "label", t.s);
 		gset(g, "labelloc", "t");
 		gset(g, "labeljust", "c");
@@ -582,6 +333,9 @@ static void declare(builder *bd)
 	}
 	bd->n_id = nsym(g, "id", "");
 	bd->n_class = nsym(g, "class", "");
+	/* a node's name unless it says otherwise: gvContext() gives cgraph's
+	 * prototype graph this default too, but a graph built with no
+	 * context alive must not lose it */
 	bd->n_label = nsym(g, "label", "\\N");
 	bd->n_shape = nsym(g, "shape", "ellipse");
 	bd->n_fill = nsym(g, "fillcolor", "#DDDDDD");
@@ -618,7 +372,7 @@ static void declare(builder *bd)
 	esym(g, "fontsize", "9");
 }
 
-static void style_node(builder *bd, Agnode_t *n, const rg_node_style *st)
+void rg_build_style_node(builder *bd, Agnode_t *n, const rg_node_style *st)
 {
 	set(n, bd->n_shape, st->shape);
 	set(n, bd->n_fill, st->fill);
@@ -630,46 +384,11 @@ static void style_node(builder *bd, Agnode_t *n, const rg_node_style *st)
 	}
 }
 
-static void style_edge(builder *bd, Agedge_t *e, const rg_edge_style *st)
+void rg_build_style_edge(builder *bd, Agedge_t *e, const rg_edge_style *st)
 {
 	set(e, bd->e_color, st->color);
 	set(e, bd->e_fcolor, st->color);
 	set(e, bd->e_style, st->style);
-}
-
-static void entity_tooltip(builder *bd, rg_buf *t, const rg_entity *en)
-{
-	const rg_model *m = bd->m;
-	put_tooltip(t, S(bd, en->label ? en->label : en->id));
-	rg_buf_printf(t, "\n%s", S(bd, en->kind));
-	put_span(t, en->when);
-	if (en->country) {
-		rg_buf_puts(t, "\ncountry: ");
-		put_tooltip(t, S(bd, en->country));
-	}
-	if (en->description) {
-		rg_buf_putc(t, '\n');
-		put_tooltip(t, S(bd, en->description));
-	}
-	const rg_attr *at = rg_model_attrs(m);
-	for (uint32_t i = en->attr0; i < en->attr0 + en->nattr; i++) {
-		rg_buf_printf(t, "\n%s: ", S(bd, at[i].key));
-		put_tooltip(t, S(bd, at[i].value));
-	}
-}
-
-/* A name for a legend node that no data node has. */
-static Agnode_t *legend_node(builder *bd, Agraph_t *sub, const char *what, const char *kind)
-{
-	rg_buf name = {0};
-	rg_buf_printf(&name, "legend: %s %s", what, kind);
-	while (agnode(bd->g, name.s, 0))
-		rg_buf_putc(&name, '\'');
-	Agnode_t *n = agnode(sub, name.s, 1);
-	set(n, bd->n_id, unique_id(bd, "legend-", what, kind));
-	set(n, bd->n_class, "legend");
-	free(name.s);
-	return n;
 }
 
 static void put_pos(builder *bd, Agnode_t *n, const rg_pin *p)
@@ -709,12 +428,12 @@ static void pin_node(builder *bd, Agnode_t *n, const rg_pin *p, unsigned state)
 static void add_canvas(builder *bd)
 {
 	char bb[128];
-	snprintf(bb, sizeof bb, "%.2f,%.2f,%.2f,%.2f", bd->o->canvas[0], bd->o->canvas[1],
-		 bd->o->canvas[2], bd->o->canvas[3]);
+	snprintf(bb, sizeof bb, "%.2f,%.2f,%.2f,%.2f", bd->p->canvas[0], bd->p->canvas[1],
+		 bd->p->canvas[2], bd->p->canvas[3]);
 	agattr(bd->g, AGRAPH, (char *)"bb", bb);
 	for (int k = 0; k < 2; k++) {
-		Agnode_t *n = legend_node(bd, bd->g, "corner", k ? "2" : "1");
-		rg_pin p = {bd->o->canvas[2 * k], bd->o->canvas[2 * k + 1], 0.01, 0.01, 1};
+		Agnode_t *n = rg_legend_node(bd, bd->g, "corner", k ? "2" : "1");
+		rg_pin p = {bd->p->canvas[2 * k], bd->p->canvas[2 * k + 1], 0.01, 0.01, 1};
 		set(n, bd->n_shape, "point");
 		set(n, bd->n_style, "invis");
 		put_pos(bd, n, &p);
@@ -756,13 +475,13 @@ static Agraph_t *cluster_of(builder *bd, const char *value)
 	if (!c) {
 		c = agsubg(bd->g, name.s, 1);
 		rg_buf lb = {0};
-		put_wrapped(&lb, value, 40, NULL);
+		rg_label_wrapped(&lb, value, 40, NULL);
 		sset(c, "label", lb.s);
 		sset(c, "style", "rounded,filled");
 		sset(c, "fillcolor", "#F4F4F4");
 		sset(c, "color", "#BBBBBB");
 		sset(c, "fontcolor", "#444444");
-		sset(c, "id", unique_id(bd, "cluster-", value, NULL));
+		sset(c, "id", rg_build_unique_id(bd, "cluster-", value, NULL));
 		sset(c, "class", "cluster-by");
 		free(lb.s);
 	}
@@ -782,71 +501,27 @@ static Agnode_t **add_nodes(builder *bd)
 		if (bd->o->cluster_by && *cluster_value(bd, en))
 			agsubnode(cluster_of(bd, cluster_value(bd, en)), n, 1);
 		kind_use *k = kind_of(bd->nk, bd->nnk, en->kind);
-		set(n, bd->n_id, unique_id(bd, "", S(bd, en->id), NULL));
+		set(n, bd->n_id, rg_build_unique_id(bd, "", S(bd, en->id), NULL));
 		rg_buf_reset(&lb);
 		put_slug(&lb, S(bd, en->kind));
 		set(n, bd->n_class, lb.s);
-		style_node(bd, n, k->style);
+		rg_build_style_node(bd, n, k->style);
 
 		rg_buf_reset(&lb);
-		put_wrapped(&lb, S(bd, en->label ? en->label : en->id), WRAP, NULL);
-		if ((strcmp(S(bd, en->kind), "agreement") == 0 || strcmp(S(bd, en->kind), "event") == 0) &&
-		    en->when.start.year) {
-			char d[11];
-			rg_date_format(en->when.start, d);
-			rg_buf_printf(&lb, "\\n%s", d);
-		}
+		rg_label_node(bd, &lb, en);
 		set(n, bd->n_label, lb.s);
 		rg_buf_reset(&tt);
-		entity_tooltip(bd, &tt, en);
+		rg_label_node_tooltip(bd, &tt, en);
 		set(n, bd->n_tooltip, tt.s);
 		if (en->url) /* only safe links reach the model */
 			set(n, bd->n_url, S(bd, en->url));
-		if (bd->o->pins)
-			pin_node(bd, n, &bd->o->pins[bd->v->nodes[i]],
-				 bd->o->state ? bd->o->state[bd->v->nodes[i]] : RG_SHOW);
+		if (bd->p->pins)
+			pin_node(bd, n, &bd->p->pins[bd->v->nodes[i]],
+				 bd->p->state ? bd->p->state[bd->v->nodes[i]] : RG_SHOW);
 	}
 	free(lb.s);
 	free(tt.s);
 	return map;
-}
-
-/* The rows behind an edge, one line each with their dates and other
- * columns (place, source, ...), for the tooltip. */
-#define TOOLTIP_ROWS 12
-
-static void relation_lines(builder *bd, rg_buf *t, const rg_edge *x)
-{
-	const rg_attr *at = rg_model_attrs(bd->m);
-	for (uint32_t i = 0; i < x->rows; i++) {
-		if (i == TOOLTIP_ROWS) {
-			rg_buf_printf(t, "\n... and %u more", x->rows - TOOLTIP_ROWS);
-			break;
-		}
-		const rg_relation *r = rg_model_relation(bd->m, bd->v->rels[x->rel0 + i]);
-		/* a lone relation's date and weight are in the label already */
-		if (!r->nattr && (x->rows == 1 || (!r->when.start.year && !r->when.end.year &&
-						   r->count == 1 && r->weight == 1)))
-			continue;
-		rg_buf_puts(t, "\n\xE2\x80\xA2 ");
-		size_t mark = t->len;
-		put_span(t, r->when);
-		if (t->len > mark) {
-			/* put_span starts with ", " */
-			memmove(t->s + mark, t->s + mark + 2, t->len - mark - 2);
-			t->len -= 2;
-			t->s[t->len] = '\0';
-		}
-		if (r->count > 1)
-			rg_buf_printf(t, "%s%lu times", t->len > mark ? ", " : "", (unsigned long)r->count);
-		if (r->weight != 1)
-			rg_buf_printf(t, "%sweight %g", t->len > mark ? ", " : "", r->weight);
-		for (uint32_t k = r->attr0; k < r->attr0 + r->nattr; k++) {
-			rg_buf_puts(t, t->len > mark ? "; " : "");
-			rg_buf_printf(t, "%s: ", S(bd, at[k].key));
-			put_tooltip(t, S(bd, at[k].value));
-		}
-	}
 }
 
 static double pen_width(const rg_view *v, const rg_edge *e)
@@ -861,62 +536,13 @@ static double pen_width(const rg_view *v, const rg_edge *e)
 }
 
 /* The direction dot will draw in: relgraph's choice, unless -Grankdir. */
-static const char *rankdir(const builder *bd)
+static const char *drawn_rankdir(const builder *bd)
 {
 	const char *dir = bd->o->rankdir ? bd->o->rankdir : "TB";
 	for (size_t i = 0; i < bd->o->ngset; i++)
 		if (strcmp(bd->o->gset[i].name, "rankdir") == 0)
 			dir = bd->o->gset[i].value;
 	return dir;
-}
-
-typedef struct {
-	uint32_t lo, hi;
-	size_t i;
-} end_pair;
-
-static int by_pair(const void *x, const void *y)
-{
-	const end_pair *p = x, *q = y;
-	if (p->lo != q->lo)
-		return p->lo < q->lo ? -1 : 1;
-	if (p->hi != q->hi)
-		return p->hi < q->hi ? -1 : 1;
-	return (p->i > q->i) - (p->i < q->i);
-}
-
-/* Engines other than dot draw the edges between two nodes side by side
- * with their labels on top of each other: the first edge of such a pair
- * carries all their labels, one per line. */
-static void combine_pair_labels(const rg_view *v, char **shown)
-{
-	end_pair *p = rg_xmalloc((v->nedges ? v->nedges : 1) * sizeof *p);
-	for (size_t i = 0; i < v->nedges; i++) {
-		uint32_t a = v->edges[i].a, b = v->edges[i].b;
-		p[i] = (end_pair){a < b ? a : b, a < b ? b : a, i};
-	}
-	qsort(p, v->nedges, sizeof *p, by_pair);
-	for (size_t i = 0; i < v->nedges;) {
-		size_t j = i;
-		while (j < v->nedges && p[j].lo == p[i].lo && p[j].hi == p[i].hi)
-			j++;
-		size_t lead = SIZE_MAX;
-		rg_buf all = {0};
-		for (size_t k = i; k < j; k++) {
-			char **s = &shown[p[k].i];
-			if (!*s)
-				continue;
-			if (lead == SIZE_MAX)
-				lead = p[k].i;
-			rg_buf_printf(&all, "%s%s", all.len ? "\\n" : "", *s);
-			free(*s);
-			*s = NULL;
-		}
-		if (lead != SIZE_MAX)
-			shown[lead] = all.s;
-		i = j;
-	}
-	free(p);
 }
 
 static void add_edges(builder *bd, Agnode_t **map)
@@ -932,11 +558,11 @@ static void add_edges(builder *bd, Agnode_t **map)
 		Agedge_t *e = agedge(bd->g, map[x->a], map[x->b], NULL, 1);
 		made[i] = e;
 		kind_use *k = kind_of(bd->ek, bd->nek, x->kind);
-		set(e, bd->e_id, unique_id(bd, "", S(bd, ea->id), S(bd, eb->id)));
+		set(e, bd->e_id, rg_build_unique_id(bd, "", S(bd, ea->id), S(bd, eb->id)));
 		rg_buf_reset(&lb);
 		put_slug(&lb, S(bd, x->kind));
 		set(e, bd->e_class, lb.s);
-		style_edge(bd, e, k->style);
+		rg_build_style_edge(bd, e, k->style);
 		if (!x->directed)
 			set(e, bd->e_dir, "none");
 		char num[32];
@@ -963,24 +589,19 @@ static void add_edges(builder *bd, Agnode_t **map)
 			 * thick line off the text (to its left when ranks run top
 			 * to bottom, below it when they run across) */
 			int thick = pen_width(v, x) > 2.5;
-			put_wrapped(&lb, label, 40,
+			rg_label_wrapped(&lb, label, 40,
 				    !bd->dot || bd->across ? NULL : thick ? "    " : "  ");
 			if (bd->dot && bd->across && thick)
 				rg_buf_puts(&lb, "\\n ");
 			shown[i] = rg_xstrdup(lb.s);
 		}
 		rg_buf_reset(&tt);
-		put_tooltip(&tt, S(bd, ea->label ? ea->label : ea->id));
-		rg_buf_puts(&tt, x->directed ? " \xE2\x86\x92 " : " \xE2\x80\x93 ");
-		put_tooltip(&tt, S(bd, eb->label ? eb->label : eb->id));
-		rg_buf_puts(&tt, ": ");
-		put_tooltip(&tt, label);
-		relation_lines(bd, &tt, x);
+		rg_label_edge_tooltip(bd, &tt, x, label);
 		set(e, bd->e_tooltip, tt.s);
 		free(label);
 	}
-	if (!bd->dot && !bd->o->pins) /* pinned frames reuse dot's label places */
-		combine_pair_labels(v, shown);
+	if (!bd->dot && !bd->p->pins) /* pinned frames reuse dot's label places */
+		rg_label_combine_pairs(v, shown);
 	for (size_t i = 0; i < v->nedges; i++) {
 		if (shown[i])
 			set(made[i], bd->dot ? bd->e_label : bd->e_xlabel, shown[i]);
@@ -990,239 +611,6 @@ static void add_edges(builder *bd, Agnode_t **map)
 	free(made);
 	free(tt.s);
 	free(lb.s);
-}
-
-/* The legend is a cluster of rows (ranks) of at most LEGEND_ROW samples,
- * as even as they can be (4 kinds are two rows of two, not 3 and 1): a
- * node of each kind present, then a short line for each relation kind
- * with its name above it.  Invisible edges keep the rows and the samples
- * in order; rows share their rank with the diagram, so few rows keep the
- * legend compact. */
-#define LEGEND_ROW 3
-
-typedef struct {
-	builder *bd;
-	Agraph_t *L, *row;
-	Agnode_t *row_first, *last;
-	int in_row, rows, per_row;
-} legend;
-
-static int even_rows(size_t entries)
-{
-	size_t rows = (entries + LEGEND_ROW - 1) / LEGEND_ROW;
-	return rows ? (int)((entries + rows - 1) / rows) : LEGEND_ROW;
-}
-
-/* How many samples a section draws: kinds sharing one style are one. */
-static size_t entries(const kind_use *k, size_t n, int shared_style)
-{
-	size_t e = 0;
-	for (size_t i = 0; i < n; i++)
-		e += !(shared_style && k[i].rank >= 1000 && i && k[i - 1].rank >= 1000);
-	return e;
-}
-
-static Agraph_t *legend_slot(legend *lg, int newrow)
-{
-	if (!lg->row || lg->in_row == lg->per_row || newrow) {
-		char name[32];
-		snprintf(name, sizeof name, "legend row %d", ++lg->rows);
-		lg->row = agsubg(lg->L, name, 1);
-		sset(lg->row, "rank", "same");
-		lg->in_row = 0;
-	}
-	lg->in_row++;
-	return lg->row;
-}
-
-/* Links n after the previous sample: in its row, or below the row before. */
-static void legend_link(legend *lg, Agnode_t *first, Agnode_t *last)
-{
-	builder *bd = lg->bd;
-	if (lg->in_row == 1) {
-		if (lg->row_first)
-			set(agedge(lg->L, lg->row_first, first, NULL, 1), bd->e_style, "invis");
-		lg->row_first = first;
-	} else if (lg->last) {
-		set(agedge(lg->row, lg->last, first, NULL, 1), bd->e_style, "invis");
-	}
-	lg->last = last;
-}
-
-/* The legend's line for the relation kinds that share one style: their
- * edges say their kind when they carry labels. */
-static const char *shared_text(const builder *bd)
-{
-	if (bd->o->edge_labels == RG_LABELS_ALL || (bd->o->edge_labels == RG_LABELS_AUTO && bd->labels))
-		return "other relations\\n(named on the edge)";
-	return "other relations\\n(named in the tooltips)";
-}
-
-static void add_legend_cluster(builder *bd)
-{
-	legend lg = {bd, NULL, NULL, NULL, NULL, 0, 0, 0};
-	lg.per_row = even_rows(entries(bd->nk, bd->nnk, bd->shared_node_style));
-	lg.L = agsubg(bd->g, (char *)"cluster_legend", 1);
-	sset(lg.L, "label", "Legend");
-	sset(lg.L, "style", "rounded");
-	sset(lg.L, "color", "#999999");
-	sset(lg.L, "fontsize", "12");
-	sset(lg.L, "margin", "10");
-	char buf[64];
-	for (size_t i = 0; i < bd->nnk; i++) {
-		const char *k = S(bd, bd->nk[i].kind);
-		int shared = bd->nk[i].rank >= 1000 && bd->shared_node_style;
-		if (shared && i && bd->nk[i - 1].rank >= 1000)
-			continue;
-		Agraph_t *row = legend_slot(&lg, 0);
-		Agnode_t *n = legend_node(bd, row, "node", shared ? "other kinds" : k);
-		style_node(bd, n, bd->nk[i].style);
-		rg_buf lb = {0};
-		if (shared)
-			rg_buf_puts(&lb, "other kinds");
-		else
-			put_literal(&lb, k, strlen(k));
-		set(n, bd->n_label, lb.s);
-		free(lb.s);
-		snprintf(buf, sizeof buf, "%zu in the diagram", bd->nk[i].count);
-		set(n, bd->n_tooltip, buf);
-		set(n, bd->n_fsize, "10");
-		legend_link(&lg, n, n);
-	}
-	int shared_done = 0;
-	size_t edge_entries = entries(bd->ek, bd->nek, bd->shared_edge_style);
-	for (size_t i = 0; i < bd->nek; i++) {
-		const char *k = S(bd, bd->ek[i].kind);
-		int shared = bd->ek[i].rank >= 1000 && bd->shared_edge_style;
-		if (shared && shared_done++)
-			continue;
-		if (i == 0)
-			lg.per_row = even_rows(edge_entries);
-		Agraph_t *row = legend_slot(&lg, i == 0);
-		Agnode_t *a = legend_node(bd, row, "edge", shared ? "other" : k);
-		Agnode_t *b = legend_node(bd, row, "edge-end", shared ? "other" : k);
-		for (Agnode_t *n = a; n; n = n == a ? b : NULL) {
-			set(n, bd->n_shape, "point");
-			set(n, bd->n_width, "0.02");
-			set(n, bd->n_height, "0.02");
-			set(n, bd->n_style, "invis");
-		}
-		rg_buf lb = {0};
-		if (shared)
-			rg_buf_puts(&lb, shared_text(bd));
-		else
-			put_literal(&lb, k, strlen(k));
-		Agedge_t *e = agedge(row, a, b, NULL, 1);
-		style_edge(bd, e, bd->ek[i].style);
-		set(e, bd->e_label, lb.s);
-		set(e, bd->e_fcolor, "#000000");
-		set(e, bd->e_pen, "1.6");
-		set(e, bd->e_dir, "none");
-		set(e, bd->e_class, "legend");
-		set(e, bd->e_minlen, "1");
-		free(lb.s);
-		legend_link(&lg, a, b);
-	}
-}
-
-/* Appends s escaped for an HTML-like label. */
-static void put_html(rg_buf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<': rg_buf_puts(b, "&lt;"); break;
-		case '>': rg_buf_puts(b, "&gt;"); break;
-		case '&': rg_buf_puts(b, "&amp;"); break;
-		case '"': rg_buf_puts(b, "&quot;"); break;
-		case '\n': rg_buf_puts(b, "<BR/>"); break;
-		default: rg_buf_putc(b, *s);
-		}
-	}
-}
-
-/* Engines other than dot ignore clusters, so there the legend is one node
- * holding a table: a swatch of each node kind's colour, a line drawn in
- * each relation kind's colour and style. */
-static void add_legend_table(builder *bd)
-{
-	rg_buf b = {0};
-	rg_buf_puts(&b, "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" "
-			"STYLE=\"ROUNDED\" COLOR=\"#999999\" BGCOLOR=\"#FFFFFF\">"
-			"<TR><TD COLSPAN=\"2\">Legend</TD></TR>");
-	for (size_t i = 0; i < bd->nnk; i++) {
-		const rg_node_style *st = bd->nk[i].style;
-		int shared = bd->nk[i].rank >= 1000 && bd->shared_node_style;
-		if (shared && i && bd->nk[i - 1].rank >= 1000)
-			continue;
-		rg_buf_printf(&b, "<TR><TD BGCOLOR=\"%s\" BORDER=\"1\" WIDTH=\"28\" HEIGHT=\"14\"> </TD>"
-				  "<TD ALIGN=\"LEFT\">", st->fill);
-		if (shared)
-			rg_buf_puts(&b, "other kinds");
-		else
-			put_html(&b, S(bd, bd->nk[i].kind));
-		rg_buf_printf(&b, " (%s)</TD></TR>", st->shape);
-	}
-	int shared_done = 0;
-	for (size_t i = 0; i < bd->nek; i++) {
-		const rg_edge_style *st = bd->ek[i].style;
-		int shared = bd->ek[i].rank >= 1000 && bd->shared_edge_style;
-		if (shared && shared_done++)
-			continue;
-		const char *line = strcmp(st->style, "dashed") == 0   ? "- - - -"
-				   : strcmp(st->style, "dotted") == 0 ? "&#183; &#183; &#183; &#183;"
-								      : "&#8212;&#8212;&#8212;";
-		rg_buf_printf(&b, "<TR><TD><FONT COLOR=\"%s\"><B>%s</B></FONT></TD><TD ALIGN=\"LEFT\">",
-			      st->color, line);
-		if (shared) {
-			char *t = rg_xstrdup(shared_text(bd));
-			for (char *p = strstr(t, "\\n"); p; p = strstr(p, "\\n"))
-				memmove(p, p + 1, strlen(p)), *p = ' ';
-			put_html(&b, t);
-			free(t);
-		}
-		else
-			put_html(&b, S(bd, bd->ek[i].kind));
-		rg_buf_puts(&b, "</TD></TR>");
-	}
-	rg_buf_puts(&b, "</TABLE>");
-	Agnode_t *n = legend_node(bd, bd->g, "table", "");
-	if (bd->o->legend_pin.set) {
-		rg_pin p = bd->o->legend_pin;
-		char buf[64];
-		snprintf(buf, sizeof buf, "%.2f,%.2f", p.x, p.y);
-		agsafeset(n, (char *)"pos", buf, (char *)"");
-	}
-	set(n, bd->n_shape, "plaintext");
-	set(n, bd->n_style, "solid");
-	set(n, bd->n_fsize, "10");
-	char *h = agstrdup_html(bd->g, b.s);
-	set(n, bd->n_label, h);
-	agstrfree(bd->g, h);
-	free(b.s);
-}
-
-/* A legend of one grey "other" node and one plain "related" line (an
- * edge list with no kinds at all) would explain nothing. */
-static int says_something(const builder *bd)
-{
-	for (size_t i = 0; i < bd->nnk; i++)
-		if (strcmp(S(bd, bd->nk[i].kind), "other") != 0)
-			return 1;
-	for (size_t i = 0; i < bd->nek; i++)
-		if (strcmp(S(bd, bd->ek[i].kind), "related") != 0)
-			return 1;
-	return 0;
-}
-
-static void add_legend(builder *bd)
-{
-	if (!says_something(bd))
-		return;
-	/* the cluster's rows of samples read well top to bottom only */
-	if (bd->dot && !bd->o->legend_table && rg_strieq(rankdir(bd), "TB"))
-		add_legend_cluster(bd);
-	else
-		add_legend_table(bd);
 }
 
 /* -N and -E settings change the legend's samples too, so that they still
@@ -1268,23 +656,32 @@ static void apply_settings(builder *bd)
 
 Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
 {
+	return rg_build_placed(m, v, o, NULL);
+}
+
+Agraph_t *rg_build_placed(const rg_model *m, const rg_view *v, const rg_build_opts *o,
+			  const rg_placement *p)
+{
+	static const rg_placement unplaced;
 	builder bd;
 	memset(&bd, 0, sizeof bd);
 	bd.m = m;
 	bd.v = v;
 	bd.o = o;
+	bd.p = p ? p : &unplaced;
 	bd.labels = o->edge_labels == RG_LABELS_ALL ||
 		    (o->edge_labels == RG_LABELS_AUTO && v->nedges <= AUTO_LABEL_EDGES);
 	bd.g = agopen((char *)(o->name && *o->name ? o->name : "relgraph"), Agdirected, &disc);
 	bd.dot = strcmp(o->engine, "dot") == 0;
-	bd.across = !rg_strieq(rankdir(&bd), "TB") && !rg_strieq(rankdir(&bd), "BT");
+	bd.rankdir = drawn_rankdir(&bd);
+	bd.across = !rg_strieq(bd.rankdir, "TB") && !rg_strieq(bd.rankdir, "BT");
 	collect_kinds(&bd);
 	declare(&bd);
 	Agnode_t **map = add_nodes(&bd);
 	add_edges(&bd, map);
 	if (o->legend)
-		add_legend(&bd);
-	if (o->pins && o->canvas[2] > o->canvas[0])
+		rg_legend_add(&bd);
+	if (bd.p->pins && bd.p->canvas[2] > bd.p->canvas[0])
 		add_canvas(&bd);
 	apply_settings(&bd);
 	free(map);
@@ -1294,88 +691,4 @@ Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
 	free(bd.nk);
 	free(bd.ek);
 	return bd.g;
-}
-
-/* A kind and how many of it, for a description. */
-struct kc {
-	rg_str kind;
-	uint64_t count;
-};
-static const rg_model *describe_model;
-
-static int cmp_kind(const void *a, const void *b)
-{
-	rg_str x = ((const struct kc *)a)->kind, y = ((const struct kc *)b)->kind;
-	return x < y ? -1 : x > y;
-}
-
-static int cmp_count(const void *a, const void *b)
-{
-	const struct kc *x = a, *y = b;
-	if (x->count != y->count)
-		return x->count < y->count ? 1 : -1;
-	return strcmp(rg_model_str(describe_model, x->kind), rg_model_str(describe_model, y->kind));
-}
-
-/* Appends "(a 3, b 2)": the n kinds and counts of c summed by kind, most
- * first, at most six named; c is sorted in place. */
-static void describe_kinds(rg_buf *b, const rg_model *m, struct kc *c, size_t n)
-{
-	if (!n)
-		return;
-	qsort(c, n, sizeof *c, cmp_kind);
-	size_t nc = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (nc && c[nc - 1].kind == c[i].kind)
-			c[nc - 1].count += c[i].count;
-		else
-			c[nc++] = c[i];
-	}
-	/* most frequent first, then by name: a stable order for stable bytes */
-	describe_model = m;
-	qsort(c, nc, sizeof *c, cmp_count);
-	rg_buf_puts(b, " (");
-	for (size_t i = 0; i < nc && i < 6; i++)
-		rg_buf_printf(b, "%s%s %llu", i ? ", " : "", rg_model_str(m, c[i].kind),
-			      (unsigned long long)c[i].count);
-	if (nc > 6)
-		rg_buf_printf(b, ", %zu more kinds", nc - 6);
-	rg_buf_puts(b, ")");
-}
-
-char *rg_build_describe(const rg_model *m, const rg_view *v)
-{
-	rg_buf b = {0};
-	size_t most = v->nnodes > v->nedges ? v->nnodes : v->nedges;
-	struct kc *c = rg_xmalloc((most ? most : 1) * sizeof *c);
-	rg_date first = {0}, last = {0};
-	rg_buf_printf(&b, "%zu %s", v->nnodes, v->nnodes == 1 ? "node" : "nodes");
-	for (size_t i = 0; i < v->nnodes; i++)
-		c[i] = (struct kc){rg_model_entity(m, v->nodes[i])->kind, 1};
-	describe_kinds(&b, m, c, v->nnodes);
-	/* edges by what they stand for: the 40 meetings of one merged edge
-	 * count 40 */
-	uint64_t rels = 0;
-	for (size_t i = 0; i < v->nedges; i++) {
-		const rg_edge *e = &v->edges[i];
-		c[i] = (struct kc){e->kind, e->count};
-		rels += e->count;
-		if (e->first.year && (!first.year || rg_date_first_day(e->first) < rg_date_first_day(first)))
-			first = e->first;
-		if (e->last.year && (!last.year || rg_date_last_day(e->last) > rg_date_last_day(last)))
-			last = e->last;
-	}
-	rg_buf_printf(&b, " and %zu %s", v->nedges, v->nedges == 1 ? "edge" : "edges");
-	if (rels != v->nedges)
-		rg_buf_printf(&b, " for %llu relations", (unsigned long long)rels);
-	describe_kinds(&b, m, c, v->nedges);
-	free(c);
-	if (first.year) {
-		if (first.year == last.year)
-			rg_buf_printf(&b, ", dated %d", first.year);
-		else
-			rg_buf_printf(&b, ", dated %d\xe2\x80\x93%d", first.year, last.year);
-	}
-	rg_buf_puts(&b, ".");
-	return b.s;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "placement.h"
 #include "relgraph/layout.h"
 #include "util.h"
 
@@ -197,9 +198,9 @@ rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_o
 	 * the layout chooses too. */
 	rg_build_opts ub = *bo;
 	ub.legend_table = 1;
-	ub.kinds_from = u;
+	rg_placement up = {.kinds_from = u};
 	ub.title = NULL;
-	Agraph_t *g = rg_build(m, u, &ub);
+	Agraph_t *g = rg_build_placed(m, u, &ub, &up);
 	if ((st = rg_render_layout(r, g, engine, d)) != RG_OK) {
 		agclose(g);
 		goto out;
@@ -235,18 +236,13 @@ rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_o
 		rg_build_opts fb = *bo;
 		fb.engine = "nop2";
 		fb.legend_table = 1;
-		fb.kinds_from = u;
-		fb.pins = pins;
-		fb.state = state;
-		fb.legend_pin = legend_pin;
-		fb.canvas[0] = bb.LL.x;
-		fb.canvas[1] = bb.LL.y;
-		fb.canvas[2] = bb.UR.x;
-		fb.canvas[3] = bb.UR.y;
+		rg_placement fp = {.kinds_from = u, .pins = pins, .state = state,
+				   .legend_pin = legend_pin,
+				   .canvas = {bb.LL.x, bb.LL.y, bb.UR.x, bb.UR.y}};
 		char *title = bo->title ? rg_asprintf("%s \xE2\x80\x94 %s", bo->title, slices[k].label)
 					: rg_xstrdup(slices[k].label);
 		fb.title = title;
-		Agraph_t *fg = rg_build(m, &frame, &fb);
+		Agraph_t *fg = rg_build_placed(m, &frame, &fb, &fp);
 		place_edges(fg, ue, nu);
 		for (size_t f = 0; f < nformats; f++) {
 			outs[f].format = formats[f];

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "placement.h"
 #include "util.h"
 
 /* The size of each entity's connected component in v, capped at 3 (all
@@ -177,9 +178,9 @@ Agraph_t *rg_auto_layout(rg_render *r, const rg_model *m, const rg_view *v, rg_a
 	cb.engine = choice.engine;
 	cb.large = choice.large;
 	cb.legend_table = 1;
-	cb.kinds_from = v;
+	rg_placement cp = {.kinds_from = v};
 	cb.title = NULL;
-	Agraph_t *cg = rg_build(m, &cv, &cb);
+	Agraph_t *cg = rg_build_placed(m, &cv, &cb, &cp);
 	if (rg_render_layout(r, cg, choice.engine, d) != RG_OK) {
 		agclose(cg);
 		goto out;
@@ -196,8 +197,7 @@ Agraph_t *rg_auto_layout(rg_render *r, const rg_model *m, const rg_view *v, rg_a
 	fb.engine = "nop1";
 	fb.large = 1;
 	fb.legend_table = 1;
-	fb.pins = pins;
-	fb.legend_pin = legend;
+	rg_placement fp = {.pins = pins, .legend_pin = legend};
 	/* the places are final: no overlap removal again (the user's -G
 	 * settings, after this one, still win) */
 	rg_setting *gs = rg_xmalloc((bo->ngset + 1) * sizeof *gs);
@@ -206,7 +206,7 @@ Agraph_t *rg_auto_layout(rg_render *r, const rg_model *m, const rg_view *v, rg_a
 		memcpy(gs + 1, bo->gset, bo->ngset * sizeof *gs);
 	fb.gset = gs;
 	fb.ngset = bo->ngset + 1;
-	g = rg_build(m, v, &fb);
+	g = rg_build_placed(m, v, &fb, &fp);
 	free(gs);
 	if (rg_render_layout(r, g, "nop1", d) != RG_OK) {
 		agclose(g);

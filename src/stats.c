@@ -76,33 +76,13 @@ static int by_ends(const void *x, const void *y)
 	return (p->b > q->b) - (p->b < q->b);
 }
 
-typedef struct {
-	rg_str kind;
-	long count;
-	rg_date first, last;
-	size_t order; /* of first appearance */
-} kind_count;
-
-/* Most first; ties in order of first appearance. */
+/* Most first; ties in order of first use. */
 static int kind_by_count(const void *x, const void *y)
 {
-	const kind_count *p = x, *q = y;
+	const rg_kind_count *p = x, *q = y;
 	if (p->count != q->count)
 		return p->count < q->count ? 1 : -1;
 	return (p->order > q->order) - (p->order < q->order);
-}
-
-static kind_count *count_kind(kind_count **v, size_t *n, rg_str kind)
-{
-	for (size_t i = 0; i < *n; i++)
-		if ((*v)[i].kind == kind)
-			return &(*v)[i];
-	*v = rg_xrealloc(*v, (*n + 1) * sizeof **v);
-	kind_count *k = &(*v)[(*n)++];
-	memset(k, 0, sizeof *k);
-	k->kind = kind;
-	k->order = *n;
-	return k;
 }
 
 static void span(rg_date *first, rg_date *last, rg_date lo, rg_date hi)
@@ -125,26 +105,19 @@ static uint32_t find_root(uint32_t *up, uint32_t x)
 static void collect(const rg_model *m, const rg_view *v, size_t top, rows *out)
 {
 	size_t nent = rg_model_nentities(m);
-	/* nodes per kind, in order of first appearance */
-	kind_count *nk = NULL, *ek = NULL;
-	size_t nnk = 0, nek = 0;
-	for (size_t i = 0; i < v->nnodes; i++)
-		count_kind(&nk, &nnk, rg_model_entity(m, v->nodes[i])->kind)->count++;
+	rg_kinds *kinds = rg_view_kinds(m, v);
+	rg_kind_count *nk = kinds->nodes, *ek = kinds->rels;
+	size_t nnk = kinds->nnodes, nek = kinds->nrels;
 	if (nnk)
 		qsort(nk, nnk, sizeof *nk, kind_by_count);
 	for (size_t i = 0; i < nnk; i++)
-		add(out, "nodes", rg_model_str(m, nk[i].kind), NULL, NULL, nk[i].count, -1, NODATE,
-		    NODATE);
-	for (size_t i = 0; i < v->nedges; i++) {
-		kind_count *k = count_kind(&ek, &nek, v->edges[i].kind);
-		k->count += v->edges[i].count;
-		span(&k->first, &k->last, v->edges[i].first, v->edges[i].last);
-	}
+		add(out, "nodes", nk[i].name, NULL, NULL, (long)nk[i].count, -1, NODATE, NODATE);
 	if (nek)
 		qsort(ek, nek, sizeof *ek, kind_by_count);
 	for (size_t i = 0; i < nek; i++)
-		add(out, "relations", rg_model_str(m, ek[i].kind), NULL, NULL, ek[i].count, -1,
-		    ek[i].first, ek[i].last);
+		add(out, "relations", ek[i].name, NULL, NULL, (long)ek[i].count, -1, ek[i].first,
+		    ek[i].last);
+	rg_kinds_free(kinds);
 
 	/* degree: distinct edges drawn, and the relations they stand for */
 	long *deg = rg_xcalloc(nent ? nent : 1, sizeof *deg);
@@ -237,8 +210,6 @@ static void collect(const rg_model *m, const rg_view *v, size_t top, rows *out)
 	free(p);
 	free(deg);
 	free(rels);
-	free(nk);
-	free(ek);
 }
 
 static void csv_field(rg_buf *b, const char *s)

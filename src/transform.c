@@ -406,6 +406,81 @@ size_t rg_suggest(const rg_model *m, const char *name, const char **out, size_t 
 	return found;
 }
 
+/* One use of a kind: by the node or edge at this index of the view. */
+typedef struct {
+	rg_str kind;
+	size_t at;
+} kind_use;
+
+static int by_kind_then_use(const void *x, const void *y)
+{
+	const kind_use *p = x, *q = y;
+	if (p->kind != q->kind)
+		return p->kind < q->kind ? -1 : 1;
+	return (p->at > q->at) - (p->at < q->at);
+}
+
+static int by_order(const void *x, const void *y)
+{
+	const rg_kind_count *p = x, *q = y;
+	return (p->order > q->order) - (p->order < q->order);
+}
+
+/* The kinds of v's nodes, or of its edges, in order of first use.  Sorting
+ * the uses by kind, then by place, brings each kind's uses together in
+ * view order, so that dates are taken as a walk through the view would
+ * take them. */
+static rg_kind_count *tally(const rg_model *m, const rg_view *v, int edges, size_t *nout)
+{
+	size_t n = edges ? v->nedges : v->nnodes;
+	kind_use *u = rg_xmalloc((n ? n : 1) * sizeof *u);
+	for (size_t i = 0; i < n; i++)
+		u[i] = (kind_use){edges ? v->edges[i].kind : rg_model_entity(m, v->nodes[i])->kind, i};
+	qsort(u, n, sizeof *u, by_kind_then_use);
+	rg_kind_count *k = rg_xmalloc((n ? n : 1) * sizeof *k);
+	size_t nk = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!nk || k[nk - 1].kind != u[i].kind)
+			k[nk++] = (rg_kind_count){.kind = u[i].kind,
+						  .name = rg_model_str(m, u[i].kind),
+						  .order = u[i].at};
+		rg_kind_count *c = &k[nk - 1];
+		if (!edges) {
+			c->count++;
+			continue;
+		}
+		const rg_edge *e = &v->edges[u[i].at];
+		c->count += e->count;
+		if (e->first.year && (!c->first.year || rg_date_cmp_lo(e->first, c->first) < 0))
+			c->first = e->first;
+		if (e->last.year && (!c->last.year || rg_date_cmp_hi(e->last, c->last) > 0))
+			c->last = e->last;
+	}
+	qsort(k, nk, sizeof *k, by_order);
+	for (size_t i = 0; i < nk; i++)
+		k[i].order = i;
+	free(u);
+	*nout = nk;
+	return k;
+}
+
+rg_kinds *rg_view_kinds(const rg_model *m, const rg_view *v)
+{
+	rg_kinds *k = rg_xcalloc(1, sizeof *k);
+	k->nodes = tally(m, v, 0, &k->nnodes);
+	k->rels = tally(m, v, 1, &k->nrels);
+	return k;
+}
+
+void rg_kinds_free(rg_kinds *k)
+{
+	if (!k)
+		return;
+	free(k->nodes);
+	free(k->rels);
+	free(k);
+}
+
 void rg_view_free(rg_view *v)
 {
 	if (!v)

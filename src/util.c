@@ -195,13 +195,30 @@ uint64_t rg_hash(const char *s, size_t n)
 
 void rg_buf_xml(rg_buf *b, const char *s)
 {
+	rg_buf_xml_as(b, s, 0);
+}
+
+void rg_buf_xml_as(rg_buf *b, const char *s, unsigned how)
+{
+	int label = (how & RG_XML_HTML_LABEL) != 0;
 	for (; *s; s++) {
 		switch (*s) {
 		case '&': rg_buf_puts(b, "&amp;"); break;
 		case '<': rg_buf_puts(b, "&lt;"); break;
 		case '>': rg_buf_puts(b, "&gt;"); break;
 		case '"': rg_buf_puts(b, "&quot;"); break;
-		case '\'': rg_buf_puts(b, "&#39;"); break;
+		case '\'':
+			if (label)
+				rg_buf_putc(b, *s);
+			else
+				rg_buf_puts(b, "&#39;");
+			break;
+		case '\n':
+			if (label)
+				rg_buf_puts(b, "<BR/>");
+			else
+				rg_buf_putc(b, *s);
+			break;
 		default: rg_buf_putc(b, *s);
 		}
 	}

@@ -46,6 +46,13 @@ void rg_buf_printf(rg_buf *b, const char *fmt, ...) __attribute__((format(printf
 void rg_buf_reset(rg_buf *b);
 /* Appends s as XML/HTML text or attribute value: & < > " ' escaped. */
 void rg_buf_xml(rg_buf *b, const char *s);
+/* Where text inside a Graphviz HTML-like label differs: ' stays as it is
+ * (relgraph's DOT has always written it so), and a newline becomes <BR/>,
+ * the label's line break. */
+#define RG_XML_HTML_LABEL 1u
+/* rg_buf_xml with the differences named in how (0 for none): the one
+ * escaper for XML and HTML text. */
+void rg_buf_xml_as(rg_buf *b, const char *s, unsigned how);
 
 /* 1234567 as "1,234,567" in buf (32 bytes); returns buf. */
 const char *rg_thousands(uint64_t n, char *buf);

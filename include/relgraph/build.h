@@ -22,16 +22,6 @@ typedef struct {
 
 typedef enum { RG_LABELS_AUTO, RG_LABELS_ALL, RG_LABELS_NONE } rg_label_mode;
 
-/* A node's place in an earlier layout: centre in points, size in inches
- * (w 0: the size its label needs). */
-typedef struct {
-	double x, y, w, h;
-	int set;
-} rg_pin;
-
-/* How a pinned node is drawn in one frame of a series. */
-enum { RG_SHOW, RG_FADE, RG_HIDE };
-
 typedef struct {
 	const char *name;   /* the graph's name: the input's base name */
 	const char *title;  /* drawn above the graph, or NULL */
@@ -49,26 +39,14 @@ typedef struct {
 	/* The legend as one table node rather than a cluster (it is so for
 	 * engines other than dot anyway, and for rankdir LR). */
 	int legend_table;
-	/* Kinds, their styles and the legend come from this view instead of
-	 * the one drawn, so every frame of a series looks alike. */
-	const rg_view *kinds_from;
-	/* Frames: pins (entity-indexed) fix every node where an earlier layout
-	 * put it, state (entity-indexed) shows, fades or hides it, the legend
-	 * goes to legend_pin, and two invisible corners at canvas (llx, lly,
-	 * urx, ury, points) make every frame the same size.  Lay such a graph
-	 * out with the engine "nop2", which routes only the edges. */
-	const rg_pin *pins;
-	const unsigned char *state;
-	rg_pin legend_pin;
-	double canvas[4];
 	/* -G, -N and -E settings, applied last so they win over the theme */
 	const rg_setting *gset, *nset, *eset;
 	size_t ngset, nnset, neset;
 } rg_build_opts;
 
-/* Builds the graph for v.  Create the Graphviz context (rg_render_new)
- * before calling: it sets defaults cgraph relies on.  The caller closes the
- * graph with agclose. */
+/* Builds the graph for v, with every default it needs declared on it, so
+ * no Graphviz context (rg_render_new) is needed to build or write it; one
+ * is to lay it out.  The caller closes the graph with agclose. */
 Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o);
 
 /* The name of the legend's node when it is a table (legend_table), to

@@ -17,7 +17,8 @@
  *   either way (a hub with hundreds of leaves is one rank of hundreds) is
  *   laid out by sfdp too, which spreads a star around its hub.
  * - Positions: reading back where a layout put each node, as pins for a
- *   later drawing on the same places (frames, the rows above).
+ *   later drawing on the same places (frames, the rows above;
+ *   rg_layout_pins in the private placement.h).
  */
 #ifndef RELGRAPH_LAYOUT_H
 #define RELGRAPH_LAYOUT_H
@@ -95,11 +96,5 @@ Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_
 /* 0 for an aspect ratio that fits a page; above that, how far it is from
  * one (log distance to the nearest of 3:2 or 2:3). */
 double rg_layout_misfit(double aspect);
-
-/* Reads where g's current layout put each node of v into pins (entity
- * indexed, as many as the model's entities) and the legend's table node
- * into *legend (set 0 when there is none). */
-void rg_layout_pins(Agraph_t *g, const rg_model *m, const rg_view *v, rg_pin *pins,
-		    rg_pin *legend);
 
 #endif

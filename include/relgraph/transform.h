@@ -67,6 +67,28 @@ typedef struct {
 rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts);
 void rg_view_free(rg_view *v);
 
+/* How much of one kind a view holds. */
+typedef struct {
+	rg_str kind;
+	const char *name;    /* the kind's text, owned by the model */
+	uint64_t count;      /* nodes of the kind, or the relations its edges stand for */
+	rg_date first, last; /* relation kinds: earliest and latest date, year 0 if none */
+	size_t order;        /* rank of its first use in the view: 0, 1, ... */
+} rg_kind_count;
+
+/* The kinds of a view's nodes and of its relations, each list in order of
+ * first use (nodes in view order, relations in edge order), so that every
+ * reader that sorts them again breaks ties the same way. */
+typedef struct {
+	rg_kind_count *nodes, *rels;
+	size_t nnodes, nrels;
+} rg_kinds;
+
+/* Counts the kinds of v's nodes and relations.  The caller frees the
+ * result with rg_kinds_free; the names belong to m. */
+rg_kinds *rg_view_kinds(const rg_model *m, const rg_view *v);
+void rg_kinds_free(rg_kinds *k);
+
 /* 1 if the span w lies in the window [from, to] as the transform reads it:
  * partial dates stand for their whole period; a relation that stands for
  * several (count > 1) must lie wholly inside, others need only overlap. */
