@@ -135,9 +135,7 @@ static void on_row(int c, void *data)
 			if (l->leaders && l->c_country >= 0)
 				edge(l, get(l, l->c_name), get(l, l->c_country));
 			break;
-		case R_EDGES:
-			edge(l, get(l, l->c_from), get(l, l->c_to));
-			break;
+		case R_EDGES: edge(l, get(l, l->c_from), get(l, l->c_to)); break;
 		case R_AGREEMENTS: {
 			if ((size_t)l->c_parties >= l->nfield)
 				break;

@@ -264,18 +264,19 @@ static const char *const onsets[] = {"b",  "d", "f", "g",  "h",	 "k",  "l",  "m"
 				     "zh", "y", "j", "gr", "t",	 "m",  "n",  "l",  "s",	 "k"};
 static const char *const vowels[] = {"a", "e", "i",  "o",  "u",	 "a",
 				     "e", "o", "ai", "ei", "ou", "ia"};
-static const char *const surname_ends[] = {
-    "",	    "",	    "",	    "n",    "r",   "v",	  "ov",	      "ev",	    "ski", "ez",   "son",
-    "escu", "enko", "idis", "elli", "ara", "ani", "\xC4\x87", "ov\xC3\xA1", "sen", "uddin"};
+static const char *const surname_ends[] = {"",		 "",	 "",	 "n",	"r",   "v",
+					   "ov",	 "ev",	 "ski",	 "ez",	"son", "escu",
+					   "enko",	 "idis", "elli", "ara", "ani", "\xC4\x87",
+					   "ov\xC3\xA1", "sen",	 "uddin"};
 static const char *const given[] = {
-    "Anna",    "Boris", "Chen",	   "Daniel",  "Elena",	   "Farid",	"Greta",  "Hiroshi",
-    "Ines",    "Jonas", "Kemal",   "Lucia",   "Mateo",	   "Nadia",	"Omar",	  "Priya",
-    "Quentin", "Rosa",	"Sergei",  "Tariq",   "Ursula",	   "Viktor",	"Wei",	  "Ximena",
-    "Yusuf",   "Zofia", "Ahmed",   "Beatriz", "Carlos",	   "Dmitri",	"Emeka",  "Fatima",
-    "Gustav",  "Hana",	"Ivan",	   "Jae-won", "Kwame",	   "Leila",	"Miguel", "Nikos",
-    "Olga",    "Pedro", "Ravi",	   "Sofia",   "Thabo",	   "Ulla",	"Vera",	  "William",
-    "Yara",    "Zhang", "Amara",   "Bjorn",   "Chiara",	   "Dong-hyun", "Erik",	  "Francesca",
-    "Gabriel", "Helga", "Ibrahim", "Juan",    "Katarzyna", "Luis"};
+	"Anna",	   "Boris", "Chen",    "Daniel",  "Elena",     "Farid",	    "Greta",  "Hiroshi",
+	"Ines",	   "Jonas", "Kemal",   "Lucia",	  "Mateo",     "Nadia",	    "Omar",   "Priya",
+	"Quentin", "Rosa",  "Sergei",  "Tariq",	  "Ursula",    "Viktor",    "Wei",    "Ximena",
+	"Yusuf",   "Zofia", "Ahmed",   "Beatriz", "Carlos",    "Dmitri",    "Emeka",  "Fatima",
+	"Gustav",  "Hana",  "Ivan",    "Jae-won", "Kwame",     "Leila",	    "Miguel", "Nikos",
+	"Olga",	   "Pedro", "Ravi",    "Sofia",	  "Thabo",     "Ulla",	    "Vera",   "William",
+	"Yara",	   "Zhang", "Amara",   "Bjorn",	  "Chiara",    "Dong-hyun", "Erik",   "Francesca",
+	"Gabriel", "Helga", "Ibrahim", "Juan",	  "Katarzyna", "Luis"};
 static const char *const country_ends[] = {"ia",    "land", "stan", "a",    "ar",  "or",
 					   "istan", "ova",  "en",   "ania", "ica", "esh"};
 static const char *const capital_ends[] = {"grad", "polis", "burg", "ville", "abad", "pur",
@@ -293,26 +294,27 @@ static const char *const org_kinds[] = {"Economic Community",
 					"Energy Charter",
 					"Parliamentary Assembly"};
 static const char *const head_roles[] = {
-    "President", "President", "Prime Minister", "Prime Minister", "Chancellor", "Chairman", "Emir"};
+	"President", "President", "Prime Minister", "Prime Minister", "Chancellor",
+	"Chairman",  "Emir"};
 static const char *const person_roles[] = {
-    "Foreign Minister",		 "Defence Minister", "Trade Minister",
-    "Finance Minister",		 "Ambassador",	     "Special Envoy",
-    "National Security Adviser", "Energy Minister"};
+	"Foreign Minister",	     "Defence Minister", "Trade Minister",
+	"Finance Minister",	     "Ambassador",	 "Special Envoy",
+	"National Security Adviser", "Energy Minister"};
 static const struct {
 	const char *name, *kind;
 } agreement_types[] = {
-    {"trade agreement", "agreement"},
-    {"treaty of friendship", "treaty"},
-    {"visa waiver agreement", "agreement"},
-    {"energy deal", "deal"},
-    {"defence cooperation agreement", "agreement"},
-    {"investment protection treaty", "treaty"},
-    {"joint statement", "statement"},
-    {"strategic partnership", "partnership"},
-    {"border treaty", "treaty"},
-    {"climate accord", "accord"},
-    {"nuclear cooperation agreement", "agreement"},
-    {"memorandum of understanding", "memorandum"},
+	{"trade agreement", "agreement"},
+	{"treaty of friendship", "treaty"},
+	{"visa waiver agreement", "agreement"},
+	{"energy deal", "deal"},
+	{"defence cooperation agreement", "agreement"},
+	{"investment protection treaty", "treaty"},
+	{"joint statement", "statement"},
+	{"strategic partnership", "partnership"},
+	{"border treaty", "treaty"},
+	{"climate accord", "accord"},
+	{"nuclear cooperation agreement", "agreement"},
+	{"memorandum of understanding", "memorandum"},
 };
 
 /* Appends 1-3 random syllables to b (capitalised when cap). */
@@ -999,8 +1001,8 @@ int main(int argc, char **argv)
 		g->weight = zipf(o);
 		g->member0 = (uint32_t)nmembers;
 		for (uint32_t c = 0; c < ncountries; c++) {
-			int in =
-			    o == 0 || (countries[c].region == g->region ? chance(800) : chance(40));
+			int in = o == 0 ||
+				 (countries[c].region == g->region ? chance(800) : chance(40));
 			if (!in)
 				continue;
 			GROW(members, nmembers, capmembers);
@@ -1250,10 +1252,11 @@ int main(int argc, char **argv)
 	}
 	out_close(&o);
 
-	fprintf(
-	    stderr,
-	    "gen: %s: %zu countries, %zu leaders, %zu people, %u organizations, %zu agreements, "
-	    "%zu summits; %zu relations (%zu meeting rows)\n",
-	    dir, (size_t)ncountries, nheads, npeople, norgs, nagreements, nsummits, rel, nmeets);
+	fprintf(stderr,
+		"gen: %s: %zu countries, %zu leaders, %zu people, %u organizations, %zu "
+		"agreements, "
+		"%zu summits; %zu relations (%zu meeting rows)\n",
+		dir, (size_t)ncountries, nheads, npeople, norgs, nagreements, nsummits, rel,
+		nmeets);
 	return 0;
 }

@@ -74,7 +74,9 @@ static void finish(FILE *f, const char *name)
 /* the node's kind in a graph of hubs: the oldest are the biggest */
 static const char *kind(uint32_t i, uint32_t n)
 {
-	return i < (n + 99) / 100 ? "organization" : i < (n + 99) / 100 + n / 25 ? "country" : "person";
+	return i < (n + 99) / 100	     ? "organization"
+	       : i < (n + 99) / 100 + n / 25 ? "country"
+					     : "person";
 }
 
 static const char *prefix(const char *k)
@@ -133,9 +135,10 @@ static void hubs(uint32_t n, uint32_t m, const char *dir)
 	fputs("source,target,relation\n", f);
 	for (size_t e = 0; e < nend; e += 2) {
 		const char *ka = kind(end[e], n), *kb = kind(end[e + 1], n);
-		const char *rel = !strcmp(ka, "organization") || !strcmp(kb, "organization") ? "member of"
-				  : !strcmp(ka, "country") || !strcmp(kb, "country")	 ? "serves"
-											 : "met";
+		const char *rel = !strcmp(ka, "organization") || !strcmp(kb, "organization")
+					  ? "member of"
+				  : !strcmp(ka, "country") || !strcmp(kb, "country") ? "serves"
+										     : "met";
 		fprintf(f, "%s %u,%s %u,%s\n", prefix(kb), end[e + 1], prefix(ka), end[e], rel);
 	}
 	finish(f, "edges.csv");

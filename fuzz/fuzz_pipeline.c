@@ -35,9 +35,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f.no_merge = options & 1;
 	if (options & 2)
 		rg_date_parse("2000", &f.from);
-	rg_look l = {.name = "fuzz", .engine = (options & 4) ? "neato" : "dot",
-		     .no_legend = options & 8, .title = (options & 16) ? "T\\N<b>" : NULL,
-		     .cluster_by = (options & 32) ? "country" : NULL, .gset = &top_down, .ngset = 1};
+	rg_look l = {.name = "fuzz",
+		     .engine = (options & 4) ? "neato" : "dot",
+		     .no_legend = options & 8,
+		     .title = (options & 16) ? "T\\N<b>" : NULL,
+		     .cluster_by = (options & 32) ? "country" : NULL,
+		     .gset = &top_down,
+		     .ngset = 1};
 	rg_job_set_filters(job, &f);
 	rg_job_set_look(job, &l);
 	char *dot = NULL;

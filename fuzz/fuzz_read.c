@@ -11,8 +11,8 @@
 #include "relgraph.h"
 
 static const char *const names[] = {
-	"edges.csv", "nodes.csv", "meetings.csv", "agreements.csv",
-	"leaders.csv", "countries.csv", "people.csv", "data.csv",
+	"edges.csv",   "nodes.csv",	"meetings.csv", "agreements.csv",
+	"leaders.csv", "countries.csv", "people.csv",	"data.csv",
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -275,8 +275,8 @@ static void id_register(void *state, int objtype, void *obj)
 	(void)obj;
 }
 
-static Agiddisc_t ordered_ids = {id_open, id_map, id_alloc, id_free,
-				  id_print, id_close, id_register};
+static Agiddisc_t ordered_ids = {id_open,  id_map,   id_alloc,	 id_free,
+				 id_print, id_close, id_register};
 static Agdisc_t disc = {&AgMemDisc, &ordered_ids, &AgIoDisc};
 
 /* ---- graph ---- */
@@ -569,7 +569,8 @@ static void add_edges(builder *bd, Agnode_t **map)
 		snprintf(num, sizeof num, "%.2f", pen_width(v, x));
 		set(e, bd->e_pen, num);
 		if (x->count > 1) {
-			snprintf(num, sizeof num, "%u", (unsigned)(x->count > 100 ? 100 : x->count));
+			snprintf(num, sizeof num, "%u",
+				 (unsigned)(x->count > 100 ? 100 : x->count));
 			set(e, bd->e_weight, num);
 		}
 		char *label = rg_edge_label(m, v, x);
@@ -590,7 +591,9 @@ static void add_edges(builder *bd, Agnode_t **map)
 			 * to bottom, below it when they run across) */
 			int thick = pen_width(v, x) > 2.5;
 			rg_label_wrapped(&lb, label, 40,
-				    !bd->dot || bd->across ? NULL : thick ? "    " : "  ");
+					 !bd->dot || bd->across ? NULL
+					 : thick		? "    "
+								: "  ");
 			if (bd->dot && bd->across && thick)
 				rg_buf_puts(&lb, "\\n ");
 			shown[i] = rg_xstrdup(lb.s);
@@ -617,8 +620,8 @@ static void add_edges(builder *bd, Agnode_t **map)
  * look like the drawing, but never its text or identity. */
 static int legend_own(const char *attr)
 {
-	static const char *const own[] = {"label", "xlabel", "id", "class", "tooltip", "URL",
-					  "href", "style", NULL};
+	static const char *const own[] = {"label", "xlabel", "id",    "class", "tooltip",
+					  "URL",   "href",   "style", NULL};
 	for (size_t i = 0; own[i]; i++)
 		if (strcmp(attr, own[i]) == 0)
 			return 1;

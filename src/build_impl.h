@@ -14,7 +14,7 @@
 /* A kind present in the drawing, with its style and place in the legend. */
 typedef struct {
 	rg_str kind;
-	unsigned rank;  /* theme order, or past the theme for unknown kinds */
+	unsigned rank;	/* theme order, or past the theme for unknown kinds */
 	unsigned spare; /* ordinal among unknown kinds */
 	size_t count;
 	const void *style; /* rg_node_style or rg_edge_style */
@@ -34,17 +34,17 @@ typedef struct {
 	struct taken {
 		char *id;      /* an element id given out */
 		unsigned next; /* the suffix to try next for id-2, id-3, ... */
-	} *ids;                /* open addressing */
+	} * ids;	       /* open addressing */
 	size_t nids, capids;
 	int labels; /* every edge may carry a label: few edges, or asked */
-	Agsym_t *n_id, *n_class, *n_label, *n_shape, *n_fill, *n_font, *n_style,
-		*n_tooltip, *n_url, *n_width, *n_height, *n_fsize;
-	int dot; /* laid out by dot, which places edge labels itself */
+	Agsym_t *n_id, *n_class, *n_label, *n_shape, *n_fill, *n_font, *n_style, *n_tooltip, *n_url,
+		*n_width, *n_height, *n_fsize;
+	int dot;	     /* laid out by dot, which places edge labels itself */
 	const char *rankdir; /* the direction dot draws in, -Grankdir included */
-	int across; /* dot's ranks run left to right (rankdir LR or RL) */
+	int across;	     /* dot's ranks run left to right (rankdir LR or RL) */
 	Agsym_t *e_xlabel;
-	Agsym_t *e_id, *e_class, *e_label, *e_pen, *e_color, *e_fcolor, *e_style,
-		*e_dir, *e_tooltip, *e_arrow, *e_weight, *e_minlen;
+	Agsym_t *e_id, *e_class, *e_label, *e_pen, *e_color, *e_fcolor, *e_style, *e_dir,
+		*e_tooltip, *e_arrow, *e_weight, *e_minlen;
 } builder;
 
 static inline const char *S(const builder *bd, rg_str s)

@@ -64,8 +64,8 @@ static char *printable(char *msg)
 	return out;
 }
 
-void rg_diag_vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *file,
-		  long line, long col, const char *fmt, va_list ap)
+void rg_diag_vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *file, long line,
+		  long col, const char *fmt, va_list ap)
 {
 	d->count[sev]++;
 	if (d->len == RG_DIAGS_MAX) {
@@ -85,8 +85,8 @@ void rg_diag_vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *file
 	x->msg = printable(rg_vasprintf(fmt, ap));
 }
 
-void rg_diag_add(rg_diags *d, rg_severity sev, unsigned flags, const char *file,
-		 long line, long col, const char *fmt, ...)
+void rg_diag_add(rg_diags *d, rg_severity sev, unsigned flags, const char *file, long line,
+		 long col, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);

@@ -11,7 +11,6 @@
 #include "relgraph/layout.h"
 #include "util.h"
 
-
 static void add_slice(rg_slice **v, size_t *n, rg_date from, rg_date to)
 {
 	*v = rg_xrealloc(*v, (*n + 1) * sizeof **v);
@@ -228,7 +227,9 @@ rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_o
 		long end = rg_date_last_day(slices[k].to);
 		for (size_t i = 0; i < u->nnodes; i++) {
 			uint32_t e = u->nodes[i];
-			state[e] = in_slice[e] ? RG_SHOW : first[e] && first[e] > end ? RG_HIDE : RG_FADE;
+			state[e] = in_slice[e]			? RG_SHOW
+				   : first[e] && first[e] > end ? RG_HIDE
+								: RG_FADE;
 		}
 		rg_view frame = *sv;
 		frame.nodes = u->nodes;
@@ -236,11 +237,14 @@ rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_o
 		rg_build_opts fb = *bo;
 		fb.engine = "nop2";
 		fb.legend_table = 1;
-		rg_placement fp = {.kinds_from = u, .pins = pins, .state = state,
+		rg_placement fp = {.kinds_from = u,
+				   .pins = pins,
+				   .state = state,
 				   .legend_pin = legend_pin,
 				   .canvas = {bb.LL.x, bb.LL.y, bb.UR.x, bb.UR.y}};
-		char *title = bo->title ? rg_asprintf("%s \xE2\x80\x94 %s", bo->title, slices[k].label)
-					: rg_xstrdup(slices[k].label);
+		char *title =
+			bo->title ? rg_asprintf("%s \xE2\x80\x94 %s", bo->title, slices[k].label)
+				  : rg_xstrdup(slices[k].label);
 		fb.title = title;
 		Agraph_t *fg = rg_build_placed(m, &frame, &fb, &fp);
 		place_edges(fg, ue, nu);
@@ -250,8 +254,8 @@ rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_o
 		}
 		/* each frame's own title and description for its document */
 		rg_doc doc = rg_render_doc(r), fdoc = doc;
-		char *doc_title = rg_asprintf("%s \xE2\x80\x94 %s", bo->title ? bo->title : bo->name,
-					      slices[k].label);
+		char *doc_title = rg_asprintf("%s \xE2\x80\x94 %s",
+					      bo->title ? bo->title : bo->name, slices[k].label);
 		char *desc = rg_build_describe(m, sv);
 		fdoc.title = doc_title;
 		fdoc.desc = desc;

@@ -18,8 +18,8 @@
 static const char *svg_start(const char *svg, size_t len, size_t *rest)
 {
 	for (size_t i = 0; i + 4 < len; i++)
-		if (memcmp(svg + i, "<svg", 4) == 0 && (svg[i + 4] == ' ' || svg[i + 4] == '\n' ||
-							svg[i + 4] == '>')) {
+		if (memcmp(svg + i, "<svg", 4) == 0 &&
+		    (svg[i + 4] == ' ' || svg[i + 4] == '\n' || svg[i + 4] == '>')) {
 			*rest = len - i;
 			return svg + i;
 		}
@@ -41,7 +41,8 @@ char *rg_html_page(const char *svg, size_t len, const char *title, const char *d
 		rg_buf_xml(&b, desc);
 		rg_buf_puts(&b, "\">\n");
 	}
-	rg_buf_printf(&b, "<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>", rg_asset_page_css);
+	rg_buf_printf(&b, "<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>",
+		      rg_asset_page_css);
 	rg_buf_xml(&b, title && *title ? title : "relgraph");
 	rg_buf_puts(&b, "</h1>\n");
 	if (desc && *desc) {
@@ -49,13 +50,17 @@ char *rg_html_page(const char *svg, size_t len, const char *title, const char *d
 		rg_buf_xml(&b, desc);
 		rg_buf_puts(&b, "</p>\n");
 	}
-	rg_buf_puts(&b, "<nav aria-label=\"zoom\">"
-			"<button type=\"button\" data-key=\"+\" title=\"Zoom in (+, wheel)\">+</button>"
-			"<button type=\"button\" data-key=\"-\" title=\"Zoom out (-, wheel)\">&#8722;</button>"
-			"<button type=\"button\" data-key=\"0\" title=\"Whole drawing (0)\">Fit</button>"
-			"</nav>\n</header>\n"
-			"<pre id=\"rg-problem\" role=\"alert\" hidden></pre>\n"
-			"<main id=\"rg-view\" tabindex=\"0\" aria-label=\"diagram: drag to move, wheel to zoom\">\n");
+	rg_buf_puts(
+		&b,
+		"<nav aria-label=\"zoom\">"
+		"<button type=\"button\" data-key=\"+\" title=\"Zoom in (+, wheel)\">+</button>"
+		"<button type=\"button\" data-key=\"-\" title=\"Zoom out (-, "
+		"wheel)\">&#8722;</button>"
+		"<button type=\"button\" data-key=\"0\" title=\"Whole drawing (0)\">Fit</button>"
+		"</nav>\n</header>\n"
+		"<pre id=\"rg-problem\" role=\"alert\" hidden></pre>\n"
+		"<main id=\"rg-view\" tabindex=\"0\" aria-label=\"diagram: drag to move, wheel to "
+		"zoom\">\n");
 	size_t n;
 	const char *s = svg_start(svg, len, &n);
 	rg_buf_add(&b, s, n);

@@ -9,7 +9,6 @@
 
 /* Node labels wrap at this many characters (-K auto guesses node sizes
  * from it). */
-#define WRAP 22
 
 /* Appends s as a Graphviz escString (a label) that shows it as written: a
  * backslash would start an escape such as \N or \l, so it is doubled. */
@@ -171,7 +170,8 @@ char *rg_edge_label(const rg_model *m, const rg_view *v, const rg_edge *e)
 		rg_buf_puts(&b, kind);
 	if (!main_count)
 		for (size_t k = 0; k < nf; k++)
-			rg_buf_printf(&b, "%s%llu %s", k ? ", " : "", counts[k], rg_model_str(m, fmts[k]));
+			rg_buf_printf(&b, "%s%llu %s", k ? ", " : "", counts[k],
+				      rg_model_str(m, fmts[k]));
 	if (e->count > 1 && (v->from.year || v->to.year)) {
 		/* a time window: the count is of the relations inside it */
 		char f[11], t[11];
@@ -185,8 +185,8 @@ char *rg_edge_label(const rg_model *m, const rg_view *v, const rg_edge *e)
 			rg_buf_printf(&b, " in %s", f);
 		else
 			rg_buf_printf(&b, " in %s\xE2\x80\x93%s", f, t);
-	} else if (e->count > 1 || e->first.year != e->last.year || e->first.month != e->last.month ||
-		   e->first.day != e->last.day) {
+	} else if (e->count > 1 || e->first.year != e->last.year ||
+		   e->first.month != e->last.month || e->first.day != e->last.day) {
 		if (e->first.year && e->first.year != e->last.year)
 			rg_buf_printf(&b, ", %d\xE2\x80\x93%d", e->first.year, e->last.year);
 		else if (e->first.year)
@@ -206,7 +206,7 @@ char *rg_edge_label(const rg_model *m, const rg_view *v, const rg_edge *e)
 
 void rg_label_node(const builder *bd, rg_buf *b, const rg_entity *en)
 {
-	rg_label_wrapped(b, S(bd, en->label ? en->label : en->id), WRAP, NULL);
+	rg_label_wrapped(b, S(bd, en->label ? en->label : en->id), RG_LABEL_WRAP, NULL);
 	if ((strcmp(S(bd, en->kind), "agreement") == 0 || strcmp(S(bd, en->kind), "event") == 0) &&
 	    en->when.start.year) {
 		char d[11];
@@ -263,7 +263,8 @@ static void relation_lines(const builder *bd, rg_buf *t, const rg_edge *x)
 			t->s[t->len] = '\0';
 		}
 		if (r->count > 1)
-			rg_buf_printf(t, "%s%lu times", t->len > mark ? ", " : "", (unsigned long)r->count);
+			rg_buf_printf(t, "%s%lu times", t->len > mark ? ", " : "",
+				      (unsigned long)r->count);
 		if (r->weight != 1)
 			rg_buf_printf(t, "%sweight %g", t->len > mark ? ", " : "", r->weight);
 		for (uint32_t k = r->attr0; k < r->attr0 + r->nattr; k++) {
@@ -372,9 +373,11 @@ char *rg_build_describe(const rg_model *m, const rg_view *v)
 	for (size_t i = 0; i < v->nedges; i++) {
 		const rg_edge *e = &v->edges[i];
 		rels += e->count;
-		if (e->first.year && (!first.year || rg_date_first_day(e->first) < rg_date_first_day(first)))
+		if (e->first.year &&
+		    (!first.year || rg_date_first_day(e->first) < rg_date_first_day(first)))
 			first = e->first;
-		if (e->last.year && (!last.year || rg_date_last_day(e->last) > rg_date_last_day(last)))
+		if (e->last.year &&
+		    (!last.year || rg_date_last_day(e->last) > rg_date_last_day(last)))
 			last = e->last;
 	}
 	rg_buf_printf(&b, " and %zu %s", v->nedges, v->nedges == 1 ? "edge" : "edges");

@@ -88,7 +88,7 @@ rg_auto rg_auto_choose(const rg_view *v)
 }
 
 /* A node's size before any layout, from its label: relgraph wraps labels
- * at 22 characters (build.c) and draws them in 11-point Helvetica, whose
+ * at RG_LABEL_WRAP characters (label.c) and draws them in 11-point Helvetica, whose
  * characters are 0.6 em wide on average and capitals wider; a guess on
  * the large side only leaves a little more room between nodes. */
 static void guess_size(const rg_model *m, uint32_t ent, double *w, double *h)
@@ -98,7 +98,8 @@ static void guess_size(const rg_model *m, uint32_t ent, double *w, double *h)
 	size_t chars = 0;
 	for (const char *p = s; *p; p++)
 		chars += ((unsigned char)*p & 0xC0) != 0x80;
-	size_t line = chars < 22 ? chars : 22, lines = (chars + 21) / 22 + 1;
+	size_t line = chars < RG_LABEL_WRAP ? chars : RG_LABEL_WRAP;
+	size_t lines = (chars + RG_LABEL_WRAP - 1) / RG_LABEL_WRAP + 1;
 	*w = fmax(54, line * 7.5 + 24);
 	*h = fmax(36, lines * 13.5 + 12);
 }
@@ -111,7 +112,8 @@ static void set_out(const rg_model *m, const uint32_t *ents, const unsigned char
 		    boxf bb, rg_pin *pins)
 {
 	const double gap = 18, joined = 48;
-	double area = 0, *w = rg_xmalloc((n ? n : 1) * sizeof *w), *h = rg_xmalloc((n ? n : 1) * sizeof *h);
+	double area = 0, *w = rg_xmalloc((n ? n : 1) * sizeof *w),
+	       *h = rg_xmalloc((n ? n : 1) * sizeof *h);
 	for (size_t i = 0; i < n; i++) {
 		guess_size(m, ents[i], &w[i], &h[i]);
 		area += (w[i] + (pair[i] ? joined : gap)) * (h[i] + gap);
@@ -224,8 +226,7 @@ out:
 	return g;
 }
 
-void rg_layout_pins(Agraph_t *g, const rg_model *m, const rg_view *v, rg_pin *pins,
-		    rg_pin *legend)
+void rg_layout_pins(Agraph_t *g, const rg_model *m, const rg_view *v, rg_pin *pins, rg_pin *legend)
 {
 	for (size_t i = 0; i < v->nnodes; i++) {
 		const char *id = rg_model_str(m, rg_model_entity(m, v->nodes[i])->id);

@@ -82,7 +82,8 @@ static void legend_link(legend *lg, Agnode_t *first, Agnode_t *last)
  * edges say their kind when they carry labels. */
 static const char *shared_text(const builder *bd)
 {
-	if (bd->o->edge_labels == RG_LABELS_ALL || (bd->o->edge_labels == RG_LABELS_AUTO && bd->labels))
+	if (bd->o->edge_labels == RG_LABELS_ALL ||
+	    (bd->o->edge_labels == RG_LABELS_AUTO && bd->labels))
 		return "other relations\\n(named on the edge)";
 	return "other relations\\n(named in the tooltips)";
 }
@@ -168,8 +169,11 @@ static void add_legend_table(builder *bd)
 		int shared = bd->nk[i].rank >= 1000 && bd->shared_node_style;
 		if (shared && i && bd->nk[i - 1].rank >= 1000)
 			continue;
-		rg_buf_printf(&b, "<TR><TD BGCOLOR=\"%s\" BORDER=\"1\" WIDTH=\"28\" HEIGHT=\"14\"> </TD>"
-				  "<TD ALIGN=\"LEFT\">", st->fill);
+		rg_buf_printf(
+			&b,
+			"<TR><TD BGCOLOR=\"%s\" BORDER=\"1\" WIDTH=\"28\" HEIGHT=\"14\"> </TD>"
+			"<TD ALIGN=\"LEFT\">",
+			st->fill);
 		if (shared)
 			rg_buf_puts(&b, "other kinds");
 		else
@@ -182,10 +186,12 @@ static void add_legend_table(builder *bd)
 		int shared = bd->ek[i].rank >= 1000 && bd->shared_edge_style;
 		if (shared && shared_done++)
 			continue;
-		const char *line = strcmp(st->style, "dashed") == 0   ? "- - - -"
-				   : strcmp(st->style, "dotted") == 0 ? "&#183; &#183; &#183; &#183;"
-								      : "&#8212;&#8212;&#8212;";
-		rg_buf_printf(&b, "<TR><TD><FONT COLOR=\"%s\"><B>%s</B></FONT></TD><TD ALIGN=\"LEFT\">",
+		const char *line = strcmp(st->style, "dashed") == 0 ? "- - - -"
+				   : strcmp(st->style, "dotted") == 0
+					   ? "&#183; &#183; &#183; &#183;"
+					   : "&#8212;&#8212;&#8212;";
+		rg_buf_printf(&b,
+			      "<TR><TD><FONT COLOR=\"%s\"><B>%s</B></FONT></TD><TD ALIGN=\"LEFT\">",
 			      st->color, line);
 		if (shared) {
 			char *t = rg_xstrdup(shared_text(bd));
@@ -193,8 +199,7 @@ static void add_legend_table(builder *bd)
 				memmove(p, p + 1, strlen(p)), *p = ' ';
 			rg_buf_xml_as(&b, t, RG_XML_HTML_LABEL);
 			free(t);
-		}
-		else
+		} else
 			rg_buf_xml_as(&b, S(bd, bd->ek[i].kind), RG_XML_HTML_LABEL);
 		rg_buf_puts(&b, "</TD></TR>");
 	}

@@ -19,7 +19,9 @@ struct rg_model {
 	size_t nstr, capstr;
 	/* open addressing; id 0 is empty, else a string index, with (part
 	 * of) its hash so that a probe rarely reads the string */
-	struct slot { uint32_t id, hash; } *htab;
+	struct slot {
+		uint32_t id, hash;
+	} * htab;
 	rg_progress_fn progress;
 	void *progress_ctx;
 	uint64_t rows;
@@ -125,7 +127,8 @@ rg_str rg_model_intern(rg_model *m, const char *s, size_t len)
 	uint32_t h32 = (uint32_t)(full >> 32);
 	size_t h = full & (m->hcap - 1);
 	for (uint32_t i; (i = m->htab[h].id); h = (h + 1) & (m->hcap - 1))
-		if (m->htab[h].hash == h32 && strncmp(m->str[i], s, len) == 0 && m->str[i][len] == '\0')
+		if (m->htab[h].hash == h32 && strncmp(m->str[i], s, len) == 0 &&
+		    m->str[i][len] == '\0')
 			return i;
 	if (m->nstr == m->capstr) {
 		m->capstr *= 2;
@@ -225,8 +228,8 @@ uint32_t rg_model_declare(rg_model *m, rg_str id, rg_str kind, rg_loc where, rg_
 	rg_entity *e = &m->ent[i];
 	if (e->kind != kind) {
 		rg_error(d, rg_model_file(m, where.file), where.line, where.col,
-			 "'%s' is declared as %s here but as %s at %s:%u",
-			 rg_model_str(m, id), rg_model_str(m, kind), rg_model_str(m, e->kind),
+			 "'%s' is declared as %s here but as %s at %s:%u", rg_model_str(m, id),
+			 rg_model_str(m, kind), rg_model_str(m, e->kind),
 			 rg_model_file(m, e->where.file), e->where.line);
 		return RG_NONE;
 	}
@@ -328,8 +331,8 @@ static uint32_t resolve(const rg_model *m, const uint32_t *by_label, rg_str name
 	return RG_NONE;
 }
 
-static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name,
-				  rg_str guess, rg_loc where, rg_diags *d)
+static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name, rg_str guess,
+				  rg_loc where, rg_diags *d)
 {
 	uint32_t i = resolve(m, by_label, name);
 	if (i != RG_NONE)
@@ -339,8 +342,8 @@ static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name,
 	i = new_entity(m, name, guess, where);
 	if (m->node_tables)
 		rg_lint(d, rg_model_file(m, where.file), where.line, where.col,
-		"'%s' is used here but declared in no node table (drawn as %s)",
-		rg_model_str(m, name), rg_model_str(m, guess));
+			"'%s' is used here but declared in no node table (drawn as %s)",
+			rg_model_str(m, name), rg_model_str(m, guess));
 	return i;
 }
 
@@ -429,7 +432,8 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 	check_dates(m, d);
 	if (!m->node_tables && m->nent && m->nfiles)
 		rg_lint(d, NULL, 0, 0,
-			"no node table: all %zu nodes come from the edges, drawn with kinds guessed "
+			"no node table: all %zu nodes come from the edges, drawn with kinds "
+			"guessed "
 			"from the tables",
 			m->nent);
 	return rg_diags_count(d, RG_ERROR) ? RG_EDATA : RG_OK;

@@ -9,8 +9,7 @@ uint32_t rg_model_add_file(rg_model *m, const char *name);
 /* Declares entity id with kind at where.  A second declaration with another
  * kind is an error naming both places; with the same kind it fills in what
  * the first left empty.  Returns the entity's index, or RG_NONE on error. */
-uint32_t rg_model_declare(rg_model *m, rg_str id, rg_str kind, rg_loc where,
-			  rg_diags *d);
+uint32_t rg_model_declare(rg_model *m, rg_str id, rg_str kind, rg_loc where, rg_diags *d);
 rg_entity *rg_model_entity_mut(rg_model *m, uint32_t i);
 /* Appends a zeroed relation (weight 1, count 1, no endpoints) and returns it;
  * the pointer is valid until the next call. */

@@ -21,9 +21,26 @@
 typedef enum { T_UNKNOWN, T_NODES, T_EDGES, T_MEETINGS, T_AGREEMENTS } role;
 
 enum {
-	C_ID, C_LABEL, C_KIND, C_GROUP, C_COUNTRY, C_URL, C_DESC,
-	C_DATE, C_START, C_END, C_A, C_B, C_ATYPE, C_BTYPE, C_LIST,
-	C_WEIGHT, C_COUNT, C_DIRECTED, C_DIRECTION, C_NCOLS
+	C_ID,
+	C_LABEL,
+	C_KIND,
+	C_GROUP,
+	C_COUNTRY,
+	C_URL,
+	C_DESC,
+	C_DATE,
+	C_START,
+	C_END,
+	C_A,
+	C_B,
+	C_ATYPE,
+	C_BTYPE,
+	C_LIST,
+	C_WEIGHT,
+	C_COUNT,
+	C_DIRECTED,
+	C_DIRECTION,
+	C_NCOLS
 };
 
 #define MAXCOLS 100000
@@ -36,14 +53,14 @@ typedef struct {
 	role role;
 	int col[C_NCOLS]; /* column index of each role, or -1 */
 	size_t ncols;
-	rg_str *names;    /* header names, as attribute keys */
+	rg_str *names;	     /* header names, as attribute keys */
 	unsigned char *used; /* 1 for a column with a role, 0 for an attribute */
 	rg_str default_kind; /* node kind from the file name, or relation kind */
 	int pair_by_shape;   /* the ends are a NAME1/NAME2 pair of columns */
 	int kind_is_type;    /* the kind column is "type", which Gephi uses for
 				directed/undirected */
 	const char *base;    /* the file name without folders, lower case */
-	rg_str *list;        /* names split from one cell */
+	rg_str *list;	     /* names split from one cell */
 	size_t list_cap;
 	int failed;
 	/* rows seen, by a hash of their text, for duplicate rows: open
@@ -55,11 +72,11 @@ typedef struct {
 		rg_str value;
 		char *bytes;
 		size_t len, cap;
-	} *memo;
+	} * memo;
 	struct seen {
 		uint64_t hash;
 		uint32_t hash2, line; /* line 0: an empty slot */
-	} *seen;
+	} * seen;
 	size_t nseen, capseen;
 } table;
 
@@ -100,10 +117,10 @@ static int starts(const char *s, const char *prefix)
 static int find_pair(char **h, size_t n, int *a, int *b)
 {
 	static const char *const pairs[][2] = {
-		{"source", "target"}, {"from", "to"}, {"a", "b"},
-		{"leader_a", "leader_b"}, {"entity_a", "entity_b"},
-		{"entity1", "entity2"}, {"entity1_id", "entity2_id"},
-		{"node1", "node2"}, {"source_id", "target_id"}, {"from_id", "to_id"},
+		{"source", "target"},	      {"from", "to"},		{"a", "b"},
+		{"leader_a", "leader_b"},     {"entity_a", "entity_b"}, {"entity1", "entity2"},
+		{"entity1_id", "entity2_id"}, {"node1", "node2"},	{"source_id", "target_id"},
+		{"from_id", "to_id"},
 	};
 	for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
 		const char *x[] = {pairs[k][0], NULL}, *y[] = {pairs[k][1], NULL};
@@ -116,9 +133,9 @@ static int find_pair(char **h, size_t n, int *a, int *b)
 	 * but not StartMonth1/StartMonth2: dates and counts are no ends. */
 	for (size_t i = 0; i < n; i++) {
 		size_t len = strlen(h[i]);
-		if (len < 2 || strstr(h[i], "year") || strstr(h[i], "month") || strstr(h[i], "day") ||
-		    strstr(h[i], "date") || strstr(h[i], "time") || strstr(h[i], "num") ||
-		    strstr(h[i], "count"))
+		if (len < 2 || strstr(h[i], "year") || strstr(h[i], "month") ||
+		    strstr(h[i], "day") || strstr(h[i], "date") || strstr(h[i], "time") ||
+		    strstr(h[i], "num") || strstr(h[i], "count"))
 			continue;
 		char last = h[i][len - 1];
 		char want = last == '1' ? '2' : last == 'a' && h[i][len - 2] == '_' ? 'b' : 0;
@@ -152,10 +169,10 @@ static int find_type_of(char **h, size_t n, int endpoint)
 static const char *kind_from_filename(const char *base)
 {
 	static const char *const map[][2] = {
-		{"leader", "leader"}, {"countr", "country"}, {"state", "country"},
-		{"people", "person"}, {"person", "person"}, {"organi", "organization"},
-		{"org", "organization"}, {"event", "event"}, {"agreement", "agreement"},
-		{"treat", "agreement"}, {"meeting", "meeting"},
+		{"leader", "leader"},	 {"countr", "country"},	 {"state", "country"},
+		{"people", "person"},	 {"person", "person"},	 {"organi", "organization"},
+		{"org", "organization"}, {"event", "event"},	 {"agreement", "agreement"},
+		{"treat", "agreement"},	 {"meeting", "meeting"},
 	};
 	for (size_t k = 0; k < sizeof map / sizeof *map; k++)
 		if (starts(base, map[k][0]))
@@ -165,8 +182,8 @@ static const char *kind_from_filename(const char *base)
 
 static int nodeish_filename(const char *base)
 {
-	return kind_from_filename(base) != NULL || starts(base, "node") ||
-	       starts(base, "entit") || starts(base, "vert") || strstr(base, "nodes");
+	return kind_from_filename(base) != NULL || starts(base, "node") || starts(base, "entit") ||
+	       starts(base, "vert") || strstr(base, "nodes");
 }
 
 #define NAMES(...) ((const char *const[]){__VA_ARGS__, NULL})
@@ -220,8 +237,9 @@ static void classify(table *t, char **h, size_t n)
 	if (t->role == T_NODES || t->role == T_AGREEMENTS)
 		c[C_KIND] = find(h, n, NAMES("kind", "type", "category"));
 	else
-		c[C_KIND] = find(h, n, NAMES("kind", "relation", "relationship", "relation_type",
-					     "connection", "type", "category"));
+		c[C_KIND] = find(h, n,
+				 NAMES("kind", "relation", "relationship", "relation_type",
+				       "connection", "type", "category"));
 	t->kind_is_type = c[C_KIND] >= 0 && strcmp(h[c[C_KIND]], "type") == 0;
 	c[C_GROUP] = find(h, n, NAMES("group"));
 	c[C_COUNTRY] = find(h, n, NAMES("country"));
@@ -290,7 +308,8 @@ static int header(table *t, const rg_row *row)
 			k = (k + 1) & (cap - 1);
 		if (seen[k])
 			table_err(t, row->line, row->fields[i].col,
-				  "duplicate column '%s' (also column %zu)", row->fields[i].s, seen[k]);
+				  "duplicate column '%s' (also column %zu)", row->fields[i].s,
+				  seen[k]);
 		else
 			seen[k] = i + 1;
 	}
@@ -333,9 +352,7 @@ static int header(table *t, const rg_row *row)
 		}
 		t->default_kind = rg_model_intern_z(t->m, "signed");
 		break;
-	case T_EDGES:
-		t->default_kind = rg_model_intern_z(t->m, "related");
-		break;
+	case T_EDGES: t->default_kind = rg_model_intern_z(t->m, "related"); break;
 	case T_NODES: {
 		rg_model_saw_node_table(t->m);
 		const char *k = kind_from_filename(t->base);
@@ -512,7 +529,11 @@ static void node_row(table *t, const rg_row *row)
 	}
 	rg_entity *e = rg_model_entity_mut(t->m, i);
 	int fresh = e->where.file == t->fileno && e->where.line == (uint32_t)row->line;
-#define FILL(field_, k) if (!e->field_) e->field_ = text(t, row, k)
+#define FILL(field_, k)                                                                            \
+	do {                                                                                       \
+		if (!e->field_)                                                                    \
+			e->field_ = text(t, row, k);                                               \
+	} while (0)
 	FILL(label, C_LABEL);
 	FILL(group, C_GROUP);
 	FILL(country, C_COUNTRY);
@@ -596,8 +617,8 @@ static int weight_field(table *t, const rg_row *row, double *w)
 	return 0;
 }
 
-static rg_relation *relation(table *t, const rg_row *row, rg_str a, rg_str b,
-			     const rg_field *where, const rg_field *bwhere)
+static rg_relation *relation(table *t, const rg_row *row, rg_str a, rg_str b, const rg_field *where,
+			     const rg_field *bwhere)
 {
 	rg_relation *r = rg_model_add_relation(t->m);
 	r->aname = a;
@@ -724,7 +745,8 @@ static void agreement_row(table *t, const rg_row *row)
 	const rg_field *kf = field(t, row, C_KIND);
 	if (kf && kf->len) {
 		/* the agreement's own type (treaty, plan, ...) is an attribute */
-		rg_model_add_attr(t->m, rg_model_intern_z(t->m, "type"), kind_text(t, kf->s, kf->len));
+		rg_model_add_attr(t->m, rg_model_intern_z(t->m, "type"),
+				  kind_text(t, kf->s, kf->len));
 		e = rg_model_entity_mut(t->m, i);
 		if (!e->nattr)
 			e->attr0 = (uint32_t)rg_model_nattrs(t->m) - 1;
@@ -839,7 +861,8 @@ static void check_duplicate(table *t, const rg_row *row)
 	size_t k = h & (t->capseen - 1);
 	for (; t->seen[k].line; k = (k + 1) & (t->capseen - 1))
 		if (t->seen[k].hash == h && t->seen[k].hash2 == h2) {
-			rg_lint(t->d, t->file, row->line, 1, "this row repeats line %ld", (long)t->seen[k].line);
+			rg_lint(t->d, t->file, row->line, 1, "this row repeats line %ld",
+				(long)t->seen[k].line);
 			return;
 		}
 	t->seen[k].hash = h;
@@ -878,8 +901,8 @@ static char *lower_base(const char *path)
 	return s;
 }
 
-static rg_status load(rg_model *m, const char *path, const char *display,
-		      const char *data, size_t len, rg_diags *d)
+static rg_status load(rg_model *m, const char *path, const char *display, const char *data,
+		      size_t len, rg_diags *d)
 {
 	table t;
 	memset(&t, 0, sizeof t);
@@ -904,8 +927,8 @@ static rg_status load(rg_model *m, const char *path, const char *display,
 	return s;
 }
 
-rg_status rg_model_load_mem(rg_model *m, const char *name, const char *data,
-			    size_t len, rg_diags *d)
+rg_status rg_model_load_mem(rg_model *m, const char *name, const char *data, size_t len,
+			    rg_diags *d)
 {
 	return load(m, NULL, name, data ? data : "", len, d);
 }

@@ -275,15 +275,15 @@ static rg_status load(rg_job *j)
 
 /* Runs one step of the job with out of memory caught: the step's
  * allocations jump back here (util.h), and the job is done for. */
-#define GUARDED(j, call)                                                                        \
-	do {                                                                                    \
-		rg_oom_trap trap_;                                                              \
-		if (setjmp(trap_.env))                                                          \
-			return RG_ENOMEM;                                                       \
-		rg_oom_enter(&trap_);                                                           \
-		rg_status st_ = (call);                                                         \
-		rg_oom_leave(&trap_);                                                           \
-		return st_;                                                                     \
+#define GUARDED(j, call)                                                                           \
+	do {                                                                                       \
+		rg_oom_trap trap_;                                                                 \
+		if (setjmp(trap_.env))                                                             \
+			return RG_ENOMEM;                                                          \
+		rg_oom_enter(&trap_);                                                              \
+		rg_status st_ = (call);                                                            \
+		rg_oom_leave(&trap_);                                                              \
+		return st_;                                                                        \
 	} while (0)
 
 static rg_status ensure_loaded(rg_job *j)
@@ -316,7 +316,8 @@ static void no_such_focus(rg_job *j, const char *name)
 		/* a label several nodes share names none of them */
 		char *ids = msg.s;
 		msg = (rg_buf){0};
-		rg_buf_printf(&msg, "--focus '%s' is the label of %zu nodes: name one by its id (%s)",
+		rg_buf_printf(&msg,
+			      "--focus '%s' is the label of %zu nodes: name one by its id (%s)",
 			      name, shared, ids);
 		free(ids);
 	} else {
@@ -324,7 +325,8 @@ static void no_such_focus(rg_job *j, const char *name)
 		size_t n = rg_suggest(m, name, near, 3);
 		rg_buf_printf(&msg, "--focus '%s' matches no id or label", name);
 		for (size_t k = 0; k < n; k++)
-			rg_buf_printf(&msg, "%s'%s'", k ? (k + 1 == n ? " or " : ", ") : "; did you mean ",
+			rg_buf_printf(&msg, "%s'%s'",
+				      k ? (k + 1 == n ? " or " : ", ") : "; did you mean ",
 				      near[k]);
 		if (n)
 			rg_buf_puts(&msg, "?");
@@ -348,10 +350,20 @@ static rg_status select_view(rg_job *j)
 	if (st != RG_OK)
 		return st;
 	j->to = (rg_transform_opts){
-		.merge = !f->no_merge, .from = f->from, .to = f->to, .dated_only = f->dated_only,
-		.only = f->only, .nonly = f->nonly, .hide = f->hide, .nhide = f->nhide,
-		.relations = f->relations, .nrelations = f->nrelations, .min_weight = f->min_weight,
-		.focus = j->focus, .nfocus = f->nfocus, .depth = f->depth,
+		.merge = !f->no_merge,
+		.from = f->from,
+		.to = f->to,
+		.dated_only = f->dated_only,
+		.only = f->only,
+		.nonly = f->nonly,
+		.hide = f->hide,
+		.nhide = f->nhide,
+		.relations = f->relations,
+		.nrelations = f->nrelations,
+		.min_weight = f->min_weight,
+		.focus = j->focus,
+		.nfocus = f->nfocus,
+		.depth = f->depth,
 	};
 	j->v = rg_transform(j->m, &j->to);
 	emit(j, RG_EVENT_DONE, RG_STAGE_TRANSFORM, 0, "%zu nodes, %zu edges", j->v->nnodes,
@@ -421,13 +433,23 @@ static rg_build_opts prepare(rg_job *j, int frames)
 	free(j->desc);
 	j->title = rg_xstrdup(l->title ? l->title : rg_job_name(j));
 	j->desc = rg_build_describe(j->m, v);
-	rg_doc doc = {.title = j->title, .desc = j->desc, .width = l->width, .height = l->height,
+	rg_doc doc = {.title = j->title,
+		      .desc = j->desc,
+		      .width = l->width,
+		      .height = l->height,
 		      .dpi = l->dpi};
 	rg_render_set_doc(j->r, &doc);
 	return (rg_build_opts){
-		.name = rg_job_name(j), .title = l->title, .legend = !l->no_legend,
-		.edge_labels = l->edge_labels, .cluster_by = l->cluster_by, .gset = l->gset,
-		.nset = l->nset, .eset = l->eset, .ngset = l->ngset, .nnset = l->nnset,
+		.name = rg_job_name(j),
+		.title = l->title,
+		.legend = !l->no_legend,
+		.edge_labels = l->edge_labels,
+		.cluster_by = l->cluster_by,
+		.gset = l->gset,
+		.nset = l->nset,
+		.eset = l->eset,
+		.ngset = l->ngset,
+		.nnset = l->nnset,
 		.neset = l->neset,
 	};
 }
@@ -467,8 +489,11 @@ static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 	}
 	const char *asked = engine_asked(j);
 	int is_auto = strcmp(asked, "auto") == 0;
-	rg_layout_opts lo = {.engine = asked, .keep_rankdir = user_rankdir(&j->look),
-			     .no_layout = only_dot, .on_built = on_built, .ctx = j,
+	rg_layout_opts lo = {.engine = asked,
+			     .keep_rankdir = user_rankdir(&j->look),
+			     .no_layout = only_dot,
+			     .on_built = on_built,
+			     .ctx = j,
 			     .on_start = only_dot ? NULL : on_layout_start};
 	rg_layout_info info;
 	Agraph_t *g = rg_layout(j->r, j->m, j->v, &bo, &lo, &info, j->d);
@@ -520,8 +545,8 @@ static rg_status draw_frames(rg_job *j, const rg_frames_spec *fs, const char *co
 		rg_error(j->d, NULL, 0, 0, "--frames: nothing in the input is dated");
 		st = RG_EDATA;
 	} else if (!slices) {
-		rg_error(j->d, NULL, 0, 0, "--frames: %zu slices are too many (%d at most)", nslices,
-			 RG_MAX_FRAMES);
+		rg_error(j->d, NULL, 0, 0, "--frames: %zu slices are too many (%d at most)",
+			 nslices, RG_MAX_FRAMES);
 		st = RG_EUSAGE;
 	} else {
 		/* the union of the slices is laid out once, with the engine
@@ -534,8 +559,8 @@ static rg_status draw_frames(rg_job *j, const rg_frames_spec *fs, const char *co
 		st = rg_frames_render(j->r, j->m, &j->to, &bo, choice.engine, slices, nslices,
 				      formats, nformats, path, ctx, j->d);
 		if (st == RG_OK)
-			emit(j, RG_EVENT_NOTE, RG_STAGE_RENDER, 0, "%zu frames from %s to %s", nslices,
-			     slices[0].label, slices[nslices - 1].label);
+			emit(j, RG_EVENT_NOTE, RG_STAGE_RENDER, 0, "%zu frames from %s to %s",
+			     nslices, slices[0].label, slices[nslices - 1].label);
 	}
 	free(slices);
 	rg_render_set_doc(j->r, NULL);

@@ -41,7 +41,6 @@ Agraph_t *rg_build_placed(const rg_model *m, const rg_view *v, const rg_build_op
 /* Reads where g's current layout put each node of v into pins (entity
  * indexed, as many as the model's entities) and the legend's table node
  * into *legend (set 0 when there is none).  In layout.c. */
-void rg_layout_pins(Agraph_t *g, const rg_model *m, const rg_view *v, rg_pin *pins,
-		    rg_pin *legend);
+void rg_layout_pins(Agraph_t *g, const rg_model *m, const rg_view *v, rg_pin *pins, rg_pin *legend);
 
 #endif

@@ -27,24 +27,24 @@ typedef struct {
 
 	unsigned char delim;
 	unsigned char stop[256]; /* the bytes a segment ends at: CR, LF, delim */
-	int started;     /* first chunk seen: BOM, encoding and delimiter done */
-	int stopped;     /* callback asked to stop, or a fatal problem */
-	int failed;      /* at least one error reported */
-	int bad_row;     /* the current row had an error: do not deliver */
-	int utf8_warned; /* the file's first encoding error is reported */
+	int started;		 /* first chunk seen: BOM, encoding and delimiter done */
+	int stopped;		 /* callback asked to stop, or a fatal problem */
+	int failed;		 /* at least one error reported */
+	int bad_row;		 /* the current row had an error: do not deliver */
+	int utf8_warned;	 /* the file's first encoding error is reported */
 
-	long line, col;  /* position of the next byte to be fed */
+	long line, col; /* position of the next byte to be fed */
 	int prev_cr;
 	int pending;
 	long fline, fcol; /* start of the field being read */
-	int fquoted;      /* and whether it opened with a quote */
+	int fquoted;	  /* and whether it opened with a quote */
 
-	rg_buf text;      /* field bytes of the current row, NUL-separated */
+	rg_buf text; /* field bytes of the current row, NUL-separated */
 	size_t *offs;
 	rg_field *fields;
 	size_t nfields, cap;
 	long row_line;
-	size_t index;     /* records delivered or rejected so far */
+	size_t index; /* records delivered or rejected so far */
 	size_t header_n;
 } reader;
 
@@ -248,14 +248,16 @@ static long first_chunk(reader *r, const char *s, size_t n)
 	long skip = 0;
 	r->started = 1;
 	if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-		err(r, 1, 1, "the file is UTF-16 (%s-endian) text; relgraph reads UTF-8: "
-			     "convert it with iconv -f UTF-16 -t UTF-8",
+		err(r, 1, 1,
+		    "the file is UTF-16 (%s-endian) text; relgraph reads UTF-8: "
+		    "convert it with iconv -f UTF-16 -t UTF-8",
 		    u[0] == 0xFF ? "little" : "big");
 		return -1;
 	}
 	if (n >= 4 && ((u[0] && !u[1] && u[2] && !u[3]) || (!u[0] && u[1] && !u[2] && u[3]))) {
-		err(r, 1, 1, "the file looks like UTF-16 text without a byte order mark; "
-			     "relgraph reads UTF-8: convert it with iconv -f UTF-16 -t UTF-8");
+		err(r, 1, 1,
+		    "the file looks like UTF-16 text without a byte order mark; "
+		    "relgraph reads UTF-8: convert it with iconv -f UTF-16 -t UTF-8");
 		return -1;
 	}
 	if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
@@ -291,7 +293,8 @@ static int feed(reader *r, const char *s, size_t n)
 		if (j < n)
 			j++;
 		if (r->pending == START_AFTER_FIELD ||
-		    (r->pending == START_AFTER_RECORD && !(j - i == 1 && (s[i] == '\n' || s[i] == '\r')))) {
+		    (r->pending == START_AFTER_RECORD &&
+		     !(j - i == 1 && (s[i] == '\n' || s[i] == '\r')))) {
 			r->fline = r->line;
 			r->fcol = r->col;
 			r->fquoted = i < n && s[i] == '"';
@@ -349,8 +352,8 @@ static rg_status reader_finish(reader *r, int ok)
 	return r->failed ? RG_EDATA : RG_OK;
 }
 
-rg_status rg_read_csv_mem(const char *data, size_t len, const char *display,
-			  rg_row_fn fn, void *ctx, rg_diags *d)
+rg_status rg_read_csv_mem(const char *data, size_t len, const char *display, rg_row_fn fn,
+			  void *ctx, rg_diags *d)
 {
 	reader r;
 	reader_init(&r, display, fn, ctx, d);
@@ -362,8 +365,7 @@ rg_status rg_read_csv_mem(const char *data, size_t len, const char *display,
 	return reader_finish(&r, ok);
 }
 
-rg_status rg_read_csv(const char *path, const char *display, rg_row_fn fn,
-		      void *ctx, rg_diags *d)
+rg_status rg_read_csv(const char *path, const char *display, rg_row_fn fn, void *ctx, rg_diags *d)
 {
 	int is_stdin = strcmp(path, "-") == 0;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");

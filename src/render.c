@@ -150,8 +150,9 @@ static int format_is(const char *format, const char *name)
 
 int rg_render_is_bitmap(const char *format)
 {
-	static const char *const bitmaps[] = {"png", "jpg", "jpeg", "jpe", "gif", "bmp", "tif",
-					      "tiff", "webp", "ico", "tga", "wbmp", "gd", "gd2", NULL};
+	static const char *const bitmaps[] = {"png", "jpg",  "jpeg", "jpe",  "gif",
+					      "bmp", "tif",  "tiff", "webp", "ico",
+					      "tga", "wbmp", "gd",   "gd2",  NULL};
 	for (size_t i = 0; bitmaps[i]; i++)
 		if (format_is(format, bitmaps[i]))
 			return 1;
@@ -231,7 +232,10 @@ static void fix_pdf_date(char *data, size_t len)
 		memcpy(p, stamp, 14);
 		/* the time zone part, if any, up to the closing parenthesis */
 		for (p += 14; p < data + len && *p != ')'; p++)
-			*p = *p == '\'' ? '\'' : (*p >= '0' && *p <= '9') ? '0' : *p == '-' ? '+' : *p;
+			*p = *p == '\''			? '\''
+			     : (*p >= '0' && *p <= '9') ? '0'
+			     : *p == '-'		? '+'
+							: *p;
 		break;
 	}
 }
@@ -586,8 +590,10 @@ static double bitmap_dpi(const rg_render *r, Agraph_t *g, double graph_dpi, rg_d
 		if (ph > 0 && h > 0 && (dpi == 0 || 72 * ph / h < dpi))
 			dpi = 72 * ph / h;
 		if ((r->doc.width && pw < 0) || (r->doc.height && ph < 0))
-			rg_warn(d, NULL, 0, 0, "a bitmap's size is in pixels (--width 800), not '%s': "
-				"drawn at %s", pw < 0 && r->doc.width ? r->doc.width : r->doc.height,
+			rg_warn(d, NULL, 0, 0,
+				"a bitmap's size is in pixels (--width 800), not '%s': "
+				"drawn at %s",
+				pw < 0 && r->doc.width ? r->doc.width : r->doc.height,
 				dpi > 0 ? "the other size" : "its resolution (--dpi)");
 	}
 	if (dpi <= 0)
@@ -595,10 +601,12 @@ static double bitmap_dpi(const rg_render *r, Agraph_t *g, double graph_dpi, rg_d
 	double side = w > h ? w : h, at = dpi > 0 ? dpi : 96;
 	if (side > 0 && side * at / 72 > BITMAP_MAX) {
 		double most = floor(72.0 * BITMAP_MAX / side * 100) / 100;
-		rg_warn(d, NULL, 0, 0, "the bitmap would be %.0f pixels wide and %.0f high, more than "
-			"cairo draws: made at %.4g dpi instead of %.4g, %.0f by %.0f pixels (SVG and PDF "
-			"have no such limit)", w * at / 72, h * at / 72, most, at, w * most / 72,
-			h * most / 72);
+		rg_warn(d, NULL, 0, 0,
+			"the bitmap would be %.0f pixels wide and %.0f high, more than "
+			"cairo draws: made at %.4g dpi instead of %.4g, %.0f by %.0f pixels (SVG "
+			"and PDF "
+			"have no such limit)",
+			w * at / 72, h * at / 72, most, at, w * most / 72, h * most / 72);
 		dpi = most;
 	}
 	return dpi;
@@ -668,7 +676,8 @@ static char *svg_finish(const rg_doc *doc, const char *svg, size_t len, size_t *
 		if (!(doc->width && doc->height) && vw > 0 && vh > 0 &&
 		    css_length(given, &v, &unit) && strcmp(unit, "%") != 0) {
 			double other = doc->width ? v * vh / vw : v * vw / vh;
-			rg_buf_printf(&b, " %s=\"%.2f%s\"", doc->width ? "height" : "width", other, unit);
+			rg_buf_printf(&b, " %s=\"%.2f%s\"", doc->width ? "height" : "width", other,
+				      unit);
 		}
 	} else {
 		if (wv)
@@ -688,7 +697,8 @@ static char *svg_finish(const rg_doc *doc, const char *svg, size_t len, size_t *
 		if (!vend)
 			break;
 		size_t nl = (size_t)(eq - q);
-		if (!((nl == 5 && memcmp(q, "width", 5) == 0) || (nl == 6 && memcmp(q, "height", 6) == 0)))
+		if (!((nl == 5 && memcmp(q, "width", 5) == 0) ||
+		      (nl == 6 && memcmp(q, "height", 6) == 0)))
 			rg_buf_add(&b, p, (size_t)(vend + 1 - p));
 		p = vend + 1;
 	}
@@ -753,8 +763,7 @@ static rg_status render_one(rg_render *r, Agraph_t *g, const rg_output *out, ren
 	}
 	if (html) {
 		size_t hlen;
-		char *page = rg_html_page(x->data, x->len, r->doc.title, r->doc.desc, 0,
-					  &hlen);
+		char *page = rg_html_page(x->data, x->len, r->doc.title, r->doc.desc, 0, &hlen);
 		if (x->from_gv)
 			gvFreeRenderData(x->data);
 		else
@@ -808,7 +817,8 @@ rg_status rg_render_stage(rg_render *r, Agraph_t *g, const char *engine, const r
 	char **real = rg_xcalloc(n ? n : 1, sizeof *real);
 	int *direct = rg_xcalloc(n ? n : 1, sizeof *direct);
 	for (size_t i = 0; i < n && st == RG_OK; i++)
-		if (outs[i].path && !outs[i].data && !(real[i] = target(outs[i].path, &direct[i], d)))
+		if (outs[i].path && !outs[i].data &&
+		    !(real[i] = target(outs[i].path, &direct[i], d)))
 			st = RG_ESYS;
 	for (size_t i = 0; i < n && st == RG_OK; i++) {
 		if (!outs[i].path || direct[i] || outs[i].data)
@@ -901,8 +911,8 @@ rg_status rg_render_commit(rg_render *r, rg_diags *d)
 	return st;
 }
 
-rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine,
-			    const rg_output *outs, size_t n, rg_diags *d)
+rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine, const rg_output *outs,
+			    size_t n, rg_diags *d)
 {
 	rg_status st = rg_render_stage(r, g, engine, outs, n, d);
 	if (st != RG_OK) {

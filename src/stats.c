@@ -8,10 +8,19 @@
 
 /* A report is a list of rows of the same columns; the table form pads
  * them, the CSV form quotes them. */
-enum { COL_SECTION, COL_NAME, COL_OTHER, COL_KIND, COL_COUNT, COL_DEGREE, COL_FIRST, COL_LAST,
-       NCOLS };
-static const char *const col_names[NCOLS] = {"section", "name", "other", "kind",
-					     "count", "degree", "first", "last"};
+enum {
+	COL_SECTION,
+	COL_NAME,
+	COL_OTHER,
+	COL_KIND,
+	COL_COUNT,
+	COL_DEGREE,
+	COL_FIRST,
+	COL_LAST,
+	NCOLS
+};
+static const char *const col_names[NCOLS] = {"section", "name",	  "other", "kind",
+					     "count",	"degree", "first", "last"};
 
 typedef struct {
 	char *c[NCOLS];
@@ -22,8 +31,8 @@ typedef struct {
 	size_t n, cap;
 } rows;
 
-static void add(rows *r, const char *section, const char *name, const char *other,
-		const char *kind, long count, long degree, rg_date first, rg_date last)
+static void add(rows *r, const char *section, const char *name, const char *other, const char *kind,
+		long count, long degree, rg_date first, rg_date last)
 {
 	if (r->n == r->cap) {
 		r->cap = r->cap ? 2 * r->cap : 64;
@@ -201,7 +210,8 @@ static void collect(const rg_model *m, const rg_view *v, size_t top, rows *out)
 	}
 	qsort(c, nc, sizeof *c, by_count);
 	for (size_t i = 0; i < nc; i++)
-		add(out, "component", name_of(m, c[i].a), NULL, NULL, c[i].count, -1, NODATE, NODATE);
+		add(out, "component", name_of(m, c[i].a), NULL, NULL, c[i].count, -1, NODATE,
+		    NODATE);
 
 	free(c);
 	free(hub);
@@ -245,14 +255,18 @@ static void table(rg_buf *b, const rows *r)
 	} layout[] = {
 		{"nodes", "Nodes per kind", {COL_NAME, COL_COUNT, -1}},
 		{"relations", "Relations per kind", {COL_NAME, COL_COUNT, COL_FIRST, COL_LAST, -1}},
-		{"pair", "Most frequent pairs", {COL_NAME, COL_OTHER, COL_COUNT, COL_FIRST, COL_LAST, -1}},
-		{"degree", "Degree (edges drawn; relations they stand for)",
+		{"pair",
+		 "Most frequent pairs",
+		 {COL_NAME, COL_OTHER, COL_COUNT, COL_FIRST, COL_LAST, -1}},
+		{"degree",
+		 "Degree (edges drawn; relations they stand for)",
 		 {COL_NAME, COL_KIND, COL_DEGREE, COL_COUNT, -1}},
 		{"isolated", "Isolated nodes", {COL_NAME, COL_KIND, -1}},
-		{"component", "Connected components (by their best-connected member)",
+		{"component",
+		 "Connected components (by their best-connected member)",
 		 {COL_NAME, COL_COUNT, -1}},
 	};
-	static const char *const heads[NCOLS] = {"", "name", "with", "kind",
+	static const char *const heads[NCOLS] = {"",	  "name",   "with",  "kind",
 						 "count", "degree", "first", "last"};
 	int first = 1;
 	for (size_t s = 0; s < sizeof layout / sizeof *layout; s++) {
@@ -275,8 +289,10 @@ static void table(rg_buf *b, const rows *r)
 		rg_buf_printf(b, "%s%s\n", first ? "" : "\n", layout[s].title);
 		first = 0;
 		for (size_t i = (size_t)-1; i == (size_t)-1 || i < r->n; i++) {
-			const char *const *cells = i == (size_t)-1 ? heads : (const char *const *)r->v[i].c;
-			if (i != (size_t)-1 && strcmp(r->v[i].c[COL_SECTION], layout[s].section) != 0)
+			const char *const *cells =
+				i == (size_t)-1 ? heads : (const char *const *)r->v[i].c;
+			if (i != (size_t)-1 &&
+			    strcmp(r->v[i].c[COL_SECTION], layout[s].section) != 0)
 				continue;
 			rg_buf_puts(b, " ");
 			for (int k = 0; layout[s].cols[k] >= 0; k++) {

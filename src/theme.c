@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+/* The tables keep one style a line: clang-format would pack them. */
+/* clang-format off */
 /* Okabe-Ito: orange, sky blue, yellow, reddish purple, bluish green,
  * vermillion, blue, grey.  Fills are the palette's colours; the darker ones
  * take white text. */
@@ -46,6 +48,7 @@ static const rg_edge_style spare_edges[] = {
 	{NULL, "#E69F00", "dashed", NULL},
 	{NULL, "#999999", "dotted", NULL},
 };
+/* clang-format on */
 
 #define LEN(a) (sizeof a / sizeof *a)
 

@@ -435,7 +435,8 @@ static rg_kind_count *tally(const rg_model *m, const rg_view *v, int edges, size
 	size_t n = edges ? v->nedges : v->nnodes;
 	kind_use *u = rg_xmalloc((n ? n : 1) * sizeof *u);
 	for (size_t i = 0; i < n; i++)
-		u[i] = (kind_use){edges ? v->edges[i].kind : rg_model_entity(m, v->nodes[i])->kind, i};
+		u[i] = (kind_use){edges ? v->edges[i].kind : rg_model_entity(m, v->nodes[i])->kind,
+				  i};
 	qsort(u, n, sizeof *u, by_kind_then_use);
 	rg_kind_count *k = rg_xmalloc((n ? n : 1) * sizeof *k);
 	size_t nk = 0;

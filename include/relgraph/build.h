@@ -20,12 +20,15 @@ typedef struct {
 	const char *name, *value;
 } rg_setting;
 
+/* Node labels wrap at this many characters a line. */
+#define RG_LABEL_WRAP 22
+
 typedef enum { RG_LABELS_AUTO, RG_LABELS_ALL, RG_LABELS_NONE } rg_label_mode;
 
 typedef struct {
-	const char *name;   /* the graph's name: the input's base name */
-	const char *title;  /* drawn above the graph, or NULL */
-	const char *engine; /* the layout engine the graph is built for */
+	const char *name;    /* the graph's name: the input's base name */
+	const char *title;   /* drawn above the graph, or NULL */
+	const char *engine;  /* the layout engine the graph is built for */
 	const char *rankdir; /* dot's direction: TB (NULL) or LR; the legend
 				follows it */
 	int legend;

@@ -17,11 +17,11 @@
  * maps them to its own (src/cli/main.c). */
 typedef enum {
 	RG_OK = 0,
-	RG_EDATA,   /* the input data is wrong */
-	RG_EUSAGE,  /* the caller asked for something that cannot be: an
-		       unknown option value, a filter naming nothing */
-	RG_ESYS,    /* the system or Graphviz failed */
-	RG_ENOMEM   /* out of memory; the job can only be freed */
+	RG_EDATA,  /* the input data is wrong */
+	RG_EUSAGE, /* the caller asked for something that cannot be: an
+		      unknown option value, a filter naming nothing */
+	RG_ESYS,   /* the system or Graphviz failed */
+	RG_ENOMEM  /* out of memory; the job can only be freed */
 } rg_status;
 
 typedef enum { RG_NOTE, RG_WARNING, RG_ERROR } rg_severity;
@@ -46,11 +46,10 @@ rg_diags *rg_diags_new(void);
 void rg_diags_free(rg_diags *d);
 
 /* Records one diagnostic.  file is copied; it may be NULL. */
-void rg_diag_add(rg_diags *d, rg_severity sev, unsigned flags, const char *file,
-		 long line, long col, const char *fmt, ...)
-	__attribute__((format(printf, 7, 8)));
-void rg_diag_vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *file,
-		  long line, long col, const char *fmt, va_list ap);
+void rg_diag_add(rg_diags *d, rg_severity sev, unsigned flags, const char *file, long line,
+		 long col, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+void rg_diag_vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *file, long line,
+		  long col, const char *fmt, va_list ap);
 
 #define rg_error(d, f, l, c, ...) rg_diag_add(d, RG_ERROR, 0, f, l, c, __VA_ARGS__)
 #define rg_warn(d, f, l, c, ...) rg_diag_add(d, RG_WARNING, 0, f, l, c, __VA_ARGS__)

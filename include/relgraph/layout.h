@@ -47,8 +47,8 @@
 
 typedef struct {
 	const char *engine; /* "dot" or "sfdp" */
-	int large;          /* build for size (rg_build_opts.large) */
-	size_t apart;       /* nodes alone or in pairs, to set out in rows */
+	int large;	    /* build for size (rg_build_opts.large) */
+	size_t apart;	    /* nodes alone or in pairs, to set out in rows */
 } rg_auto;
 
 /* What -K auto does with v. */
@@ -81,7 +81,7 @@ typedef struct {
 	const char *engine; /* the engine that laid the drawing out */
 	const char *render; /* the engine to render it with: engine, or "nop1"
 			       when the nodes were placed in rows */
-	size_t apart;       /* nodes set out in rows (0: none) */
+	size_t apart;	    /* nodes set out in rows (0: none) */
 	/* what the graph was built with: the caller's options, turned left
 	 * to right or built for sfdp where the policy chose so */
 	rg_build_opts bo;

@@ -48,20 +48,20 @@ typedef struct {
 	rg_span when;
 	rg_loc where;
 	uint32_t attr0, nattr; /* range in rg_model_attrs() */
-	unsigned declared : 1;    /* found in a node table, not only in a relation */
+	unsigned declared : 1; /* found in a node table, not only in a relation */
 } rg_entity;
 
 #define RG_NONE UINT32_MAX
 
 typedef struct {
-	uint32_t a, b;  /* entity indices; RG_NONE until rg_model_finish */
+	uint32_t a, b; /* entity indices; RG_NONE until rg_model_finish */
 	rg_str aname, bname;
 	rg_str kind, label;
 	rg_span when;
-	double weight;  /* 1 unless a weight column says otherwise */
+	double weight;	/* 1 unless a weight column says otherwise */
 	uint32_t count; /* how many real-world relations this row stands for */
-	rg_loc where;  /* the row, at its first end's column */
-	uint32_t bcol; /* the second end's column, on the same row */
+	rg_loc where;	/* the row, at its first end's column */
+	uint32_t bcol;	/* the second end's column, on the same row */
 	uint32_t attr0, nattr;
 	rg_str aguess, bguess; /* kind for an endpoint no node table declares */
 	unsigned directed : 1;
@@ -92,8 +92,8 @@ rg_str rg_model_lookup(const rg_model *m, const char *s);
  * rg_model_finish once every input is loaded. */
 rg_status rg_model_load(rg_model *m, const char *path, rg_diags *d);
 /* Loads CSV text from memory as if read from a file called name. */
-rg_status rg_model_load_mem(rg_model *m, const char *name, const char *data,
-			    size_t len, rg_diags *d);
+rg_status rg_model_load_mem(rg_model *m, const char *name, const char *data, size_t len,
+			    rg_diags *d);
 /* 1 if rg_model_load reads a file of this name from a folder: *.csv, not
  * hidden (so editors' .x.csv.swp, x.csv~ and .#x.csv are not read). */
 int rg_model_reads_file(const char *name);

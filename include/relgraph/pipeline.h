@@ -33,7 +33,7 @@ typedef struct rg_job rg_job;
  * but depth, so start from RG_FILTERS_INIT. */
 typedef struct {
 	rg_date from, to; /* time window; year 0 leaves that side open */
-	int dated_only;   /* with a window, leave undated rows out too */
+	int dated_only;	  /* with a window, leave undated rows out too */
 	/* node kinds to keep or leave out, relation kinds to keep; n = 0
 	 * for no filter */
 	const char *const *only;
@@ -50,7 +50,9 @@ typedef struct {
 	int depth;
 	int no_merge; /* draw every relation, not one edge per pair and kind */
 } rg_filters;
+/* clang-format off */
 #define RG_FILTERS_INIT {.depth = 1}
+/* clang-format on */
 
 /* How the drawing looks.  Zero is the default for every field. */
 typedef struct {
@@ -80,9 +82,9 @@ typedef enum {
 
 typedef enum {
 	RG_EVENT_PROGRESS, /* under way: text says what ("reading x.csv: 1,000 rows") */
-	RG_EVENT_DONE,     /* a stage is over: text says what it made */
-	RG_EVENT_NOTE,     /* something worth saying when verbose */
-	RG_EVENT_ADVICE    /* not a problem of the data, but the user should
+	RG_EVENT_DONE,	   /* a stage is over: text says what it made */
+	RG_EVENT_NOTE,	   /* something worth saying when verbose */
+	RG_EVENT_ADVICE	   /* not a problem of the data, but the user should
 			      know (a drawing too big to read) */
 } rg_event_kind;
 

@@ -21,7 +21,7 @@ typedef struct {
 
 typedef struct {
 	const char *file; /* the name diagnostics use */
-	long line;        /* line of the row's first field */
+	long line;	  /* line of the row's first field */
 	size_t nfields;
 	const rg_field *fields;
 } rg_row;
@@ -36,11 +36,10 @@ typedef int (*rg_row_fn)(void *ctx, const rg_row *row, size_t index);
 /* Reads the CSV file at path ("-" for standard input), naming it display in
  * diagnostics.  Returns RG_OK, RG_EDATA when the file has problems (each
  * in d), or RG_ESYS when it cannot be opened or read. */
-rg_status rg_read_csv(const char *path, const char *display, rg_row_fn fn,
-		      void *ctx, rg_diags *d);
+rg_status rg_read_csv(const char *path, const char *display, rg_row_fn fn, void *ctx, rg_diags *d);
 
 /* The same for a buffer in memory (tests and fuzzing). */
-rg_status rg_read_csv_mem(const char *data, size_t len, const char *display,
-			  rg_row_fn fn, void *ctx, rg_diags *d);
+rg_status rg_read_csv_mem(const char *data, size_t len, const char *display, rg_row_fn fn,
+			  void *ctx, rg_diags *d);
 
 #endif

@@ -63,13 +63,13 @@ typedef struct {
  * applied to every output rendered after (the strings must outlive it).
  * Every field may be left 0 / NULL. */
 typedef struct {
-	const char *title;  /* SVG <title>, the HTML page's title */
-	const char *desc;   /* SVG <desc>, the HTML page's description */
+	const char *title; /* SVG <title>, the HTML page's title */
+	const char *desc;  /* SVG <desc>, the HTML page's description */
 	/* displayed size: for SVG any CSS length ("600", "15cm", "100%"),
 	 * the viewBox kept; for bitmaps a number of pixels, unless dpi is
 	 * set.  Given one, the other follows the drawing's proportions. */
 	const char *width, *height;
-	double dpi;         /* bitmaps only (PNG, JPEG, ...); 0: 96 */
+	double dpi; /* bitmaps only (PNG, JPEG, ...); 0: 96 */
 } rg_doc;
 void rg_render_set_doc(rg_render *r, const rg_doc *doc);
 rg_doc rg_render_doc(const rg_render *r);
@@ -81,8 +81,8 @@ int rg_render_is_bitmap(const char *format);
  * every output, all or none.  "dot" is
  * the graph as built, before layout.  Returns RG_OK, or RG_ESYS with the
  * reason in d. */
-rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine,
-			    const rg_output *outs, size_t n, rg_diags *d);
+rg_status rg_render_outputs(rg_render *r, Agraph_t *g, const char *engine, const rg_output *outs,
+			    size_t n, rg_diags *d);
 
 /* Removes the temporary files of writes under way; safe to call from a
  * signal handler, which then exits without renaming anything. */

@@ -17,9 +17,9 @@
 #include "relgraph/model.h"
 
 typedef struct {
-	int merge;          /* merge repeated relations (on by default) */
-	rg_date from, to;   /* time window; year 0 leaves that side open */
-	int dated_only;     /* with a window: leave out undated rows too */
+	int merge;	  /* merge repeated relations (on by default) */
+	rg_date from, to; /* time window; year 0 leaves that side open */
+	int dated_only;	  /* with a window: leave out undated rows too */
 	/* node kinds to keep (only) or leave out (hide), relation kinds to
 	 * keep; NULL-free arrays of kind names, n = 0 for no filter */
 	const char *const *only;
@@ -28,12 +28,12 @@ typedef struct {
 	size_t nhide;
 	const char *const *relations;
 	size_t nrelations;
-	double min_weight;  /* drop merged edges lighter than this; 0 keeps all */
+	double min_weight;     /* drop merged edges lighter than this; 0 keeps all */
 	const uint32_t *focus; /* entity indices; the view is their
 				   neighbourhood */
 	size_t nfocus;
-	int depth;          /* hops from the focus: 0 is the focus alone
-			       (relgraph's --depth defaults to 1) */
+	int depth; /* hops from the focus: 0 is the focus alone
+		      (relgraph's --depth defaults to 1) */
 } rg_transform_opts;
 
 /* One edge to draw: one relation, or several merged. */
@@ -41,24 +41,24 @@ typedef struct {
 	uint32_t a, b; /* entity indices */
 	rg_str kind;
 	unsigned directed : 1;
-	uint64_t count;       /* real-world relations: sum of the rows' counts
-				 (a row may stand for a million) */
-	uint32_t rows;        /* how many relations were merged into it */
-	double weight;        /* sum of weight x count */
-	rg_date first, last;  /* earliest and latest date, year 0 if none */
-	uint32_t rel0;        /* index of its first relation in rg_view.rels */
+	uint64_t count;	     /* real-world relations: sum of the rows' counts
+				(a row may stand for a million) */
+	uint32_t rows;	     /* how many relations were merged into it */
+	double weight;	     /* sum of weight x count */
+	rg_date first, last; /* earliest and latest date, year 0 if none */
+	uint32_t rel0;	     /* index of its first relation in rg_view.rels */
 } rg_edge;
 
 typedef struct {
 	uint32_t *nodes; /* entity indices to draw, in model order */
 	size_t nnodes;
-	rg_edge *edges;  /* in order of each edge's first relation */
+	rg_edge *edges; /* in order of each edge's first relation */
 	size_t nedges;
-	uint32_t *rels;  /* relation indices grouped by edge: edge i owns
-			    rels[edges[i].rel0 .. + edges[i].rows] */
+	uint32_t *rels; /* relation indices grouped by edge: edge i owns
+			   rels[edges[i].rel0 .. + edges[i].rows] */
 	double max_weight;
 	uint64_t max_count;
-	int weighted; /* some relation has a weight other than 1 */
+	int weighted;	  /* some relation has a weight other than 1 */
 	rg_date from, to; /* the time window it was cut to, if any */
 } rg_view;
 
@@ -71,9 +71,9 @@ void rg_view_free(rg_view *v);
 typedef struct {
 	rg_str kind;
 	const char *name;    /* the kind's text, owned by the model */
-	uint64_t count;      /* nodes of the kind, or the relations its edges stand for */
+	uint64_t count;	     /* nodes of the kind, or the relations its edges stand for */
 	rg_date first, last; /* relation kinds: earliest and latest date, year 0 if none */
-	size_t order;        /* rank of its first use in the view: 0, 1, ... */
+	size_t order;	     /* rank of its first use in the view: 0, 1, ... */
 } rg_kind_count;
 
 /* The kinds of a view's nodes and of its relations, each list in order of

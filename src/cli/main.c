@@ -110,17 +110,15 @@ static void on_event(void *ctx, const rg_event *ev)
 	(void)ctx;
 	const struct options *o = ui.o;
 	switch (ev->kind) {
-	case RG_EVENT_PROGRESS:
-		ui_progress(ev);
-		break;
+	case RG_EVENT_PROGRESS: ui_progress(ev); break;
 	case RG_EVENT_DONE: {
 		double t = now();
 		if (o->verbose) {
 			ui_clear();
 			struct rusage ru;
 			getrusage(RUSAGE_SELF, &ru);
-			fprintf(stderr, "relgraph: %-9s %8.3f s %7.1f MB peak  %s\n", stages[ev->stage],
-				t - ui.stage, ru.ru_maxrss / 1024.0, ev->text);
+			fprintf(stderr, "relgraph: %-9s %8.3f s %7.1f MB peak  %s\n",
+				stages[ev->stage], t - ui.stage, ru.ru_maxrss / 1024.0, ev->text);
 		}
 		ui.stage = t;
 		break;
@@ -160,18 +158,36 @@ static rg_job *new_job(const struct options *o, rg_diags *d)
 	for (size_t i = 0; i < o->ninputs; i++)
 		rg_job_add_input(j, o->inputs[i]);
 	rg_filters f = {
-		.from = o->from, .to = o->to, .dated_only = o->dated_only,
-		.only = (const char *const *)o->only, .nonly = o->nonly,
-		.hide = (const char *const *)o->hide, .nhide = o->nhide,
-		.relations = (const char *const *)o->relations, .nrelations = o->nrelations,
-		.min_weight = o->min_weight, .focus = o->focus, .nfocus = o->nfocus,
-		.depth = o->depth, .no_merge = o->no_merge,
+		.from = o->from,
+		.to = o->to,
+		.dated_only = o->dated_only,
+		.only = (const char *const *)o->only,
+		.nonly = o->nonly,
+		.hide = (const char *const *)o->hide,
+		.nhide = o->nhide,
+		.relations = (const char *const *)o->relations,
+		.nrelations = o->nrelations,
+		.min_weight = o->min_weight,
+		.focus = o->focus,
+		.nfocus = o->nfocus,
+		.depth = o->depth,
+		.no_merge = o->no_merge,
 	};
 	rg_look l = {
-		.title = o->title, .engine = o->engine, .no_legend = o->no_legend,
-		.edge_labels = o->labels, .cluster_by = o->cluster_by, .gset = o->gset,
-		.nset = o->nset, .eset = o->eset, .ngset = o->ngset, .nnset = o->nnset,
-		.neset = o->neset, .width = o->width, .height = o->height, .dpi = o->dpi,
+		.title = o->title,
+		.engine = o->engine,
+		.no_legend = o->no_legend,
+		.edge_labels = o->labels,
+		.cluster_by = o->cluster_by,
+		.gset = o->gset,
+		.nset = o->nset,
+		.eset = o->eset,
+		.ngset = o->ngset,
+		.nnset = o->nnset,
+		.neset = o->neset,
+		.width = o->width,
+		.height = o->height,
+		.dpi = o->dpi,
 	};
 	rg_job_set_filters(j, &f);
 	rg_job_set_look(j, &l);
@@ -230,7 +246,8 @@ static rg_status run_once(const struct options *o, rg_job *j, rg_diags *d, kept_
 		return st;
 	}
 	if (o->frames) {
-		rg_frames_spec fs = {(rg_frames_by)(o->frames - 1), o->frame_dates, o->nframe_dates};
+		rg_frames_spec fs = {(rg_frames_by)(o->frames - 1), o->frame_dates,
+				     o->nframe_dates};
 		struct frame_naming nm = {o, rg_job_name(j)};
 		return rg_job_draw_frames(j, &fs, o->formats, o->nformats, outputs_frame_path, &nm);
 	}
@@ -296,15 +313,16 @@ static void watch_once(const struct options *o, rg_job *j, rg_server *srv, int *
 	char clock[16];
 	clock_text(clock, sizeof clock);
 	char *where = srv && !o->output && !o->auto_name ? rg_xstrdup(rg_serve_url(srv))
-							  : outputs_text(o, j);
+							 : outputs_text(o, j);
 	print_diags(d, o);
 	size_t errors = rg_diags_count(d, RG_ERROR);
 	const rg_view *v = rg_job_view(j);
 	size_t nn = v ? v->nnodes : 0, ne = v ? v->nedges : 0;
 	if (!errors) {
 		if (!o->quiet)
-			fprintf(stderr, "relgraph: %s %s: %zu %s, %zu %s (%.0f ms)\n", clock, where, nn,
-				plural(nn, "node", "nodes"), ne, plural(ne, "edge", "edges"), ms);
+			fprintf(stderr, "relgraph: %s %s: %zu %s, %zu %s (%.0f ms)\n", clock, where,
+				nn, plural(nn, "node", "nodes"), ne, plural(ne, "edge", "edges"),
+				ms);
 		if (srv && keep.svg)
 			rg_serve_image(srv, keep.svg, keep.len, rg_job_title(j), rg_job_desc(j));
 		*drawn_once = 1;
@@ -411,13 +429,15 @@ static rg_status check_graphviz(struct options *o, rg_render *r, rg_diags *d)
 	}
 	for (size_t i = 0; i < o->nformats && (o->cmd == CMD_RENDER || o->cmd == CMD_WATCH); i++) {
 		if (o->format_from_name && !rg_render_has_format(r, o->formats[i])) {
-			fprintf(stderr, "relgraph: warning: %s: no format '%s'; writing SVG (-T chooses "
-					"a format)\n",
+			fprintf(stderr,
+				"relgraph: warning: %s: no format '%s'; writing SVG (-T chooses "
+				"a format)\n",
 				o->output, o->formats[i]);
 			o->formats[i] = "svg";
 		}
 		if (!rg_render_has_format(r, o->formats[i])) {
-			rg_error(d, NULL, 0, 0, "unknown output format '%s' (relgraph -T? lists them)",
+			rg_error(d, NULL, 0, 0,
+				 "unknown output format '%s' (relgraph -T? lists them)",
 				 o->formats[i]);
 			return RG_EUSAGE;
 		}

@@ -24,16 +24,16 @@ static rg_status usage_error(rg_diags *d, const char *fmt, ...)
  * function gets the option, its value (NULL for none) and the field */
 
 struct opt;
-typedef rg_status (*apply_fn)(struct options *o, const struct opt *op, const char *arg,
-			      void *field, rg_diags *d);
+typedef rg_status (*apply_fn)(struct options *o, const struct opt *op, const char *arg, void *field,
+			      rg_diags *d);
 
 struct opt {
 	const char *name; /* the long name, without -- ("" for none) */
-	int letter;       /* the short letter, or 0 */
-	int arg;          /* no_argument, required_argument, optional_argument */
+	int letter;	  /* the short letter, or 0 */
+	int arg;	  /* no_argument, required_argument, optional_argument */
 	apply_fn apply;
-	size_t field;     /* offsetof the field set in struct options */
-	int value;        /* flags: the value stored */
+	size_t field; /* offsetof the field set in struct options */
+	int value;    /* flags: the value stored */
 };
 
 static rg_status set_flag(struct options *o, const struct opt *op, const char *arg, void *field,
@@ -147,15 +147,18 @@ static rg_status set_frames(struct options *o, const struct opt *op, const char 
 		char *one = rg_xstrndup(s, len);
 		int bad = rg_date_parse(one, &o->frame_dates[o->nframe_dates++]) != 0;
 		if (bad)
-			usage_error(d, "--frames '%s' is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)",
-				    one);
+			usage_error(
+				d,
+				"--frames '%s' is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)",
+				one);
 		free(one);
 		if (bad)
 			return RG_EUSAGE;
 		s += len + (s[len] == ',');
 	}
-	return o->nframe_dates ? RG_OK
-			       : usage_error(d, "--frames takes year, month or dates, not '%s'", arg);
+	return o->nframe_dates
+		       ? RG_OK
+		       : usage_error(d, "--frames takes year, month or dates, not '%s'", arg);
 }
 
 /* --only, --hide, --relations: "a, B,c" as lower-cased names. */
@@ -235,7 +238,8 @@ static rg_status set_dpi(struct options *o, const struct opt *op, const char *ar
 	double v;
 	if (op->value) { /* --scale */
 		if (number(arg, 0.1, 25, 0, &v) != RG_OK)
-			return usage_error(d, "--scale takes a number from 0.1 to 25, not '%s'", arg);
+			return usage_error(d, "--scale takes a number from 0.1 to 25, not '%s'",
+					   arg);
 		v *= 96;
 	} else if (number(arg, 10, 2400, 0, &v) != RG_OK) {
 		return usage_error(d, "--dpi takes a number from 10 to 2400, not '%s'", arg);
@@ -251,11 +255,11 @@ static rg_status set_length(struct options *o, const struct opt *op, const char 
 	(void)o;
 	char *end;
 	double v = strtod(arg, &end);
-	if (end == arg || !(v > 0) ||
-	    strspn(end, "abcdefghijklmnopqrstuvwxyz%") != strlen(end) || strchr(arg, '"'))
-		return usage_error(d, "--%s takes a length such as %s, not '%s'", op->name,
-				   op->value ? "600, 600px, 10cm or 100%" : "800, 800px, 15cm or 100%",
-				   arg);
+	if (end == arg || !(v > 0) || strspn(end, "abcdefghijklmnopqrstuvwxyz%") != strlen(end) ||
+	    strchr(arg, '"'))
+		return usage_error(
+			d, "--%s takes a length such as %s, not '%s'", op->name,
+			op->value ? "600, 600px, 10cm or 100%" : "800, 800px, 15cm or 100%", arg);
 	*(const char **)field = arg;
 	return RG_OK;
 }
@@ -276,7 +280,8 @@ static rg_status set_serve(struct options *o, const struct opt *op, const char *
 	const char *colon = arg ? strrchr(arg, ':') : NULL;
 	const char *p = colon ? colon + 1 : arg;
 	if (arg && !(port_like(arg) && strlen(p) <= 5 && atol(p) <= 65535))
-		return usage_error(d, "--serve takes a port (0 to 65535) or HOST:PORT, not '%s'", arg);
+		return usage_error(d, "--serve takes a port (0 to 65535) or HOST:PORT, not '%s'",
+				   arg);
 	o->serve = 1;
 	o->serve_addr = arg;
 	return RG_OK;
@@ -376,7 +381,8 @@ static rg_status scan(int argc, char **argv, struct options *o, rg_diags *d)
 	size_t nl = 0, ns = 1;
 	for (size_t i = 0; i < NOPTS; i++) {
 		if (*table[i].name)
-			longs[nl++] = (struct option){table[i].name, table[i].arg, NULL, 256 + (int)i};
+			longs[nl++] =
+				(struct option){table[i].name, table[i].arg, NULL, 256 + (int)i};
 		if (table[i].letter) {
 			shorts[ns++] = (char)table[i].letter;
 			if (table[i].arg == required_argument)
@@ -395,7 +401,8 @@ static rg_status scan(int argc, char **argv, struct options *o, rg_diags *d)
 			if (c == 256 + (int)i || (c < 256 && c == table[i].letter))
 				op = &table[i];
 		if (c == ':')
-			return usage_error(d, "%s needs a value", opt_name(argv, optind, optopt, name));
+			return usage_error(d, "%s needs a value",
+					   opt_name(argv, optind, optopt, name));
 		if (!op) {
 			const char *n = opt_name(argv, optind, optopt, name);
 			if (optopt && strncmp(n, "--", 2) == 0)
@@ -423,7 +430,8 @@ static void format_from_name(struct options *o)
 	if (!ext || !ext[1] || ext == base || strlen(ext) >= sizeof o->ext)
 		return;
 	for (size_t i = 0; ext[i + 1]; i++)
-		o->ext[i] = (char)(ext[i + 1] >= 'A' && ext[i + 1] <= 'Z' ? ext[i + 1] + 32 : ext[i + 1]);
+		o->ext[i] = (char)(ext[i + 1] >= 'A' && ext[i + 1] <= 'Z' ? ext[i + 1] + 32
+									  : ext[i + 1]);
 	o->formats[o->nformats++] = strcmp(o->ext, "htm") == 0 ? "html" : o->ext;
 	o->format_from_name = 1;
 }
@@ -467,12 +475,14 @@ static rg_status check(struct options *o, rg_diags *d)
 	if (o->cmd == CMD_WATCH && o->serve && o->frames)
 		return usage_error(d, "--serve shows one drawing: leave out --frames");
 	if (o->depfile && (!draws || (!o->output && !o->auto_name) || o->frames))
-		return usage_error(d, "-M FILE names the files a drawing depends on: use it with -o "
-				      "or -O (not --frames)");
+		return usage_error(d,
+				   "-M FILE names the files a drawing depends on: use it with -o "
+				   "or -O (not --frames)");
 	if (o->frames && o->cmd == CMD_RENDER && !o->auto_name && !o->output)
 		return usage_error(d, "--frames writes one file per slice: use -O or -o FILE");
 	if (o->frames && (o->from.year || o->to.year))
-		return usage_error(d, "--frames cuts the time itself: leave out --from, --to and --at");
+		return usage_error(
+			d, "--frames cuts the time itself: leave out --from, --to and --at");
 	if (o->nformats > 1 && !o->auto_name && draws)
 		return usage_error(d, "several -T formats need -O (one file per format)");
 	return RG_OK;
@@ -581,4 +591,3 @@ void options_usage(FILE *f)
 	      "failure.  See relgraph(1) and docs/FORMAT.md.\n",
 	      f);
 }
-

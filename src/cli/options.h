@@ -26,7 +26,7 @@ struct options {
 	size_t nformats;
 	const char *engine;
 	const char *output; /* NULL: standard output */
-	int auto_name;      /* -O */
+	int auto_name;	    /* -O */
 	const char *outdir;
 	rg_setting gset[MAX_SET], nset[MAX_SET], eset[MAX_SET];
 	size_t ngset, nnset, neset;
@@ -37,16 +37,16 @@ struct options {
 	double dpi; /* --dpi, --scale */
 	const char *cluster_by;
 	int strict;
-	const char *depfile;    /* -M */
-	int serve;              /* watch --serve */
+	const char *depfile;	/* -M */
+	int serve;		/* watch --serve */
 	const char *serve_addr; /* its PORT or HOST:PORT, or NULL */
-	int frames;             /* rg_frames_by + 1, 0 for none */
+	int frames;		/* rg_frames_by + 1, 0 for none */
 	rg_date frame_dates[MAX_LIST];
 	size_t nframe_dates;
 	rg_label_mode labels;
 	int list_formats, list_engines, version, help;
 	int format_from_name; /* no -T: the format is -o's extension */
-	char ext[16];         /* that extension, lower case */
+	char ext[16];	      /* that extension, lower case */
 	/* filters (see pipeline.h) */
 	rg_date from, to;
 	int dated_only;

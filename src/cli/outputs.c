@@ -58,10 +58,11 @@ char *outputs_path(const struct options *o, const char *name, const char *format
 
 int outputs_binary(const char *f)
 {
-	static const char *const text[] = {"svg", "dot", "json", "json0", "dot_json", "xdot_json",
-					   "xdot", "plain", "plain-ext", "canon", "gv", "ps", "eps",
-					   "imap", "cmapx", "fig", "pic", "vml", "tk", "mp", "pov",
-					   "vrml", "xdot1.2", "xdot1.4", NULL};
+	static const char *const text[] = {"svg",	"dot",	"json",	   "json0",	"dot_json",
+					   "xdot_json", "xdot", "plain",   "plain-ext", "canon",
+					   "gv",	"ps",	"eps",	   "imap",	"cmapx",
+					   "fig",	"pic",	"vml",	   "tk",	"mp",
+					   "pov",	"vrml", "xdot1.2", "xdot1.4",	NULL};
 	for (size_t i = 0; text[i]; i++)
 		if (strncmp(f, text[i], strlen(text[i])) == 0 &&
 		    (f[strlen(text[i])] == '\0' || f[strlen(text[i])] == ':'))
@@ -95,8 +96,8 @@ static void make_name(rg_buf *b, const char *s)
 	}
 }
 
-rg_status outputs_depfile(const char *path, const rg_model *m, char **targets,
-				size_t ntargets, char **inputs, size_t ninputs, rg_diags *d)
+rg_status outputs_depfile(const char *path, const rg_model *m, char **targets, size_t ntargets,
+			  char **inputs, size_t ninputs, rg_diags *d)
 {
 	rg_buf b = {0};
 	for (size_t i = 0; i < ntargets; i++) {

@@ -21,10 +21,10 @@
 typedef struct {
 	int fd;
 	rg_buf in;
-	rg_buf out;     /* what is left to send starts at sent */
+	rg_buf out; /* what is left to send starts at sent */
 	size_t sent;
-	int events;     /* an event stream: stays open */
-	int done;       /* close once out is sent */
+	int events; /* an event stream: stays open */
+	int done;   /* close once out is sent */
 } conn;
 
 struct rg_server {
@@ -117,7 +117,8 @@ rg_server *rg_serve_new(const char *addr, rg_diags *d)
 	if (strcmp(numhost, "0.0.0.0") == 0 || strcmp(numhost, "::") == 0)
 		s->url = rg_asprintf("http://localhost:%d/", bound);
 	else
-		s->url = rg_asprintf("http://%s%s%s:%d/", v6 ? "[" : "", numhost, v6 ? "]" : "", bound);
+		s->url = rg_asprintf("http://%s%s%s:%d/", v6 ? "[" : "", numhost, v6 ? "]" : "",
+				     bound);
 	return s;
 }
 
@@ -256,9 +257,11 @@ static void answer(rg_server *s, conn *c)
 	}
 	if ((pl == 1 && path[0] == '/') || (pl == 11 && strncmp(path, "/index.html", 11) == 0)) {
 		size_t len;
-		static const char empty[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>";
-		char *page = rg_html_page(s->svg ? s->svg : empty, s->svg ? s->svglen : strlen(empty),
-					  s->title, s->desc, 1, &len);
+		static const char empty[] =
+			"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>";
+		char *page =
+			rg_html_page(s->svg ? s->svg : empty, s->svg ? s->svglen : strlen(empty),
+				     s->title, s->desc, 1, &len);
 		respond(c, "200 OK", "text/html; charset=utf-8", page, len, head);
 		free(page);
 	} else if (pl == 10 && strncmp(path, "/image.svg", 10) == 0) {
@@ -326,7 +329,8 @@ void rg_serve_handle(rg_server *s, const struct pollfd *fds, size_t n)
 			continue;
 		}
 		if (c->out.len > c->sent) {
-			ssize_t w = send(c->fd, c->out.s + c->sent, c->out.len - c->sent, MSG_NOSIGNAL);
+			ssize_t w =
+				send(c->fd, c->out.s + c->sent, c->out.len - c->sent, MSG_NOSIGNAL);
 			if (w < 0 && errno != EAGAIN && errno != EINTR) {
 				drop(s, i);
 				continue;
@@ -360,8 +364,7 @@ static void replace(char **dst, const char *src)
 	*dst = src ? rg_xstrdup(src) : NULL;
 }
 
-void rg_serve_image(rg_server *s, const char *svg, size_t len, const char *title,
-		    const char *desc)
+void rg_serve_image(rg_server *s, const char *svg, size_t len, const char *title, const char *desc)
 {
 	free(s->svg);
 	s->svg = rg_xmalloc(len + 1);

@@ -38,8 +38,7 @@ size_t rg_serve_fds(rg_server *s, struct pollfd *fds);
 void rg_serve_handle(rg_server *s, const struct pollfd *fds, size_t n);
 
 /* A new drawing (svg, len bytes, copied): pages reload it. */
-void rg_serve_image(rg_server *s, const char *svg, size_t len, const char *title,
-		    const char *desc);
+void rg_serve_image(rg_server *s, const char *svg, size_t len, const char *title, const char *desc);
 /* What is wrong with the data now, or "" when nothing is. */
 void rg_serve_problem(rg_server *s, const char *text);
 

@@ -14,14 +14,15 @@
 
 #include "util.h"
 
-#define EVENTS (IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | \
-		IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+#define EVENTS                                                                                     \
+	(IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO |        \
+	 IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
 /* A watched folder: every CSV file in it counts (an input folder), or
  * only the named ones (file inputs). */
 typedef struct {
 	char *path;
-	int wd;       /* -1 while the folder is gone */
+	int wd; /* -1 while the folder is gone */
 	int any_csv;
 	char **names;
 	size_t nnames;
@@ -41,9 +42,9 @@ struct rg_watch {
 	size_t nfolders;
 	unsettled *open;
 	size_t nopen;
-	int pending;   /* something changed since the last rg_watch_taken */
-	double last;   /* time of the last event */
-	double retry;  /* when to look for lost folders again */
+	int pending;  /* something changed since the last rg_watch_taken */
+	double last;  /* time of the last event */
+	double retry; /* when to look for lost folders again */
 };
 
 static folder *add_folder(rg_watch *w, const char *path)

@@ -11,7 +11,6 @@
 /* cgraph takes char * for names it does not change. */
 #define C(s) ((char *)(s))
 
-
 typedef struct {
 	rg_diags *d;
 	rg_model *m;
@@ -57,8 +56,8 @@ static void build(fixture *f, const unit_csv *files, size_t n)
 	assert_non_null(f->g);
 }
 
-#define BUILD(f, ...)                                                        \
-	build(f, (const unit_csv[]){__VA_ARGS__},                            \
+#define BUILD(f, ...)                                                                              \
+	build(f, (const unit_csv[]){__VA_ARGS__},                                                  \
 	      sizeof((const unit_csv[]){__VA_ARGS__}) / sizeof(unit_csv))
 
 static Agnode_t *node(const fixture *f, const char *name)
@@ -177,8 +176,10 @@ static void test_node_ids_unique_when_slugs_collide(void **state)
 static void test_all_element_ids_unique(void **state)
 {
 	fixture *f = *state;
-	BUILD(f, {"nodes.csv", "id,kind\na-b-2,x\na b,x\na-b,leader\nlegend node leader,x\n!!,x\nx,x\n"},
-	     {"edges.csv", "source,target\na b,a-b\na b,a-b\n"});
+	BUILD(f,
+	      {"nodes.csv",
+	       "id,kind\na-b-2,x\na b,x\na-b,leader\nlegend node leader,x\n!!,x\nx,x\n"},
+	      {"edges.csv", "source,target\na b,a-b\na b,a-b\n"});
 	char *ids[64];
 	size_t n = 0;
 	for (Agnode_t *v = agfstnode(f->g); v; v = agnxtnode(f->g, v)) {
@@ -270,7 +271,8 @@ static void test_merged_edge_in_graph_has_count_label(void **state)
 	Agedge_t *met = agedge(f->g, node(f, "xi"), node(f, "putin"), NULL, 0);
 	if (!met)
 		met = edge(f, "putin", "xi");
-	assert_non_null(strstr(get(met, "label"), "2 meetings, 2013\xE2\x80\x93" "2019"));
+	assert_non_null(strstr(get(met, "label"), "2 meetings, 2013\xE2\x80\x93"
+						  "2019"));
 }
 
 /* ---- rg_edge_label ---- */
@@ -278,10 +280,12 @@ static void test_merged_edge_in_graph_has_count_label(void **state)
 static void test_edge_label_merged_meetings(void **state)
 {
 	fixture *f = *state;
-	BUILD(f, {"meetings.csv", "leader_a,leader_b,date,count\n"
-				  "Xi,Putin,2013-03-22,\nXi,Putin,2015,38\nPutin,Xi,2023-03-21,\n"});
+	BUILD(f,
+	      {"meetings.csv", "leader_a,leader_b,date,count\n"
+			       "Xi,Putin,2013-03-22,\nXi,Putin,2015,38\nPutin,Xi,2023-03-21,\n"});
 	char *s = only_edge_label(f);
-	assert_string_equal(s, "40 meetings, 2013\xE2\x80\x93" "2023");
+	assert_string_equal(s, "40 meetings, 2013\xE2\x80\x93"
+			       "2023");
 	free(s);
 }
 
@@ -293,7 +297,8 @@ static void test_edge_label_phone_counted_apart(void **state)
 				  "Xi,Putin,2023,,\n"
 				  "Xi,Putin,2020,,phone\n"});
 	char *s = only_edge_label(f);
-	assert_string_equal(s, "40 meetings, 2013\xE2\x80\x93" "2023\n+ 1 phone");
+	assert_string_equal(s, "40 meetings, 2013\xE2\x80\x93"
+			       "2023\n+ 1 phone");
 	free(s);
 }
 
@@ -320,7 +325,8 @@ static void test_edge_label_other_kind_counts_times(void **state)
 	fixture *f = *state;
 	BUILD(f, {"edges.csv", "source,target,kind\nA,B,ally\nA,B,ally\n"});
 	char *s = only_edge_label(f);
-	assert_string_equal(s, "ally \xC3\x97" "2");
+	assert_string_equal(s, "ally \xC3\x97"
+			       "2");
 	free(s);
 }
 

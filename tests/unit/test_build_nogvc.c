@@ -54,8 +54,8 @@ static void build(fixture *f)
 	assert_int_equal(st, RG_OK);
 	rg_transform_opts to = {.merge = 1};
 	f->v = rg_transform(f->m, &to);
-	rg_build_opts o = {.name = "t", .engine = "dot", .legend = 1,
-			   .edge_labels = RG_LABELS_AUTO};
+	rg_build_opts o = {
+		.name = "t", .engine = "dot", .legend = 1, .edge_labels = RG_LABELS_AUTO};
 	f->g = rg_build(f->m, f->v, &o);
 	assert_non_null(f->g);
 }

@@ -79,7 +79,8 @@ static void test_alone_nodes_are_in_rows_under_the_rest(void **state)
 	size_t alone = 0, linked = 0;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
 		const char *name = agnameof(n);
-		double top = ND_coord(n).y + ND_height(n) * 36, bottom = ND_coord(n).y - ND_height(n) * 36;
+		double top = ND_coord(n).y + ND_height(n) * 36,
+		       bottom = ND_coord(n).y - ND_height(n) * 36;
 		if (strncmp(name, "alone ", 6) == 0) {
 			alone++;
 			if (top > highest_alone)

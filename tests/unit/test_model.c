@@ -100,9 +100,9 @@ static void test_date_impossible_or_malformed_rejected(void **state)
 {
 	(void)state;
 	static const char *const bad[] = {
-		"2023-02-30", "2013-13", "13", "2013-1", "2013-00", "2013-04-31",
-		"2013-03-32", "2013-03-00", "0000", "", "abcd", "2013/03", "2013-3-22",
-		"20130322", "2013-03-22x", " 2013", "2013-03-2",
+		"2023-02-30", "2013-13",    "13",	   "2013-1", "2013-00",	  "2013-04-31",
+		"2013-03-32", "2013-03-00", "0000",	   "",	     "abcd",	  "2013/03",
+		"2013-3-22",  "20130322",   "2013-03-22x", " 2013",  "2013-03-2",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		rg_date d = {0, 0, 0};
@@ -383,7 +383,9 @@ static void test_kumu_several_targets(void **state)
 static void test_onodo_edges(void **state)
 {
 	fixture *f = *state;
-	LOAD(f, {"nodes.csv", "Name,Type,Description,Visible\nAnn,Person,a spy,true\nBob,Person,,true\n"},
+	LOAD(f,
+	     {"nodes.csv",
+	      "Name,Type,Description,Visible\nAnn,Person,a spy,true\nBob,Person,,true\n"},
 	     {"relations.csv", "Source,Target,Type,Directed,Date,From,To\n"
 			       "Ann,Bob,Ally,true,2019-05,,\n"
 			       "Bob,Ann,Rival,false,,2010,2012\n"});
@@ -407,7 +409,8 @@ static void test_onodo_edges(void **state)
 static void test_flourish_links(void **state)
 {
 	fixture *f = *state;
-	LOAD(f, {"nodes.csv", "id,group\nA,g1\nB,g2\n"}, {"links.csv", "source,target,value\nA,B,5\n"});
+	LOAD(f, {"nodes.csv", "id,group\nA,g1\nB,g2\n"},
+	     {"links.csv", "source,target,value\nA,B,5\n"});
 	assert_clean(f);
 	assert_string_equal(S(f, ent(f, "A")->group), "g1");
 	const rg_relation *r = rel(f, "A", "B", "related");
@@ -420,8 +423,9 @@ static void test_flourish_links(void **state)
 static void test_trumpworld_edges_give_endpoint_kinds(void **state)
 {
 	fixture *f = *state;
-	LOAD(f, {"trumpworld.csv", "Entity A Type,Entity A,Entity B Type,Entity B,Connection,Source(s)\n"
-				   "Organization,ACME LLC,Person,DONALD J. TRUMP,Ownership,http://x\n"});
+	LOAD(f, {"trumpworld.csv",
+		 "Entity A Type,Entity A,Entity B Type,Entity B,Connection,Source(s)\n"
+		 "Organization,ACME LLC,Person,DONALD J. TRUMP,Ownership,http://x\n"});
 	assert_int_equal(f->st, RG_OK);
 	assert_int_equal(rg_model_nentities(f->m), 2);
 	assert_string_equal(S(f, ent(f, "ACME LLC")->kind), "organization");
@@ -662,7 +666,8 @@ static void test_undeclared_endpoint_is_created_with_lint(void **state)
 	assert_true(x->flags & RG_DIAG_LINT);
 	assert_string_equal(x->file, "edges.csv");
 	assert_int_equal(x->line, 2);
-	assert_string_equal(x->msg, "'Zed' is used here but declared in no node table (drawn as other)");
+	assert_string_equal(x->msg,
+			    "'Zed' is used here but declared in no node table (drawn as other)");
 }
 
 /* ---- errors ---- */
@@ -675,7 +680,8 @@ static void test_same_id_two_kinds_names_both_places(void **state)
 	assert_int_equal(rg_diags_count(f->d, RG_ERROR), 1);
 	const rg_diag *x = unit_diag(f->d, "declared as");
 	assert_diag_at(x, RG_ERROR, "countries.csv", 2, 1);
-	assert_string_equal(x->msg, "'x' is declared as country here but as leader at leaders.csv:3");
+	assert_string_equal(x->msg,
+			    "'x' is declared as country here but as leader at leaders.csv:3");
 	assert_string_equal(S(f, ent(f, "x")->kind), "leader");
 }
 

@@ -199,10 +199,14 @@ static void test_out_of_memory_is_caught(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(test_draws_to_memory),   T(test_filters_and_look),
-		T(test_focus_suggests),    T(test_bad_data_is_a_status),
-		T(test_strict),            T(test_events),
-		T(test_reset_reads_again), T(test_one_graphviz_at_a_time),
+		T(test_draws_to_memory),
+		T(test_filters_and_look),
+		T(test_focus_suggests),
+		T(test_bad_data_is_a_status),
+		T(test_strict),
+		T(test_events),
+		T(test_reset_reads_again),
+		T(test_one_graphviz_at_a_time),
 		T(test_out_of_memory_is_caught),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

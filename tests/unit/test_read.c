@@ -68,24 +68,24 @@ static int teardown(void **state)
 }
 
 /* Reads a string literal (embedded NULs included) as the file "t.csv". */
-#define READ(f, lit) \
+#define READ(f, lit)                                                                               \
 	((f)->st = rg_read_csv_mem((lit), sizeof(lit) - 1, "t.csv", collect, &(f)->r, (f)->d))
 
-#define assert_field(f, row, k, text, line_, col_)                        \
-	do {                                                             \
-		assert_string_equal((f)->r.s[row][k], (text));           \
-		assert_int_equal((f)->r.fline[row][k], (line_));         \
-		assert_int_equal((f)->r.fcol[row][k], (col_));           \
+#define assert_field(f, row, k, text, line_, col_)                                                 \
+	do {                                                                                       \
+		assert_string_equal((f)->r.s[row][k], (text));                                     \
+		assert_int_equal((f)->r.fline[row][k], (line_));                                   \
+		assert_int_equal((f)->r.fcol[row][k], (col_));                                     \
 	} while (0)
 
 /* The only diagnostic is an error at line:col saying msg. */
-#define assert_only_error(f, line_, col_, msg_)                            \
-	do {                                                             \
-		assert_int_equal((f)->st, RG_EDATA);                     \
-		assert_int_equal(rg_diags_len((f)->d), 1);               \
-		const rg_diag *x_ = rg_diags_at((f)->d, 0);              \
-		assert_diag_at(x_, RG_ERROR, "t.csv", (line_), (col_));  \
-		assert_string_equal(x_->msg, (msg_));                     \
+#define assert_only_error(f, line_, col_, msg_)                                                    \
+	do {                                                                                       \
+		assert_int_equal((f)->st, RG_EDATA);                                               \
+		assert_int_equal(rg_diags_len((f)->d), 1);                                         \
+		const rg_diag *x_ = rg_diags_at((f)->d, 0);                                        \
+		assert_diag_at(x_, RG_ERROR, "t.csv", (line_), (col_));                            \
+		assert_string_equal(x_->msg, (msg_));                                              \
 	} while (0)
 
 /* ---- rows and positions ---- */
@@ -293,7 +293,8 @@ static void test_one_field_row_message(void **state)
 static void test_utf16_le_bom(void **state)
 {
 	fixture *f = *state;
-	READ(f, "\xFF\xFE" "a\0,\0b\0\n\0");
+	READ(f, "\xFF\xFE"
+		"a\0,\0b\0\n\0");
 	assert_only_error(f, 1, 1,
 			  "the file is UTF-16 (little-endian) text; relgraph reads UTF-8: "
 			  "convert it with iconv -f UTF-16 -t UTF-8");
@@ -317,8 +318,8 @@ static void test_utf16_without_bom(void **state)
 	assert_int_equal(f->r.n, 0);
 }
 
-#define LATIN1_MSG                                                               \
-	"byte 0xE9 is not valid UTF-8 (if the file is Latin-1 or Windows-1252, " \
+#define LATIN1_MSG                                                                                 \
+	"byte 0xE9 is not valid UTF-8 (if the file is Latin-1 or Windows-1252, "                   \
 	"convert it: iconv -f WINDOWS-1252 -t UTF-8)"
 
 static void test_latin1_byte(void **state)

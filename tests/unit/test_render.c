@@ -12,10 +12,9 @@
 #include "relgraph/render.h"
 #include "relgraph/transform.h"
 
-
 typedef struct {
 	rg_diags *d;
-	char dir[64];  /* a fresh temporary folder */
+	char dir[64]; /* a fresh temporary folder */
 	char path[4][128];
 	rg_model *m;
 	rg_view *v;
@@ -160,8 +159,8 @@ static void graph(fixture *f, const unit_csv *files, size_t n)
 	rg_diags_clear(f->d);
 }
 
-#define GRAPH(f, ...)                                                        \
-	graph(f, (const unit_csv[]){__VA_ARGS__},                            \
+#define GRAPH(f, ...)                                                                              \
+	graph(f, (const unit_csv[]){__VA_ARGS__},                                                  \
 	      sizeof((const unit_csv[]){__VA_ARGS__}) / sizeof(unit_csv))
 
 static const unit_csv leaders = {"leaders.csv", "id,name\nxi,Xi Jinping\nputin,Vladimir Putin\n"};
@@ -274,7 +273,8 @@ static void test_outputs_svg_and_dot(void **state)
 {
 	fixture *f = *state;
 	GRAPH(f, leaders, meetings);
-	rg_output outs[] = {{.format = "svg", .path = at(f, 0, "t.svg")}, {.format = "dot", .path = at(f, 1, "t.dot")}};
+	rg_output outs[] = {{.format = "svg", .path = at(f, 0, "t.svg")},
+			    {.format = "dot", .path = at(f, 1, "t.dot")}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 2, f->d), RG_OK);
 	assert_int_equal(rg_diags_count(f->d, RG_ERROR), 0);
 	char *svg = slurp(f->path[0], NULL);
@@ -330,7 +330,8 @@ static void test_pdf_and_png_are_what_they_say(void **state)
 {
 	fixture *f = *state;
 	GRAPH(f, leaders, meetings);
-	rg_output outs[] = {{.format = "pdf", .path = at(f, 0, "t.pdf")}, {.format = "png", .path = at(f, 1, "t.png")}};
+	rg_output outs[] = {{.format = "pdf", .path = at(f, 0, "t.pdf")},
+			    {.format = "png", .path = at(f, 1, "t.png")}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 2, f->d), RG_OK);
 	size_t len;
 	char *pdf = slurp(f->path[0], &len);
@@ -361,8 +362,10 @@ static void test_two_renders_give_same_bytes(void **state)
 {
 	fixture *f = *state;
 	GRAPH(f, leaders, meetings);
-	rg_output one[] = {{.format = "svg", .path = at(f, 0, "1.svg")}, {.format = "pdf", .path = at(f, 1, "1.pdf")}};
-	rg_output two[] = {{.format = "svg", .path = at(f, 2, "2.svg")}, {.format = "pdf", .path = at(f, 3, "2.pdf")}};
+	rg_output one[] = {{.format = "svg", .path = at(f, 0, "1.svg")},
+			   {.format = "pdf", .path = at(f, 1, "1.pdf")}};
+	rg_output two[] = {{.format = "svg", .path = at(f, 2, "2.svg")},
+			   {.format = "pdf", .path = at(f, 3, "2.pdf")}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", one, 2, f->d), RG_OK);
 	sleep(1); /* a time stamp would now differ */
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", two, 2, f->d), RG_OK);
@@ -385,7 +388,8 @@ static void test_unknown_format_fails_and_writes_nothing(void **state)
 {
 	fixture *f = *state;
 	GRAPH(f, leaders);
-	rg_output outs[] = {{.format = "svg", .path = at(f, 0, "t.svg")}, {.format = "nope", .path = at(f, 1, "t.nope")}};
+	rg_output outs[] = {{.format = "svg", .path = at(f, 0, "t.svg")},
+			    {.format = "nope", .path = at(f, 1, "t.nope")}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 2, f->d), RG_ESYS);
 	assert_non_null(unit_diag(f->d, "rendering to 'nope' failed"));
 	assert_int_equal(entries(f->dir, ""), 0);
@@ -407,7 +411,8 @@ static void test_outputs_all_or_none_on_missing_folder(void **state)
 	fixture *f = *state;
 	GRAPH(f, leaders);
 	put(at(f, 0, "t.svg"), "OLD");
-	rg_output outs[] = {{.format = "svg", .path = f->path[0]}, {.format = "dot", .path = at(f, 1, "missing/t.dot")}};
+	rg_output outs[] = {{.format = "svg", .path = f->path[0]},
+			    {.format = "dot", .path = at(f, 1, "missing/t.dot")}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 2, f->d), RG_ESYS);
 	assert_only_error_about(f->d, f->path[1], "cannot write");
 	assert_file_is(f->path[0], "OLD");
@@ -421,7 +426,8 @@ static void test_outputs_all_or_none_when_a_rename_fails(void **state)
 	put(at(f, 0, "t.svg"), "OLD");
 	assert_int_equal(mkdir(at(f, 1, "t.dot"), 0755), 0);
 	put(at(f, 2, "t.dot/keep"), "KEEP");
-	rg_output outs[] = {{.format = "svg", .path = f->path[0]}, {.format = "dot", .path = f->path[1]}};
+	rg_output outs[] = {{.format = "svg", .path = f->path[0]},
+			    {.format = "dot", .path = f->path[1]}};
 	assert_int_equal(rg_render_outputs(unit_gv, f->g, "dot", outs, 2, f->d), RG_ESYS);
 	assert_non_null(unit_diag(f->d, "cannot write"));
 	assert_int_equal(entries(f->dir, "."), 0);
@@ -491,7 +497,10 @@ static void test_svg_title_and_desc_come_first_escaped(void **state)
 	rg_doc doc = {.title = "Xi & <Putin>", .desc = "2 nodes \"quoted\""};
 	char *svg = render_mem(f, "svg", &doc, NULL);
 	const char *root_end = strchr(strstr(svg, "<svg"), '>');
-	assert_true(strncmp(root_end, ">\n<title>Xi &amp; &lt;Putin&gt;</title>\n<desc>2 nodes &quot;quoted&quot;</desc>\n", 78) == 0);
+	assert_true(strncmp(root_end,
+			    ">\n<title>Xi &amp; &lt;Putin&gt;</title>\n<desc>2 nodes "
+			    "&quot;quoted&quot;</desc>\n",
+			    78) == 0);
 	free(svg);
 }
 

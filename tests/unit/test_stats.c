@@ -21,8 +21,8 @@ static void stats(fixture *f, rg_transform_opts o, rg_stats_format fmt, size_t t
 	assert_non_null(f->out);
 }
 
-#define STATS(f, o, fmt, top, ...)                                           \
-	stats(f, o, fmt, top, (const unit_csv[]){__VA_ARGS__},               \
+#define STATS(f, o, fmt, top, ...)                                                                 \
+	stats(f, o, fmt, top, (const unit_csv[]){__VA_ARGS__},                                     \
 	      sizeof((const unit_csv[]){__VA_ARGS__}) / sizeof(unit_csv))
 
 static const unit_csv leaders = {"leaders.csv", "name,country\n"
@@ -40,73 +40,72 @@ static const unit_csv meetings = {"meetings.csv", "date,end,participants,count\n
 static void test_table(void **state)
 {
 	fixture *f = *state;
-	STATS(f, ((rg_transform_opts){.merge = 1}), RG_STATS_TABLE, 0, leaders, countries, meetings);
-	assert_string_equal(f->out,
-			    "Nodes per kind\n"
-			    "  name     count\n"
-			    "  country      4\n"
-			    "  leader       3\n"
-			    "\n"
-			    "Relations per kind\n"
-			    "  name   count  first  last\n"
-			    "  met       39  2013   2023-03-21\n"
-			    "  leads      3\n"
-			    "\n"
-			    "Most frequent pairs\n"
-			    "  name            with            count  first    last\n"
-			    "  Xi Jinping      Vladimir Putin     37  2013     2023-03-21\n"
-			    "  Xi Jinping      Narendra Modi       1  2019-06  2019-06\n"
-			    "  Xi Jinping      China               1\n"
-			    "  Vladimir Putin  Narendra Modi       1  2020     2020\n"
-			    "  Vladimir Putin  Russia              1\n"
-			    "  Narendra Modi   India               1\n"
-			    "\n"
-			    "Degree (edges drawn; relations they stand for)\n"
-			    "  name            kind     degree  count\n"
-			    "  Xi Jinping      leader        3     39\n"
-			    "  Vladimir Putin  leader        3     39\n"
-			    "  Narendra Modi   leader        3      3\n"
-			    "  China           country       1      1\n"
-			    "  Russia          country       1      1\n"
-			    "  India           country       1      1\n"
-			    "  Chile           country       0      0\n"
-			    "\n"
-			    "Isolated nodes\n"
-			    "  name   kind\n"
-			    "  Chile  country\n"
-			    "\n"
-			    "Connected components (by their best-connected member)\n"
-			    "  name        count\n"
-			    "  Xi Jinping      6\n"
-			    "  Chile           1\n");
+	STATS(f, ((rg_transform_opts){.merge = 1}), RG_STATS_TABLE, 0, leaders, countries,
+	      meetings);
+	assert_string_equal(f->out, "Nodes per kind\n"
+				    "  name     count\n"
+				    "  country      4\n"
+				    "  leader       3\n"
+				    "\n"
+				    "Relations per kind\n"
+				    "  name   count  first  last\n"
+				    "  met       39  2013   2023-03-21\n"
+				    "  leads      3\n"
+				    "\n"
+				    "Most frequent pairs\n"
+				    "  name            with            count  first    last\n"
+				    "  Xi Jinping      Vladimir Putin     37  2013     2023-03-21\n"
+				    "  Xi Jinping      Narendra Modi       1  2019-06  2019-06\n"
+				    "  Xi Jinping      China               1\n"
+				    "  Vladimir Putin  Narendra Modi       1  2020     2020\n"
+				    "  Vladimir Putin  Russia              1\n"
+				    "  Narendra Modi   India               1\n"
+				    "\n"
+				    "Degree (edges drawn; relations they stand for)\n"
+				    "  name            kind     degree  count\n"
+				    "  Xi Jinping      leader        3     39\n"
+				    "  Vladimir Putin  leader        3     39\n"
+				    "  Narendra Modi   leader        3      3\n"
+				    "  China           country       1      1\n"
+				    "  Russia          country       1      1\n"
+				    "  India           country       1      1\n"
+				    "  Chile           country       0      0\n"
+				    "\n"
+				    "Isolated nodes\n"
+				    "  name   kind\n"
+				    "  Chile  country\n"
+				    "\n"
+				    "Connected components (by their best-connected member)\n"
+				    "  name        count\n"
+				    "  Xi Jinping      6\n"
+				    "  Chile           1\n");
 }
 
 static void test_csv(void **state)
 {
 	fixture *f = *state;
 	STATS(f, ((rg_transform_opts){.merge = 1}), RG_STATS_CSV, 0, leaders, countries, meetings);
-	assert_string_equal(f->out,
-			    "section,name,other,kind,count,degree,first,last\n"
-			    "nodes,country,,,4,,,\n"
-			    "nodes,leader,,,3,,,\n"
-			    "relations,met,,,39,,2013,2023-03-21\n"
-			    "relations,leads,,,3,,,\n"
-			    "degree,Xi Jinping,,leader,39,3,,\n"
-			    "degree,Vladimir Putin,,leader,39,3,,\n"
-			    "degree,Narendra Modi,,leader,3,3,,\n"
-			    "degree,China,,country,1,1,,\n"
-			    "degree,Russia,,country,1,1,,\n"
-			    "degree,India,,country,1,1,,\n"
-			    "degree,Chile,,country,0,0,,\n"
-			    "pair,Xi Jinping,Vladimir Putin,,37,,2013,2023-03-21\n"
-			    "pair,Xi Jinping,Narendra Modi,,1,,2019-06,2019-06\n"
-			    "pair,Xi Jinping,China,,1,,,\n"
-			    "pair,Vladimir Putin,Narendra Modi,,1,,2020,2020\n"
-			    "pair,Vladimir Putin,Russia,,1,,,\n"
-			    "pair,Narendra Modi,India,,1,,,\n"
-			    "isolated,Chile,,country,,0,,\n"
-			    "component,Xi Jinping,,,6,,,\n"
-			    "component,Chile,,,1,,,\n");
+	assert_string_equal(f->out, "section,name,other,kind,count,degree,first,last\n"
+				    "nodes,country,,,4,,,\n"
+				    "nodes,leader,,,3,,,\n"
+				    "relations,met,,,39,,2013,2023-03-21\n"
+				    "relations,leads,,,3,,,\n"
+				    "degree,Xi Jinping,,leader,39,3,,\n"
+				    "degree,Vladimir Putin,,leader,39,3,,\n"
+				    "degree,Narendra Modi,,leader,3,3,,\n"
+				    "degree,China,,country,1,1,,\n"
+				    "degree,Russia,,country,1,1,,\n"
+				    "degree,India,,country,1,1,,\n"
+				    "degree,Chile,,country,0,0,,\n"
+				    "pair,Xi Jinping,Vladimir Putin,,37,,2013,2023-03-21\n"
+				    "pair,Xi Jinping,Narendra Modi,,1,,2019-06,2019-06\n"
+				    "pair,Xi Jinping,China,,1,,,\n"
+				    "pair,Vladimir Putin,Narendra Modi,,1,,2020,2020\n"
+				    "pair,Vladimir Putin,Russia,,1,,,\n"
+				    "pair,Narendra Modi,India,,1,,,\n"
+				    "isolated,Chile,,country,,0,,\n"
+				    "component,Xi Jinping,,,6,,,\n"
+				    "component,Chile,,,1,,,\n");
 }
 
 /* The lines of the report that start with prefix, counted. */
@@ -136,7 +135,8 @@ static void test_filters_apply(void **state)
 	STATS(f, ((rg_transform_opts){.merge = 1, .from = {2020, 0, 0}}), RG_STATS_CSV, 0, leaders,
 	      countries, meetings);
 	assert_non_null(strstr(f->out, "relations,met,,,2,,2020,2023-03-21\n"));
-	assert_non_null(strstr(f->out, "pair,Xi Jinping,Vladimir Putin,,1,,2023-03-21,2023-03-21\n"));
+	assert_non_null(
+		strstr(f->out, "pair,Xi Jinping,Vladimir Putin,,1,,2023-03-21,2023-03-21\n"));
 	assert_null(strstr(f->out, "pair,Xi Jinping,Narendra Modi,"));
 	assert_non_null(strstr(f->out, "degree,Vladimir Putin,,leader,3,3,,\n"));
 	assert_non_null(strstr(f->out, "degree,Xi Jinping,,leader,2,2,,\n"));
@@ -191,11 +191,14 @@ static void test_table_pads_by_characters_not_bytes(void **state)
 	fixture *f = *state;
 	STATS(f, ((rg_transform_opts){.merge = 1}), RG_STATS_TABLE, 0,
 	      {"leaders.csv", "name\n\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD\nLula da Silva\n"},
-	      {"meetings.csv", "date,participants\n2023,\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD;Lula da Silva\n"});
+	      {"meetings.csv",
+	       "date,participants\n2023,\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD;Lula da Silva\n"});
 	/* "Путин" is 5 characters in 10 bytes: padded to 13 like the other */
-	assert_non_null(strstr(f->out, "  name           kind    degree  count\n"
-				       "  \xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD          leader       1      1\n"
-				       "  Lula da Silva  leader       1      1\n"));
+	assert_non_null(
+		strstr(f->out,
+		       "  name           kind    degree  count\n"
+		       "  \xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD          leader       1      1\n"
+		       "  Lula da Silva  leader       1      1\n"));
 }
 
 static void test_empty_view(void **state)

@@ -18,8 +18,8 @@ static void view(fixture *f, int merge, const unit_csv *files, size_t n)
 	assert_non_null(f->v);
 }
 
-#define VIEW(f, merge, ...)                                                  \
-	view(f, merge, (const unit_csv[]){__VA_ARGS__},                      \
+#define VIEW(f, merge, ...)                                                                        \
+	view(f, merge, (const unit_csv[]){__VA_ARGS__},                                            \
 	     sizeof((const unit_csv[]){__VA_ARGS__}) / sizeof(unit_csv))
 
 static const char *id_of(const fixture *f, uint32_t i)
@@ -49,8 +49,8 @@ static void load(fixture *f, const unit_csv *files, size_t n)
 	assert_int_equal(rg_diags_count(f->d, RG_ERROR), 0);
 }
 
-#define LOAD(f, ...)                                                         \
-	load(f, (const unit_csv[]){__VA_ARGS__},                             \
+#define LOAD(f, ...)                                                                               \
+	load(f, (const unit_csv[]){__VA_ARGS__},                                                   \
 	     sizeof((const unit_csv[]){__VA_ARGS__}) / sizeof(unit_csv))
 
 /* Transforms the loaded model with o. */
@@ -218,8 +218,9 @@ static void test_unweighted_when_all_weights_one(void **state)
 static void test_first_and_last_dates_of_partial_dates(void **state)
 {
 	fixture *f = *state;
-	VIEW(f, 1, {"meetings.csv", "leader_a,leader_b,date\n"
-				  "Xi,Putin,2013-05\nXi,Putin,2013\nXi,Putin,2012-12-31\nXi,Putin,\n"});
+	VIEW(f, 1,
+	     {"meetings.csv", "leader_a,leader_b,date\n"
+			      "Xi,Putin,2013-05\nXi,Putin,2013\nXi,Putin,2012-12-31\nXi,Putin,\n"});
 	assert_int_equal(f->v->nedges, 1);
 	const rg_edge *e = &f->v->edges[0];
 	assert_int_equal(e->rows, 4);
@@ -230,7 +231,8 @@ static void test_first_and_last_dates_of_partial_dates(void **state)
 static void test_dates_from_spans(void **state)
 {
 	fixture *f = *state;
-	VIEW(f, 1, {"edges.csv", "source,target,start,end\nA,B,2010,2012-06\nA,B,,2014\nA,B,2008-03,\n"});
+	VIEW(f, 1,
+	     {"edges.csv", "source,target,start,end\nA,B,2010,2012-06\nA,B,,2014\nA,B,2008-03,\n"});
 	const rg_edge *e = &f->v->edges[0];
 	assert_date(e->first, 2008, 3, 0);
 	assert_date(e->last, 2014, 0, 0);
@@ -247,7 +249,8 @@ static void test_undated_edge_has_year_zero(void **state)
 static void test_merge_off_keeps_every_relation(void **state)
 {
 	fixture *f = *state;
-	VIEW(f, 0, {"meetings.csv", "leader_a,leader_b,date,count\nXi,Putin,2013,3\nPutin,Xi,2015,\n"});
+	VIEW(f, 0,
+	     {"meetings.csv", "leader_a,leader_b,date,count\nXi,Putin,2013,3\nPutin,Xi,2015,\n"});
 	assert_int_equal(f->v->nedges, 2);
 	for (size_t i = 0; i < 2; i++) {
 		assert_int_equal(f->v->edges[i].rows, 1);
@@ -285,7 +288,8 @@ static void test_rels_grouped_by_edge(void **state)
 static void test_every_relation_in_exactly_one_edge(void **state)
 {
 	fixture *f = *state;
-	VIEW(f, 1, {"meetings.csv", "date,participants\n2013,A;B;C\n2014,C;B\n2015,A;D\n2016,B;A\n"});
+	VIEW(f, 1,
+	     {"meetings.csv", "date,participants\n2013,A;B;C\n2014,C;B\n2015,A;D\n2016,B;A\n"});
 	const rg_view *v = f->v;
 	size_t nrel = rg_model_nrelations(f->m);
 	assert_int_equal(nrel, 6);
@@ -466,8 +470,8 @@ static void test_transform_dated_only_drops_undated_rows(void **state)
 	fixture *f = *state;
 	LOAD(f, {"leaders.csv", "name,country\nXi,China\nPutin,\nModi,\nLula,\n"},
 	     {"meetings.csv", "date,participants\n2022-09,Xi;Putin\n,Xi;Modi\n"});
-	cut(f, (rg_transform_opts){.merge = 1, .from = D("2022"), .to = D("2022"),
-				   .dated_only = 1});
+	cut(f,
+	    (rg_transform_opts){.merge = 1, .from = D("2022"), .to = D("2022"), .dated_only = 1});
 	assert_int_equal(f->v->nedges, 1);
 	assert_non_null(find_edge(f, "Xi", "Putin", "met"));
 	/* the undated meeting and leads relation go, and with them Modi and
@@ -482,15 +486,23 @@ static void test_transform_dated_only_keeps_kind_filters(void **state)
 	LOAD(f, {"leaders.csv", "name,country\nXi,China\nModi,\n"},
 	     {"agreements.csv", "name,date,parties\nPact,2022-02,China;Modi\n"});
 	static const char *const hide[] = {"country"};
-	cut(f, (rg_transform_opts){.merge = 1, .from = D("2022"), .to = D("2022"),
-				   .dated_only = 1, .hide = hide, .nhide = 1});
+	cut(f, (rg_transform_opts){.merge = 1,
+				   .from = D("2022"),
+				   .to = D("2022"),
+				   .dated_only = 1,
+				   .hide = hide,
+				   .nhide = 1});
 	assert_false(has_node(f, "China"));
 	assert_null(find_edge(f, "Pact", "China", "signed"));
 	assert_string_equal(node_list(f), "Modi Pact");
 	rg_view_free(f->v);
 	static const char *const only[] = {"agreement", "leader"};
-	cut(f, (rg_transform_opts){.merge = 1, .from = D("2022"), .to = D("2022"),
-				   .dated_only = 1, .only = only, .nonly = 2});
+	cut(f, (rg_transform_opts){.merge = 1,
+				   .from = D("2022"),
+				   .to = D("2022"),
+				   .dated_only = 1,
+				   .only = only,
+				   .nonly = 2});
 	assert_false(has_node(f, "China"));
 	assert_string_equal(node_list(f), "Modi Pact");
 }
@@ -568,8 +580,9 @@ static void test_transform_window_keeps_relation_with_open_end(void **state)
 
 /* ---- kinds and weights ---- */
 
-static const unit_csv kinds_leaders = {"leaders.csv", "name,country\n"
-						      "Xi,China\nPutin,Russia\nModi,India\nLula,Brazil\n"};
+static const unit_csv kinds_leaders = {"leaders.csv",
+				       "name,country\n"
+				       "Xi,China\nPutin,Russia\nModi,India\nLula,Brazil\n"};
 static const unit_csv kinds_countries = {"countries.csv",
 					 "name\nChina\nRussia\nIndia\nBrazil\nChile\n"};
 static const unit_csv kinds_meetings = {"meetings.csv", "date,participants,count\n"
@@ -651,7 +664,8 @@ static void test_transform_min_weight_is_weight_times_count(void **state)
 
 /* ---- focus ---- */
 
-static const unit_csv chain = {"edges.csv", "source,target,kind\nA,B,knows\nB,C,knows\nC,D,knows\n"};
+static const unit_csv chain = {"edges.csv",
+			       "source,target,kind\nA,B,knows\nB,C,knows\nC,D,knows\n"};
 static const unit_csv chain_people = {"people.csv", "id,label\nA,Ann\nB,Bob\nC,Cy\nD,Dee\nZ,Zoe\n"};
 
 static void test_focus_depth_1(void **state)
@@ -723,8 +737,13 @@ static void test_focus_over_what_other_filters_left(void **state)
 			      "A,G,knows,2020\n"});
 	static const char *const rels[] = {"knows"};
 	uint32_t focus[] = {ent(f, "B")};
-	cut(f, (rg_transform_opts){.merge = 1, .relations = rels, .nrelations = 1,
-				   .from = D("2015"), .focus = focus, .nfocus = 1, .depth = 2});
+	cut(f, (rg_transform_opts){.merge = 1,
+				   .relations = rels,
+				   .nrelations = 1,
+				   .from = D("2015"),
+				   .focus = focus,
+				   .nfocus = 1,
+				   .depth = 2});
 	/* C is out of the window, E's tie is a rival one: neither is reached */
 	assert_string_equal(node_list(f), "B A G");
 	assert_int_equal(f->v->nedges, 2);
@@ -735,8 +754,8 @@ static void test_focus_with_min_weight(void **state)
 	fixture *f = *state;
 	LOAD(f, {"meetings.csv", "date,participants,count\n2013,A;B,5\n2014,B;C,\n2015,A;D,2\n"});
 	uint32_t focus[] = {ent(f, "A")};
-	cut(f, (rg_transform_opts){.merge = 1, .min_weight = 2, .focus = focus, .nfocus = 1,
-				   .depth = 2});
+	cut(f, (rg_transform_opts){
+		       .merge = 1, .min_weight = 2, .focus = focus, .nfocus = 1, .depth = 2});
 	assert_string_equal(node_list(f), "A B D");
 	assert_null(find_edge(f, "B", "C", "met"));
 }

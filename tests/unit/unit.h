@@ -29,8 +29,7 @@ typedef struct {
 /* Loads every file into a new model in order, as a job does (the job
  * reads them; the test takes the model).  *status gets the job's status.
  * The caller frees the model. */
-static inline rg_model *unit_model(rg_diags *d, rg_status *status, const unit_csv *files,
-				   size_t n)
+static inline rg_model *unit_model(rg_diags *d, rg_status *status, const unit_csv *files, size_t n)
 {
 	rg_job *j = rg_job_new(d);
 	for (size_t i = 0; i < n; i++)
@@ -44,8 +43,8 @@ static inline rg_model *unit_model(rg_diags *d, rg_status *status, const unit_cs
 }
 
 /* UNIT_MODEL(d, &status, {"leaders.csv", "id\nxi\n"}, {...}) */
-#define UNIT_MODEL(d, status, ...)                                              \
-	unit_model(d, status, (const unit_csv[]){__VA_ARGS__},                   \
+#define UNIT_MODEL(d, status, ...)                                                                 \
+	unit_model(d, status, (const unit_csv[]){__VA_ARGS__},                                     \
 		   sizeof((const unit_csv[]){__VA_ARGS__}) / sizeof(unit_csv))
 
 /* The first diagnostic whose message contains text, or NULL. */
@@ -96,8 +95,8 @@ static inline int unit_teardown(void **state)
 	return 0;
 }
 
-/* One Graphviz context for a whole test program, made before any graph
- * (cgraph relies on defaults it sets): pass these to
+/* One Graphviz context for a whole test program that lays out or
+ * renders (building needs none: test_build_nogvc.c): pass these to
  * cmocka_run_group_tests. */
 static rg_diags *unit_gv_diags;
 static rg_render *unit_gv;
@@ -119,14 +118,14 @@ static inline int unit_gv_teardown(void **state)
 }
 
 /* Asserts that diagnostic x is an error at line:col of file. */
-#define assert_diag_at(x, sev, file_, line_, col_)                            \
-	do {                                                                     \
-		assert_non_null(x);                                              \
-		assert_int_equal((x)->severity, (sev));                         \
-		assert_non_null((x)->file);                                      \
-		assert_string_equal((x)->file, (file_));                        \
-		assert_int_equal((x)->line, (line_));                           \
-		assert_int_equal((x)->col, (col_));                             \
+#define assert_diag_at(x, sev, file_, line_, col_)                                                 \
+	do {                                                                                       \
+		assert_non_null(x);                                                                \
+		assert_int_equal((x)->severity, (sev));                                            \
+		assert_non_null((x)->file);                                                        \
+		assert_string_equal((x)->file, (file_));                                           \
+		assert_int_equal((x)->line, (line_));                                              \
+		assert_int_equal((x)->col, (col_));                                                \
 	} while (0)
 
 #endif
