@@ -249,6 +249,36 @@ double rg_layout_misfit(double a)
 	return d < e ? d : e;
 }
 
+/* Engines that draw cluster subgraphs as boxes. */
+static int draws_clusters(const char *engine)
+{
+	static const char *const yes[] = {"dot", "fdp", "osage", "patchwork"};
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+		if (strcmp(engine, yes[i]) == 0)
+			return 1;
+	return 0;
+}
+
+rg_auto rg_layout_choose(const rg_view *v, const char *asked, const char *cluster_by, rg_diags *d)
+{
+	if (strcmp(asked, "auto") != 0) {
+		if (cluster_by && !draws_clusters(asked))
+			rg_warn(d, NULL, 0, 0,
+				"--cluster-by: %s draws no boxes; -K dot, fdp or osage does "
+				"(or leave -K out)",
+				asked);
+		return (rg_auto){asked, 0, 0};
+	}
+	rg_auto choice = rg_auto_choose(v);
+	if (cluster_by && !draws_clusters(choice.engine)) {
+		/* fdp is a force layout too, that keeps each box together; the
+		 * rows of nodes set apart would be outside every box */
+		choice.engine = RG_CLUSTER_ENGINE;
+		choice.apart = 0;
+	}
+	return choice;
+}
+
 /* Lays g out, then, if it is far from a page's shape, tries it left to
  * right and (with -K auto) by sfdp, keeping the best: *g and info->bo,
  * ->engine follow the one kept, which is laid out in r. */
@@ -282,12 +312,14 @@ static rg_status fit_page(rg_render *r, const rg_model *m, const rg_view *v, int
 	}
 	if (!try_force || a <= 1)
 		return RG_OK;
+	/* boxes need an engine that draws them */
+	const char *force_engine = info->bo.cluster_by ? RG_CLUSTER_ENGINE : "sfdp";
 	rg_build_opts fo = info->bo;
-	fo.engine = "sfdp";
+	fo.engine = force_engine;
 	fo.large = 1;
 	fo.rankdir = NULL;
 	Agraph_t *force = rg_build(m, v, &fo);
-	if ((st = rg_render_layout(r, force, "sfdp", d)) != RG_OK) {
+	if ((st = rg_render_layout(r, force, force_engine, d)) != RG_OK) {
 		agclose(force);
 		return st;
 	}
@@ -295,7 +327,7 @@ static rg_status fit_page(rg_render *r, const rg_model *m, const rg_view *v, int
 		agclose(*g);
 		*g = force;
 		info->bo = fo;
-		info->engine = info->render = "sfdp";
+		info->engine = info->render = force_engine;
 		return RG_OK;
 	}
 	rg_render_free_layout(r);
@@ -307,9 +339,7 @@ Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_
 		    const rg_layout_opts *o, rg_layout_info *info, rg_diags *d)
 {
 	int is_auto = strcmp(o->engine, "auto") == 0;
-	rg_auto choice = {o->engine, 0, 0};
-	if (is_auto)
-		choice = rg_auto_choose(v);
+	rg_auto choice = rg_layout_choose(v, o->engine, bo->cluster_by, d);
 	*info = (rg_layout_info){.engine = choice.engine, .render = choice.engine, .bo = *bo};
 	info->bo.engine = choice.engine;
 	info->bo.large = choice.large;

@@ -364,6 +364,7 @@ static rg_status select_view(rg_job *j)
 		.focus = j->focus,
 		.nfocus = f->nfocus,
 		.depth = f->depth,
+		.keep_isolated = f->keep_isolated,
 	};
 	j->v = rg_transform(j->m, &j->to);
 	emit(j, RG_EVENT_DONE, RG_STAGE_TRANSFORM, 0, "%zu nodes, %zu edges", j->v->nnodes,
@@ -551,9 +552,7 @@ static rg_status draw_frames(rg_job *j, const rg_frames_spec *fs, const char *co
 	} else {
 		/* the union of the slices is laid out once, with the engine
 		 * -K auto would choose for it */
-		rg_auto choice = {engine_asked(j), 0, 0};
-		if (strcmp(choice.engine, "auto") == 0)
-			choice = rg_auto_choose(j->v);
+		rg_auto choice = rg_layout_choose(j->v, engine_asked(j), j->look.cluster_by, j->d);
 		bo.engine = choice.engine;
 		bo.large = choice.large;
 		st = rg_frames_render(j->r, j->m, &j->to, &bo, choice.engine, slices, nslices,

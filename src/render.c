@@ -44,6 +44,12 @@ struct rg_render {
  * This is the one global Graphviz forces on relgraph (render.h). */
 static rg_render *gv_owner;
 
+/* Graphviz's context, made once and kept for the life of the process:
+ * Graphviz 2.42's text layout plugin keeps font names that the context
+ * owns in a static cache, so a second context after the first is freed
+ * reads freed memory.  Graphviz's own demos make one per process too. */
+static GVC_t *gv_context;
+
 /* The pieces of a message ("Error", ": ", the message, continuations)
  * become one diagnostic when the next message starts or the layout or
  * rendering is over. */
@@ -91,7 +97,9 @@ rg_render *rg_render_new(rg_diags *d)
 	r->diags = d;
 	gv_owner = r;
 	agseterrf(on_gv_message);
-	r->gvc = gvContext();
+	if (!gv_context)
+		gv_context = gvContext();
+	r->gvc = gv_context;
 	return r;
 }
 
@@ -102,7 +110,6 @@ void rg_render_free(rg_render *r)
 	rg_render_free_layout(r);
 	clear_staged(r);
 	free(r->staged);
-	gvFreeContext(r->gvc);
 	gv_flush(r);
 	free(r->pending.s);
 	gv_owner = NULL;

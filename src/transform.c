@@ -216,13 +216,9 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 	/* had: 1 if an entity has any relation at all in the model */
 	unsigned char *had = rg_xcalloc(nent ? nent : 1, 1);
 	select_rows(m, opts, keep_ent, keep_rel);
-	/* An entity "had" relations when one of them joins two entities the
-	 * node filters keep: --only country keeps a country whose relations
-	 * all lead to other kinds. */
 	for (size_t i = 0; i < nrel; i++) {
 		const rg_relation *r = rg_model_relation(m, i);
-		if (keep_ent[r->a] && keep_ent[r->b])
-			had[r->a] = had[r->b] = 1;
+		had[r->a] = had[r->b] = 1;
 	}
 
 	/* Pass 1: give each kept relation its edge number, hashing the keys. */
@@ -276,8 +272,9 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 		focus(m, opts, keep_ent, keep_rel);
 		drop_edges(v, edge_of, nrel, keep_rel, outside, keep_ent);
 	}
-	/* An entity whose relations were all filtered away goes too; one that
-	 * never had any stays (it was drawn alone on purpose). */
+	/* An entity whose relations were all filtered away goes too, unless
+	 * it was asked for by name or isolated nodes are kept; one that never
+	 * had any stays (it was declared alone on purpose). */
 	unsigned char *linked = rg_xcalloc(nent ? nent : 1, 1);
 	for (size_t e = 0; e < v->nedges; e++)
 		linked[v->edges[e].a] = linked[v->edges[e].b] = 1;
@@ -286,7 +283,7 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 		int is_focus = 0;
 		for (size_t f = 0; f < opts->nfocus; f++)
 			is_focus |= opts->focus[f] == i;
-		if (linked[i] || is_focus || (keep_ent[i] == 1 && !had[i]))
+		if (linked[i] || is_focus || (keep_ent[i] == 1 && (!had[i] || opts->keep_isolated)))
 			v->nodes[v->nnodes++] = (uint32_t)i;
 	}
 

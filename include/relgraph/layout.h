@@ -16,6 +16,9 @@
  *   to a page's shape kept; with -K auto, one still far from a page
  *   either way (a hub with hundreds of leaves is one rank of hundreds) is
  *   laid out by sfdp too, which spreads a star around its hub.
+ * - Boxes (--cluster-by): only dot, fdp, osage and patchwork draw them;
+ *   -K auto takes fdp where it would take sfdp, and an engine asked for
+ *   that cannot is warned about.
  * - Positions: reading back where a layout put each node, as pins for a
  *   later drawing on the same places (frames, the rows above;
  *   rg_layout_pins in the private placement.h).
@@ -51,8 +54,17 @@ typedef struct {
 	size_t apart;	    /* nodes alone or in pairs, to set out in rows */
 } rg_auto;
 
-/* What -K auto does with v. */
+/* What -K auto does with v, by its size alone. */
 rg_auto rg_auto_choose(const rg_view *v);
+
+/* The engine for v when the user asked for engine asked ("auto" or a
+ * Graphviz engine): auto's choice by size, but boxes (cluster_by, may be
+ * NULL) are drawn by an engine that draws them (RG_CLUSTER_ENGINE instead
+ * of sfdp, nodes not set apart).  An engine asked for that cannot draw
+ * boxes is kept, with a warning in d. */
+rg_auto rg_layout_choose(const rg_view *v, const char *asked, const char *cluster_by, rg_diags *d);
+/* What draws boxes where -K auto would choose sfdp. */
+#define RG_CLUSTER_ENGINE "fdp"
 
 /* Builds v and lays it out as chosen when nodes are set apart (choice.apart
  * > 0): the connected part by choice.engine, the rest in rows, the whole

@@ -49,6 +49,9 @@ typedef struct {
 	size_t nfocus;
 	int depth;
 	int no_merge; /* draw every relation, not one edge per pair and kind */
+	/* keep nodes whose relations the filters took away (a node with no
+	 * relation at all in the data is drawn anyway) */
+	int keep_isolated;
 } rg_filters;
 /* clang-format off */
 #define RG_FILTERS_INIT {.depth = 1}

@@ -22,8 +22,10 @@ typedef struct rg_render rg_render;
  * One at a time: Graphviz reports its messages through a process-wide
  * callback with no user pointer (agseterrf), and loads its plugins once
  * per process, so the one context alive owns them; NULL while another
- * lives.  This is the only global state of the render stage that
- * Graphviz forces; the other, the list of temporary files that
+ * lives.  Graphviz's context itself is made by the first and kept for
+ * the life of the process (a second context after the first is freed
+ * breaks Graphviz 2.42's text layout).  This is the only global state of
+ * the render stage that Graphviz forces; the other, the list of temporary files that
  * rg_render_remove_temporaries walks, is there for signal handlers.
  * Rendering sets the process's time zone to UTC for its duration (PDF
  * dates, see render.c) and gives it back. */

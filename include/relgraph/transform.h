@@ -34,6 +34,9 @@ typedef struct {
 	size_t nfocus;
 	int depth; /* hops from the focus: 0 is the focus alone
 		      (relgraph's --depth defaults to 1) */
+	/* keep entities whose relations were all filtered away (left out
+	 * otherwise; those with no relation at all in the data stay) */
+	int keep_isolated;
 } rg_transform_opts;
 
 /* One edge to draw: one relation, or several merged. */

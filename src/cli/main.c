@@ -172,6 +172,7 @@ static rg_job *new_job(const struct options *o, rg_diags *d)
 		.nfocus = o->nfocus,
 		.depth = o->depth,
 		.no_merge = o->no_merge,
+		.keep_isolated = o->keep_isolated,
 	};
 	rg_look l = {
 		.title = o->title,

@@ -322,6 +322,7 @@ static const struct opt table[] = {
 	{"hide", 0, required_argument, set_list, F(hide), 0},
 	{"relations", 0, required_argument, set_list, F(relations), 0},
 	{"min-weight", 0, required_argument, set_min_weight, F(min_weight), 0},
+	{"keep-isolated", 0, no_argument, set_flag, F(keep_isolated), 1},
 	{"frames", 0, required_argument, set_frames, F(frames), 0},
 	{"strict", 0, no_argument, set_flag, F(strict), 1},
 	{"serve", 0, optional_argument, set_serve, F(serve), 0},
@@ -568,6 +569,7 @@ void options_usage(FILE *f)
 	      "                    every node in the same place in every frame\n"
 	      "  --min-weight N    leave out merged edges lighter than N (a meeting\n"
 	      "                    weighs 1: --min-weight 5 keeps pairs that met 5 times)\n"
+	      "  --keep-isolated   keep the nodes whose relations the filters took away\n"
 	      "\n"
 	      "Messages:\n"
 	      "  --strict          every warning is an error (exit 1)\n"

@@ -56,6 +56,7 @@ struct options {
 	size_t nfocus;
 	int depth;
 	double min_weight;
+	int keep_isolated;
 	char **args; /* argv as parsed, owned */
 };
 

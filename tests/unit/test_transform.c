@@ -600,12 +600,35 @@ static void test_transform_only_kinds(void **state)
 	LOAD(f, kinds_leaders, kinds_countries, kinds_meetings, kinds_agreements);
 	static const char *const only[] = {"leader", "agreement"};
 	cut(f, (rg_transform_opts){.merge = 1, .only = only, .nonly = 2});
-	/* every node of the kinds asked for stays, even Pact, whose parties
-	 * are countries, and Lula, whose only tie was to Brazil */
-	assert_string_equal(node_list(f), "Xi Putin Modi Lula Pact");
+	/* Pact, whose parties are countries, and Lula, whose only tie was
+	 * to Brazil, have nothing left to draw: they go */
+	assert_string_equal(node_list(f), "Xi Putin Modi");
 	assert_int_equal(f->v->nedges, 3);
 	for (size_t i = 0; i < f->v->nedges; i++)
 		assert_string_equal(kind_of(f, &f->v->edges[i]), "met");
+	/* unless the user keeps them */
+	rg_view_free(f->v);
+	f->v = NULL;
+	cut(f, (rg_transform_opts){.merge = 1, .only = only, .nonly = 2, .keep_isolated = 1});
+	assert_string_equal(node_list(f), "Xi Putin Modi Lula Pact");
+}
+
+/* A time window leaves out what it took every relation from, even when
+ * the other ends are dated outside it too (states of the 1850s in a
+ * 1945-1991 view); a node with no relation at all in the data stays. */
+static void test_transform_window_drops_isolated(void **state)
+{
+	fixture *f = *state;
+	LOAD(f,
+	     {"countries.csv", "name,start,end\nBavaria,1816,1871\nFrance,1816,\n"
+			       "Germany,1816,\nMonaco,1816,\n"},
+	     {"agreements.csv", "name,date,parties\nOld pact,1850,Bavaria;France;Hanover\n"
+				"Elysee,1963,France;Germany\n"});
+	rg_transform_opts o = {.merge = 1};
+	rg_date_parse("1945", &o.from);
+	rg_date_parse("1991", &o.to);
+	cut(f, o);
+	assert_string_equal(node_list(f), "France Germany Monaco Elysee");
 }
 
 static void test_transform_hide_kinds(void **state)
@@ -879,6 +902,7 @@ int main(void)
 		T(test_transform_window_keeps_entity_with_open_end),
 		T(test_transform_window_keeps_relation_with_open_end),
 		T(test_transform_only_kinds),
+		T(test_transform_window_drops_isolated),
 		T(test_transform_hide_kinds),
 		T(test_transform_relation_kinds),
 		T(test_transform_min_weight_is_weight_times_count),
