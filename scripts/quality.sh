@@ -9,7 +9,8 @@
 # Environment: REALDATA (the shared real data sets, read in place; default
 # ../shared/realdata beside the repository, skipped with a note when
 # missing), TOOLS (picture.py and overlaps.py; default ../shared/tools),
-# TIMEOUT (seconds a drawing may take, default 120), PYTHON (default
+# TIMEOUT (seconds a drawing may take, default 120), RUNS (SVG drawings
+# timed, the fastest kept; default 3), PYTHON (default
 # Debian's /usr/bin/python3, which python3-pil serves).
 set -u
 
@@ -23,6 +24,7 @@ realdata_shown=${REALDATA:-../shared/realdata}
 REALDATA=$(abs "$realdata_shown" "$([ -n "${REALDATA:-}" ] && echo "$here" || echo "$ROOT")")
 TOOLS=$(abs "${TOOLS:-../shared/tools}" "$([ -n "${TOOLS:-}" ] && echo "$here" || echo "$ROOT")")
 TIMEOUT=${TIMEOUT:-120}
+RUNS=${RUNS:-3}
 cd "$ROOT" || exit 3
 PYTHON=${PYTHON:-/usr/bin/python3}
 [ -x "$PYTHON" ] || PYTHON=python3
@@ -38,6 +40,7 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/relgraph-quality.XXXXXX") || exit 3
 trap 'rm -rf "$W"' EXIT
 trap 'exit 130' INT TERM
 start=$(date +%s)
+load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 # the commit measured; this script's own outputs do not make it a changed tree
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 git diff --quiet HEAD -- . ':!docs/QUALITY.md' ':!docs/images/quality-sheet.png' 2>/dev/null ||
@@ -64,10 +67,20 @@ draw() {
 	o=$W/out/$n
 	mkdir -p "$o"
 	echo "quality: $name" >&2
-	t0=$(date +%s.%N)
-	timeout "$TIMEOUT" "$BIN" "$@" -v -o "$o/a.svg" 2>"$o/err"
-	rc=$?
-	s=$(secs "$t0" "$(date +%s.%N)")
+	# the SVG's time is the fastest of RUNS, so that a busy moment on the
+	# machine weighs less; a drawing that fails or takes over 30 s runs once
+	s="" i=0
+	while [ $i -lt "$RUNS" ]; do
+		t0=$(date +%s.%N)
+		timeout "$TIMEOUT" "$BIN" "$@" -v -o "$o/a.svg" 2>"$o/err"
+		rc=$?
+		t=$(secs "$t0" "$(date +%s.%N)")
+		if [ -z "$s" ] || awk -v a="$t" -v b="$s" 'BEGIN { exit !(a < b) }'; then
+			s=$t
+		fi
+		[ $rc -eq 0 ] && awk -v a="$t" 'BEGIN { exit !(a < 30) }' || break
+		i=$((i + 1))
+	done
 	if [ $rc -eq 124 ]; then
 		status=timeout
 	elif [ $rc -ne 0 ]; then
@@ -223,7 +236,7 @@ the figures are what they are: a ✗ marks one that misses its target.
 | column | what it is | target |
 |---|---|---|
 | nodes, edges | \`<g class="node …">\` and \`<g class="edge …">\` groups in the SVG, the legend's left out | |
-| s (SVG), s (PNG) | wall-clock seconds of the whole run, one for each format (each lays the graph out) | trumpworld ≤ 3 s, asoiaf all ≤ 2 s (SVG) |
+| s (SVG), s (PNG) | wall-clock seconds of a whole run of relgraph, one run for each format (each lays the graph out); the SVG's is the fastest of $RUNS runs | trumpworld ≤ 3 s, asoiaf all ≤ 2 s (SVG) |
 | layout | what \`-v\`'s layout line says: the engine \`-K auto\` chose, and what it did | |
 | aspect | width / height of the drawing | 0.5 – 2.2 |
 | min pt | the smallest text, in points, once the drawing is scaled to fit a 16 × 22 cm text column (\`picture.py FILE.svg 16\`) | ≥ 6 |
@@ -254,7 +267,8 @@ converted by the script, in a temporary folder:
   one edge, and 500 nodes without edges beside a core of 12 (awk).
 
 Machine: $(nproc) cores, ${cpu:-unknown CPU}; relgraph at commit $commit
-($("$BIN" -V 2>&1 | head -1 | tr -d '\n')); $(date -u +%Y-%m-%d); the whole run took ${took} s.
+($("$BIN" -V 2>&1 | head -1 | tr -d '\n')); $(date -u +%Y-%m-%d); load average
+at the start ${load:-unknown} (other work on the machine slows the times); the whole run took ${took} s.
 
 EOF
 	$MEASURE table "$rows"
