@@ -173,7 +173,7 @@ fuzz: deps
 # How the default pictures come out, measured (by hand, not part of check):
 # scripts/quality.sh draws the examples, the shared real data sets
 # (REALDATA, default ../shared/realdata) and generated shapes, and writes
-# docs/QUALITY.md and docs/images/quality-sheet.png; about a minute.
+# docs/QUALITY.md and docs/images/quality-sheet.png; a minute or two.
 quality: deps
 	@EXTRA_PACKAGES="python3-pil" sh scripts/deps.sh
 	@$(MAKE) --no-print-directory $(BIN)
