@@ -37,7 +37,7 @@ OUT = out
 RUN_FORMATS = svg png pdf
 
 .PHONY: all deps run check test install uninstall clean \
-	check-full check-asan check-valgrind fuzz
+	check-full check-asan check-valgrind fuzz quality
 .SECONDEXPANSION:
 
 all: $(BIN)
@@ -169,6 +169,15 @@ fuzz: deps
 			-o build/fuzz/$$t fuzz/$$t.c build/fuzz/librelgraph.a $(LDLIBS) || exit 1; \
 	done
 	@sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# How the default pictures come out, measured (by hand, not part of check):
+# scripts/quality.sh draws the examples, the shared real data sets
+# (REALDATA, default ../shared/realdata) and generated shapes, and writes
+# docs/QUALITY.md and docs/images/quality-sheet.png; a minute or two.
+quality: deps
+	@EXTRA_PACKAGES="python3-pil" sh scripts/deps.sh
+	@$(MAKE) --no-print-directory $(BIN)
+	@sh scripts/quality.sh $(BIN)
 
 # Longest first; the plain suite last, so that its "N passed, N failed" line
 # closes the output.
