@@ -13,7 +13,8 @@
  *   render     relgraph/render.h     Graphviz layout and atomic output
  *
  * beside them: diag.h (every problem with its place), stats.h (a summary
- * instead of a drawing), frames.h (one drawing per time slice).
+ * instead of a drawing), measures.h (importance and communities, by
+ * igraph), frames.h (one drawing per time slice).
  *
  * Build against it with pkg-config: cc prog.c $(pkg-config --cflags
  * --libs relgraph).
@@ -31,6 +32,7 @@
 #include "relgraph/model.h"
 #include "relgraph/transform.h"
 #include "relgraph/stats.h"
+#include "relgraph/measures.h"
 #include "relgraph/build.h"
 #include "relgraph/layout.h"
 #include "relgraph/render.h"
