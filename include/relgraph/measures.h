@@ -8,9 +8,10 @@
  * both directions) add up, and an edge from a node to itself is left out,
  * since it says nothing of the node's place among the others.
  *
- * Same view, same numbers: community detection is randomised, so it runs
- * on a generator of its own seeded with a fixed value, and every id is
- * renumbered in an order that depends only on the graph.  igraph keeps
+ * Same view, same numbers: PageRank (by ARPACK) and community detection
+ * draw random numbers, from a generator of their own seeded with a fixed
+ * value, and every id is renumbered in an order that depends only on the
+ * graph.  igraph keeps
  * global state (its error handler, its default generator), which the
  * calls here set and restore, so like Graphviz they must not run on two
  * threads at once.
