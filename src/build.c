@@ -308,6 +308,7 @@ static void declare(builder *bd)
 	gset(g, "ranksep", "0.55");
 	gset(g, "newrank", "true");
 	gset(g, "outputorder", "edgesfirst");
+
 	if (dot) {
 		gset(g, "rankdir", bd->o->rankdir ? bd->o->rankdir : "TB");
 		gset(g, "splines", "true");
@@ -321,14 +322,30 @@ static void declare(builder *bd)
 		gset(g, "sep", "+6");
 		gset(g, "start", "1");
 		gset(g, "forcelabels", "true");
+		if (bd->o->emphasis && bd->o->emphasis->size)
+			gset(g, "pack", "true"); /* components side by side */
 	}
-	if (bd->o->title && *bd->o->title) {
+	const rg_emphasis *em = bd->o->emphasis;
+	const char *caption = em && em->caption ? em->caption : NULL;
+	if ((bd->o->title && *bd->o->title) || caption) {
+		/* the title above, or a caption under a drawing without one */
 		rg_buf t = {0};
-		rg_label_wrapped(&t, bd->o->title, 80, NULL);
+		if (bd->o->title && *bd->o->title)
+			rg_label_wrapped(&t, bd->o->title, 80, NULL);
+		if (caption) {
+			if (t.len)
+				rg_buf_puts(&t, "\\n");
+			rg_label_wrapped(&t, caption, 100, NULL);
+		}
+		double pt = bd->o->title && *bd->o->title ? 16 : 11;
+		if (em && em->text_pt > 0)
+			pt = em->text_pt * (bd->o->title && *bd->o->title ? 1.4 : 1.1);
+		char num[32];
+		snprintf(num, sizeof num, "%.1f", pt);
 		gset(g, "label", t.s);
-		gset(g, "labelloc", "t");
+		gset(g, "labelloc", bd->o->title && *bd->o->title ? "t" : "b");
 		gset(g, "labeljust", "c");
-		gset(g, "fontsize", "16");
+		gset(g, "fontsize", num);
 		free(t.s);
 	}
 	bd->n_id = nsym(g, "id", "");
@@ -346,6 +363,8 @@ static void declare(builder *bd)
 	bd->n_width = nsym(g, "width", "0.75");
 	bd->n_height = nsym(g, "height", "0.5");
 	bd->n_fsize = nsym(g, "fontsize", "11");
+	if (em && em->size)
+		bd->n_fixed = nsym(g, "fixedsize", "false");
 	nsym(g, "fontname", RG_FONT);
 	nsym(g, "margin", "0.1,0.05");
 	nsym(g, "penwidth", "1");
@@ -402,7 +421,73 @@ static void put_pos(builder *bd, Agnode_t *n, const rg_pin *p)
 	set(n, bd->n_width, buf);
 	snprintf(buf, sizeof buf, "%.4f", p->h);
 	set(n, bd->n_height, buf);
-	agsafeset(n, (char *)"fixedsize", (char *)"true", (char *)"");
+	/* an emphasised node's label may be wider than its shape */
+	int across = bd->o->emphasis && bd->o->emphasis->size;
+	agsafeset(n, (char *)"fixedsize", (char *)(across ? "shape" : "true"), (char *)"");
+}
+
+/* Colours for groups: Okabe-Ito's palette without black, in the order
+ * that keeps the two first far apart; the rest are grey. */
+static const char *const group_fill[RG_GROUP_COLORS] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442",
+							"#CC79A7", "#D55E00", "#0072B2"};
+#define GROUP_REST "#D9D9D9"
+
+const char *rg_build_group_fill(size_t group)
+{
+	return group < RG_GROUP_COLORS ? group_fill[group] : GROUP_REST;
+}
+
+/* The order nodes are drawn in, as positions in the view: the view's;
+ * in an emphasised drawing with labels, those without a label first and
+ * then the labelled ones, least important first, so that no node is
+ * painted over a more important one's label. */
+static uint32_t *drawing_order(const builder *bd)
+{
+	const rg_view *v = bd->v;
+	const double *font = bd->o->emphasis ? bd->o->emphasis->font : NULL;
+	uint32_t *order = rg_xmalloc((v->nnodes ? v->nnodes : 1) * sizeof *order);
+	size_t n = 0;
+	for (size_t i = 0; i < v->nnodes; i++)
+		if (!font || font[v->nodes[i]] <= 0)
+			order[n++] = (uint32_t)i;
+	size_t first = n;
+	for (size_t i = 0; font && i < v->nnodes; i++)
+		if (font[v->nodes[i]] > 0) {
+			/* insertion by font size, the smallest first */
+			size_t j = n++;
+			while (j > first && font[v->nodes[order[j - 1]]] > font[v->nodes[i]])
+				order[j] = order[j - 1], j--;
+			order[j] = (uint32_t)i;
+		}
+	return order;
+}
+
+/* A node of an emphasised drawing: its size says its importance, its
+ * colour its group, and its label (across it, centred) is drawn only
+ * where the page can show it.  The label's text goes to lb. */
+static void emphasise_node(builder *bd, Agnode_t *n, const rg_entity *en, uint32_t ent, rg_buf *lb)
+{
+	const rg_emphasis *em = bd->o->emphasis;
+	char num[32];
+	if (em->size && em->size[ent] > 0) {
+		snprintf(num, sizeof num, "%.3f", em->size[ent] / 72);
+		set(n, bd->n_width, num);
+		set(n, bd->n_height, num);
+		set(n, bd->n_fixed, "shape"); /* the label may be wider */
+	}
+	if (em->group) {
+		set(n, bd->n_fill, rg_build_group_fill(em->group[ent]));
+		set(n, bd->n_font, "#000000");
+	}
+	if (!em->font)
+		rg_label_node(bd, lb, en);
+	else if (em->font[ent] > 0) {
+		rg_label_wrapped(lb, S(bd, en->label ? en->label : en->id), RG_LABEL_WRAP, NULL);
+		snprintf(num, sizeof num, "%.2f", em->font[ent]);
+		set(n, bd->n_fsize, num);
+		/* across a small node, on the drawing: dark on light */
+		set(n, bd->n_font, "#000000");
+	}
 }
 
 /* A frame's node: where the shared layout put it, drawn as this frame
@@ -494,7 +579,9 @@ static Agnode_t **add_nodes(builder *bd)
 	const rg_model *m = bd->m;
 	Agnode_t **map = rg_xcalloc(rg_model_nentities(m) ? rg_model_nentities(m) : 1, sizeof *map);
 	rg_buf lb = {0}, tt = {0};
-	for (size_t i = 0; i < bd->v->nnodes; i++) {
+	uint32_t *order = drawing_order(bd);
+	for (size_t o = 0; o < bd->v->nnodes; o++) {
+		size_t i = order[o];
 		const rg_entity *en = rg_model_entity(m, bd->v->nodes[i]);
 		Agnode_t *n = agnode(bd->g, (char *)S(bd, en->id), 1);
 		map[bd->v->nodes[i]] = n;
@@ -508,7 +595,10 @@ static Agnode_t **add_nodes(builder *bd)
 		rg_build_style_node(bd, n, k->style);
 
 		rg_buf_reset(&lb);
-		rg_label_node(bd, &lb, en);
+		if (bd->o->emphasis)
+			emphasise_node(bd, n, en, bd->v->nodes[i], &lb);
+		else
+			rg_label_node(bd, &lb, en);
 		set(n, bd->n_label, lb.s);
 		rg_buf_reset(&tt);
 		rg_label_node_tooltip(bd, &tt, en);
@@ -519,6 +609,7 @@ static Agnode_t **add_nodes(builder *bd)
 			pin_node(bd, n, &bd->p->pins[bd->v->nodes[i]],
 				 bd->p->state ? bd->p->state[bd->v->nodes[i]] : RG_SHOW);
 	}
+	free(order);
 	free(lb.s);
 	free(tt.s);
 	return map;
@@ -568,6 +659,16 @@ static void add_edges(builder *bd, Agnode_t **map)
 		char num[32];
 		snprintf(num, sizeof num, "%.2f", pen_width(v, x));
 		set(e, bd->e_pen, num);
+		if (bd->o->emphasis) {
+			/* behind the nodes, half seen: the nodes carry the
+			 * drawing, and thin lines where many cross */
+			const rg_edge_style *st = k->style;
+			char c[16];
+			snprintf(c, sizeof c, "%.7s80", st->color);
+			set(e, bd->e_color, c);
+			snprintf(num, sizeof num, "%.2f", 0.4 + 0.6 * (pen_width(v, x) - 0.8));
+			set(e, bd->e_pen, num);
+		}
 		if (x->count > 1) {
 			snprintf(num, sizeof num, "%u",
 				 (unsigned)(x->count > 100 ? 100 : x->count));
@@ -581,6 +682,10 @@ static void add_edges(builder *bd, Agnode_t **map)
 		int quiet = x->count == 1 && !r0->label &&
 			    (strcmp(kn, "leads") == 0 || strcmp(kn, "signed") == 0 ||
 			     (strcmp(kn, "related") == 0 && !x->first.year));
+		/* an emphasised drawing's labels are its nodes': the edges'
+		 * counts and dates stay in their tooltips */
+		if (bd->o->emphasis && bd->o->emphasis->size)
+			quiet = 1;
 		int show = bd->o->edge_labels == RG_LABELS_ALL ||
 			   (bd->o->edge_labels == RG_LABELS_AUTO && !quiet &&
 			    (bd->labels || (x->count > 1 && v->nedges <= 4 * AUTO_LABEL_EDGES)));

@@ -38,7 +38,7 @@ typedef struct {
 	size_t nids, capids;
 	int labels; /* every edge may carry a label: few edges, or asked */
 	Agsym_t *n_id, *n_class, *n_label, *n_shape, *n_fill, *n_font, *n_style, *n_tooltip, *n_url,
-		*n_width, *n_height, *n_fsize;
+		*n_width, *n_height, *n_fsize, *n_fixed;
 	int dot;	     /* laid out by dot, which places edge labels itself */
 	const char *rankdir; /* the direction dot draws in, -Grankdir included */
 	int across;	     /* dot's ranks run left to right (rankdir LR or RL) */
@@ -71,6 +71,8 @@ static inline void set(void *obj, Agsym_t *sym, const char *value)
 /* Returns a unique element id: prefix, then the slugs of a and b (b may be
  * NULL), then "-N" if needed.  The builder owns it. */
 const char *rg_build_unique_id(builder *bd, const char *prefix, const char *a, const char *b);
+/* The fill of a colour group (rg_emphasis). */
+const char *rg_build_group_fill(size_t group);
 /* Gives n or e the look of its kind. */
 void rg_build_style_node(builder *bd, Agnode_t *n, const rg_node_style *st);
 void rg_build_style_edge(builder *bd, Agedge_t *e, const rg_edge_style *st);

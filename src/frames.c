@@ -85,101 +85,6 @@ static long *first_seen(const rg_model *m, const rg_view *u)
 	return first;
 }
 
-/* Where the union layout drew each edge, by its ends and kind (and, for
- * repeated edges, their turn), so that a frame draws its edges and labels
- * exactly there. */
-typedef struct {
-	char *key;
-	size_t nth;
-	char *pos, *lp;
-} drawn_edge;
-
-static char *edge_key(Agedge_t *e)
-{
-	const char *cls = agget(e, (char *)"class");
-	return rg_asprintf("%s\x01%s\x01%s", agnameof(agtail(e)), agnameof(aghead(e)),
-			   cls ? cls : "");
-}
-
-static int by_key(const void *x, const void *y)
-{
-	const drawn_edge *p = x, *q = y;
-	int c = strcmp(p->key, q->key);
-	return c ? c : (p->nth > q->nth) - (p->nth < q->nth);
-}
-
-/* Records every edge of the laid-out union g; returns a sorted array. */
-static drawn_edge *record_edges(Agraph_t *g, size_t *n)
-{
-	drawn_edge *v = NULL;
-	size_t cap = 0;
-	*n = 0;
-	for (Agnode_t *a = agfstnode(g); a; a = agnxtnode(g, a))
-		for (Agedge_t *e = agfstout(g, a); e; e = agnxtout(g, e)) {
-			if (*n == cap) {
-				cap = cap ? 2 * cap : 64;
-				v = rg_xrealloc(v, cap * sizeof *v);
-			}
-			const char *pos = agget(e, (char *)"pos"), *lp = agget(e, (char *)"lp");
-			drawn_edge *x = &v[(*n)++];
-			x->key = edge_key(e);
-			x->nth = *n; /* creation order breaks ties */
-			x->pos = rg_xstrdup(pos ? pos : "");
-			x->lp = rg_xstrdup(lp ? lp : "");
-		}
-	if (*n)
-		qsort(v, *n, sizeof *v, by_key);
-	/* number the repeats of a key 0, 1, ... */
-	for (size_t i = 0; i < *n; i++)
-		v[i].nth = i && strcmp(v[i].key, v[i - 1].key) == 0 ? v[i - 1].nth + 1 : 0;
-	return v;
-}
-
-/* Gives each edge of a frame the route and label place of its twin in
- * the union; its label becomes an ordinary one at that place. */
-static void place_edges(Agraph_t *fg, const drawn_edge *u, size_t nu)
-{
-	size_t nkeys = 0, capkeys = 0;
-	struct {
-		char *key;
-		size_t seen;
-	} *seen = NULL;
-	for (Agnode_t *a = agfstnode(fg); a; a = agnxtnode(fg, a))
-		for (Agedge_t *e = agfstout(fg, a); e; e = agnxtout(fg, e)) {
-			char *key = edge_key(e);
-			size_t nth = 0, k;
-			for (k = 0; k < nkeys && strcmp(seen[k].key, key) != 0; k++)
-				;
-			if (k < nkeys) {
-				nth = ++seen[k].seen;
-				free(key);
-			} else {
-				if (nkeys == capkeys) {
-					capkeys = capkeys ? 2 * capkeys : 16;
-					seen = rg_xrealloc(seen, capkeys * sizeof *seen);
-				}
-				seen[nkeys].key = key;
-				seen[nkeys++].seen = 0;
-			}
-			drawn_edge want = {seen[k].key, nth, NULL, NULL};
-			const drawn_edge *t = bsearch(&want, u, nu, sizeof *u, by_key);
-			if (!t || !*t->pos)
-				continue;
-			agsafeset(e, (char *)"pos", t->pos, (char *)"");
-			const char *xl = agget(e, (char *)"xlabel");
-			if (xl && *xl && *t->lp) {
-				char *text = agstrdup(fg, (char *)xl);
-				agsafeset(e, (char *)"label", text, (char *)"");
-				agsafeset(e, (char *)"lp", t->lp, (char *)"");
-				agsafeset(e, (char *)"xlabel", (char *)"", (char *)"");
-				agstrfree(fg, text);
-			}
-		}
-	for (size_t k = 0; k < nkeys; k++)
-		free(seen[k].key);
-	free(seen);
-}
-
 rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_opts *base,
 			   const rg_build_opts *bo, const char *engine, const rg_slice *slices,
 			   size_t nslices, const char *const *formats, size_t nformats,
@@ -208,9 +113,9 @@ rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_o
 	rg_layout_pins(g, m, u, pins, &legend_pin);
 	boxf bb = GD_bb(g);
 	size_t nu = 0;
-	drawn_edge *ue = NULL;
+	rg_drawn_edge *ue = NULL;
 	if ((st = rg_render_positions(r, g, d)) == RG_OK)
-		ue = record_edges(g, &nu);
+		ue = rg_layout_record_edges(g, &nu);
 	rg_render_free_layout(r);
 	agclose(g);
 
@@ -247,7 +152,7 @@ rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_o
 				  : rg_xstrdup(slices[k].label);
 		fb.title = title;
 		Agraph_t *fg = rg_build_placed(m, &frame, &fb, &fp);
-		place_edges(fg, ue, nu);
+		rg_layout_place_edges(fg, ue, nu);
 		for (size_t f = 0; f < nformats; f++) {
 			outs[f].format = formats[f];
 			outs[f].path = path(ctx, slices[k].label, formats[f]);
@@ -275,12 +180,7 @@ rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_o
 		st = rg_render_commit(r, d);
 	else
 		rg_render_abort(r);
-	for (size_t i = 0; i < nu; i++) {
-		free(ue[i].key);
-		free(ue[i].pos);
-		free(ue[i].lp);
-	}
-	free(ue);
+	rg_layout_edges_free(ue, nu);
 out:
 	free(outs);
 	free(first);

@@ -335,9 +335,164 @@ static rg_status fit_page(rg_render *r, const rg_model *m, const rg_view *v, int
 	return RG_OK;
 }
 
+/* The legend's and caption's height under an emphasised drawing, at the
+ * text size a page scale gives it: a table row is its text and padding.
+ * On the page it is the same whatever the scale. */
+static double below_height(const rg_emphasis *em, size_t rows, double scale)
+{
+	double pt = RG_MIN_TEXT_PT * 1.08 / scale;
+	return rows * pt * 1.5 + 4 * pt + (em->caption ? 2 * pt : 0);
+}
+
+/* The legend's rows: its title, the colour groups or node kinds, and the
+ * key (an emphasised legend leaves the faint edges' kinds to the
+ * tooltips). */
+static size_t legend_rows(const rg_emphasis *em, const rg_model *m, const rg_view *v)
+{
+	size_t kinds;
+	if (em->group) {
+		kinds = em->ngroups > RG_GROUP_COLORS ? RG_GROUP_COLORS + 1 : em->ngroups;
+	} else {
+		rg_kinds *k = rg_view_kinds(m, v);
+		kinds = k->nnodes;
+		rg_kinds_free(k);
+	}
+	return 2 + kinds;
+}
+
+/* Step 4 of force_layout: the drawing on the places of pins, with the
+ * labels chosen, the legend under it; laid out by nop2, which routes the
+ * edges. */
+static Agraph_t *place_again(rg_render *r, const rg_model *m, const rg_view *v,
+			     const rg_build_opts *bo, const rg_layout_opts *o, rg_layout_info *info,
+			     rg_pin *pins, const rg_drawn_edge *edges, size_t nedges, boxf bb,
+			     size_t rows, double scale, rg_diags *d)
+{
+	rg_emphasis *em = o->emphasis;
+	/* the legend's top left under the drawing's bottom left; the canvas
+	 * takes it in */
+	rg_placement pl = {.pins = pins};
+	double lh = bo->legend ? below_height(em, rows, scale) : 0;
+	if (bo->legend) {
+		double pt = em->text_pt, lw = 24 * pt;
+		pl.legend_pin =
+			(rg_pin){bb.LL.x + lw / 2, bb.LL.y - 2 * pt - (lh - 3 * pt) / 2, 0, 0, 1};
+	}
+	pl.canvas[0] = bb.LL.x;
+	pl.canvas[1] = bb.LL.y - lh;
+	pl.canvas[2] = bo->legend ? fmax(bb.UR.x, bb.LL.x + 24 * em->text_pt) : bb.UR.x;
+	pl.canvas[3] = bb.UR.y;
+	rg_build_opts b2 = info->bo;
+	b2.legend_table = 1;
+	Agraph_t *g = rg_build_placed(m, v, &b2, &pl);
+	rg_layout_place_edges(g, edges, nedges);
+	info->render = "nop2";
+	if (!o->no_layout && rg_render_layout(r, g, "nop2", d) != RG_OK) {
+		agclose(g);
+		return NULL;
+	}
+	return g;
+}
+
+/* The emphasised drawing: 1. the nodes alone, sized, laid out by a force
+ * engine; 2. the page's scale, from that drawing and the legend under it;
+ * 3. the labels that scale lets be read; 4. the whole drawn again on the
+ * same places (nop2 routes the edges), the legend pinned under it. */
+static Agraph_t *force_layout(rg_render *r, const rg_model *m, const rg_view *v,
+			      const rg_build_opts *bo, const rg_layout_opts *o,
+			      rg_layout_info *info, rg_diags *d)
+{
+	rg_emphasis *em = o->emphasis;
+	size_t nent = rg_model_nentities(m);
+	free(em->font);
+	em->font = rg_xcalloc(nent ? nent : 1, sizeof *em->font); /* no labels yet */
+	rg_build_opts b1 = info->bo;
+	b1.legend = 0;
+	b1.title = NULL;
+	char *caption = em->caption;
+	em->caption = NULL;
+	Agraph_t *g = rg_build(m, v, &b1);
+	em->caption = caption;
+	if (o->on_built)
+		o->on_built(o->ctx, g);
+	if (rg_render_layout(r, g, info->engine, d) != RG_OK) {
+		agclose(g);
+		return NULL;
+	}
+	rg_pin *pins = rg_xcalloc(nent ? nent : 1, sizeof *pins);
+	rg_pin legend;
+	rg_layout_pins(g, m, v, pins, &legend);
+	boxf bb = GD_bb(g);
+	/* the edges as routed round the nodes, with no labels in the way */
+	size_t nedges = 0;
+	rg_drawn_edge *edges = NULL;
+	if (rg_render_positions(r, g, d) == RG_OK)
+		edges = rg_layout_record_edges(g, &nedges);
+	rg_render_free_layout(r);
+	agclose(g);
+
+	/* 2. the scale: the page shrinks the drawing and the legend under it
+	 * to fit, never enlarges it; the legend's text grows as it shrinks */
+	size_t rows = legend_rows(em, m, v);
+	double w = bb.UR.x - bb.LL.x, h = bb.UR.y - bb.LL.y;
+	double below = bo->legend ? below_height(em, rows, 1) : 0;
+	double scale = 1;
+	if (o->page->width > 0) {
+		scale = fmin(1, fmin(o->page->width / w, (o->page->height - below) / h));
+		if (!(scale > 0))
+			scale = fmin(1, o->page->width / w);
+	}
+	double box[4] = {bb.LL.x, bb.LL.y, bb.UR.x, bb.UR.y};
+	double *x = rg_xcalloc(nent ? nent : 1, sizeof *x),
+	       *y = rg_xcalloc(nent ? nent : 1, sizeof *y);
+	for (size_t i = 0; i < v->nnodes; i++) {
+		x[v->nodes[i]] = pins[v->nodes[i]].x;
+		y[v->nodes[i]] = pins[v->nodes[i]].y;
+	}
+	/* 3 and 4, again while the whole drawing (legend, caption) comes out
+	 * smaller on the page than the scale the labels were chosen for */
+	g = NULL;
+	for (int round = 0; round < 4; round++) {
+		double lbox[4] = {box[0], box[1], box[2], box[3]};
+		info->labels = rg_emphasis_labels(em, m, v, x, y, lbox, scale);
+		boxf drawn = {{lbox[0], lbox[1]}, {lbox[2], lbox[3]}};
+		info->scale = scale;
+		if (g) {
+			rg_render_free_layout(r);
+			agclose(g);
+		}
+		g = place_again(r, m, v, bo, o, info, pins, edges, nedges, drawn, rows, scale, d);
+		if (!g || o->no_layout)
+			break;
+		boxf fb = GD_bb(g);
+		double fw = fb.UR.x - fb.LL.x, fh = fb.UR.y - fb.LL.y;
+		double real = o->page->width > 0
+				      ? fmin(1, fmin(o->page->width / fw, o->page->height / fh))
+				      : 1;
+		if (real >= scale * 0.995)
+			break;
+		scale = real * 0.99;
+	}
+	free(x);
+	free(y);
+	free(pins);
+	rg_layout_edges_free(edges, nedges);
+	return g;
+}
+
 Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_build_opts *bo,
 		    const rg_layout_opts *o, rg_layout_info *info, rg_diags *d)
 {
+	if (o->emphasis && o->page) {
+		const char *engine = v->nnodes + v->nedges <= RG_FORCE_NEATO_MAX ? "neato" : "sfdp";
+		*info = (rg_layout_info){.engine = engine, .render = engine, .bo = *bo, .scale = 1};
+		info->bo.engine = engine;
+		info->bo.large = strcmp(engine, "sfdp") == 0;
+		info->bo.emphasis = o->emphasis;
+		if (o->on_start)
+			o->on_start(o->ctx, engine);
+		return force_layout(r, m, v, bo, o, info, d);
+	}
 	int is_auto = strcmp(o->engine, "auto") == 0;
 	rg_auto choice = rg_layout_choose(v, o->engine, bo->cluster_by, d);
 	*info = (rg_layout_info){.engine = choice.engine, .render = choice.engine, .bo = *bo};
@@ -367,4 +522,102 @@ Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_
 		return NULL;
 	}
 	return g;
+}
+
+/* --- edges drawn by one layout, put back on a graph of the same places */
+
+static char *edge_key(Agedge_t *e)
+{
+	const char *cls = agget(e, (char *)"class");
+	return rg_asprintf("%s\x01%s\x01%s", agnameof(agtail(e)), agnameof(aghead(e)),
+			   cls ? cls : "");
+}
+
+static int by_key(const void *x, const void *y)
+{
+	const rg_drawn_edge *p = x, *q = y;
+	int c = strcmp(p->key, q->key);
+	return c ? c : (p->nth > q->nth) - (p->nth < q->nth);
+}
+
+/* Records every edge of the laid-out union g; returns a sorted array. */
+rg_drawn_edge *rg_layout_record_edges(Agraph_t *g, size_t *n)
+{
+	rg_drawn_edge *v = NULL;
+	size_t cap = 0;
+	*n = 0;
+	for (Agnode_t *a = agfstnode(g); a; a = agnxtnode(g, a))
+		for (Agedge_t *e = agfstout(g, a); e; e = agnxtout(g, e)) {
+			if (*n == cap) {
+				cap = cap ? 2 * cap : 64;
+				v = rg_xrealloc(v, cap * sizeof *v);
+			}
+			const char *pos = agget(e, (char *)"pos"), *lp = agget(e, (char *)"lp");
+			rg_drawn_edge *x = &v[(*n)++];
+			x->key = edge_key(e);
+			x->nth = *n; /* creation order breaks ties */
+			x->pos = rg_xstrdup(pos ? pos : "");
+			x->lp = rg_xstrdup(lp ? lp : "");
+		}
+	if (*n)
+		qsort(v, *n, sizeof *v, by_key);
+	/* number the repeats of a key 0, 1, ... */
+	for (size_t i = 0; i < *n; i++)
+		v[i].nth = i && strcmp(v[i].key, v[i - 1].key) == 0 ? v[i - 1].nth + 1 : 0;
+	return v;
+}
+
+/* Gives each edge of a frame the route and label place of its twin in
+ * the union; its label becomes an ordinary one at that place. */
+void rg_layout_place_edges(Agraph_t *fg, const rg_drawn_edge *u, size_t nu)
+{
+	size_t nkeys = 0, capkeys = 0;
+	struct {
+		char *key;
+		size_t seen;
+	} *seen = NULL;
+	for (Agnode_t *a = agfstnode(fg); a; a = agnxtnode(fg, a))
+		for (Agedge_t *e = agfstout(fg, a); e; e = agnxtout(fg, e)) {
+			char *key = edge_key(e);
+			size_t nth = 0, k;
+			for (k = 0; k < nkeys && strcmp(seen[k].key, key) != 0; k++)
+				;
+			if (k < nkeys) {
+				nth = ++seen[k].seen;
+				free(key);
+			} else {
+				if (nkeys == capkeys) {
+					capkeys = capkeys ? 2 * capkeys : 16;
+					seen = rg_xrealloc(seen, capkeys * sizeof *seen);
+				}
+				seen[nkeys].key = key;
+				seen[nkeys++].seen = 0;
+			}
+			rg_drawn_edge want = {seen[k].key, nth, NULL, NULL};
+			const rg_drawn_edge *t = bsearch(&want, u, nu, sizeof *u, by_key);
+			if (!t || !*t->pos)
+				continue;
+			agsafeset(e, (char *)"pos", t->pos, (char *)"");
+			const char *xl = agget(e, (char *)"xlabel");
+			if (xl && *xl && *t->lp) {
+				char *text = agstrdup(fg, (char *)xl);
+				agsafeset(e, (char *)"label", text, (char *)"");
+				agsafeset(e, (char *)"lp", t->lp, (char *)"");
+				agsafeset(e, (char *)"xlabel", (char *)"", (char *)"");
+				agstrfree(fg, text);
+			}
+		}
+	for (size_t k = 0; k < nkeys; k++)
+		free(seen[k].key);
+	free(seen);
+}
+
+void rg_layout_edges_free(rg_drawn_edge *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].key);
+		free(v[i].pos);
+		free(v[i].lp);
+	}
+	free(v);
 }

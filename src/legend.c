@@ -158,13 +158,35 @@ static void add_legend_cluster(builder *bd)
 /* Engines other than dot ignore clusters, so there the legend is one node
  * holding a table: a swatch of each node kind's colour, a line drawn in
  * each relation kind's colour and style. */
+/* The colour groups of an emphasised drawing, the first RG_GROUP_COLORS
+ * by name, the others together in grey. */
+static void group_rows(const builder *bd, rg_buf *b)
+{
+	const rg_emphasis *em = bd->o->emphasis;
+	for (size_t k = 0; k < em->ngroups && k <= RG_GROUP_COLORS; k++) {
+		rg_buf_printf(
+			b,
+			"<TR><TD BGCOLOR=\"%s\" BORDER=\"1\" WIDTH=\"16\" HEIGHT=\"10\"> </TD>"
+			"<TD ALIGN=\"LEFT\">",
+			rg_build_group_fill(k));
+		if (k == RG_GROUP_COLORS)
+			rg_buf_printf(b, "%zu others", em->ngroups - RG_GROUP_COLORS);
+		else
+			rg_buf_xml_as(b, em->group_names[k], RG_XML_HTML_LABEL);
+		rg_buf_puts(b, "</TD></TR>");
+	}
+}
+
 static void add_legend_table(builder *bd)
 {
 	rg_buf b = {0};
+	const rg_emphasis *em = bd->o->emphasis;
 	rg_buf_puts(&b, "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" "
 			"STYLE=\"ROUNDED\" COLOR=\"#999999\" BGCOLOR=\"#FFFFFF\">"
 			"<TR><TD COLSPAN=\"2\">Legend</TD></TR>");
-	for (size_t i = 0; i < bd->nnk; i++) {
+	if (em && em->group)
+		group_rows(bd, &b);
+	for (size_t i = 0; i < bd->nnk && !(em && em->group); i++) {
 		const rg_node_style *st = bd->nk[i].style;
 		int shared = bd->nk[i].rank >= 1000 && bd->shared_node_style;
 		if (shared && i && bd->nk[i - 1].rank >= 1000)
@@ -178,10 +200,12 @@ static void add_legend_table(builder *bd)
 			rg_buf_puts(&b, "other kinds");
 		else
 			rg_buf_xml_as(&b, S(bd, bd->nk[i].kind), RG_XML_HTML_LABEL);
-		rg_buf_printf(&b, " (%s)</TD></TR>", st->shape);
+		rg_buf_puts(&b, "</TD></TR>");
 	}
 	int shared_done = 0;
-	for (size_t i = 0; i < bd->nek; i++) {
+	/* an emphasised drawing's edges are faint: their kinds are in the
+	 * tooltips, not the legend */
+	for (size_t i = 0; i < bd->nek && !(em && em->size); i++) {
 		const rg_edge_style *st = bd->ek[i].style;
 		int shared = bd->ek[i].rank >= 1000 && bd->shared_edge_style;
 		if (shared && shared_done++)
@@ -203,6 +227,11 @@ static void add_legend_table(builder *bd)
 			rg_buf_xml_as(&b, S(bd, bd->ek[i].kind), RG_XML_HTML_LABEL);
 		rg_buf_puts(&b, "</TD></TR>");
 	}
+	if (em && em->key) {
+		rg_buf_puts(&b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><I>");
+		rg_buf_xml_as(&b, em->key, RG_XML_HTML_LABEL);
+		rg_buf_puts(&b, "</I></TD></TR>");
+	}
 	rg_buf_puts(&b, "</TABLE>");
 	Agnode_t *n = rg_legend_node(bd, bd->g, "table", "");
 	if (bd->p->legend_pin.set) {
@@ -213,7 +242,11 @@ static void add_legend_table(builder *bd)
 	}
 	set(n, bd->n_shape, "plaintext");
 	set(n, bd->n_style, "solid");
-	set(n, bd->n_fsize, "10");
+	char pt[32];
+	snprintf(pt, sizeof pt, "%.1f", em && em->text_pt > 0 ? em->text_pt : 10.0);
+	set(n, bd->n_fsize, pt);
+	if (em && em->size)
+		set(n, bd->n_fixed, "false");
 	char *h = agstrdup_html(bd->g, b.s);
 	set(n, bd->n_label, h);
 	agstrfree(bd->g, h);
@@ -224,6 +257,8 @@ static void add_legend_table(builder *bd)
  * edge list with no kinds at all) would explain nothing. */
 static int says_something(const builder *bd)
 {
+	if (bd->o->emphasis && (bd->o->emphasis->group || bd->o->emphasis->size))
+		return 1;
 	for (size_t i = 0; i < bd->nnk; i++)
 		if (strcmp(S(bd, bd->nk[i].kind), "other") != 0)
 			return 1;
@@ -238,7 +273,8 @@ void rg_legend_add(builder *bd)
 	if (!says_something(bd))
 		return;
 	/* the cluster's rows of samples read well top to bottom only */
-	if (bd->dot && !bd->o->legend_table && rg_strieq(bd->rankdir, "TB"))
+	int groups = bd->o->emphasis && bd->o->emphasis->group;
+	if (bd->dot && !bd->o->legend_table && !groups && rg_strieq(bd->rankdir, "TB"))
 		add_legend_cluster(bd);
 	else
 		add_legend_table(bd);

@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "relgraph/emphasis.h"
 #include "relgraph/layout.h"
+#include "relgraph/measures.h"
 #include "util.h"
 
 typedef struct {
@@ -415,13 +417,17 @@ static int user_rankdir(const rg_look *l)
 
 /* What every drawing of the job shares: the warnings about the look, the
  * build options and the document's title and description. */
-static rg_build_opts prepare(rg_job *j, int frames)
+static const rg_page *job_page(const rg_job *j);
+
+static rg_build_opts prepare(rg_job *j, const rg_view *v, int frames, const char *caption)
 {
 	const rg_look *l = &j->look;
-	const rg_view *v = j->v;
 	if (l->cluster_by && !has_field(j->m, l->cluster_by))
 		rg_warn(j->d, NULL, 0, 0, "--cluster-by '%s': no node has this field, so no boxes",
 			l->cluster_by);
+	if (l->color_by == RG_COLOR_FIELD && !has_field(j->m, l->color_field))
+		rg_warn(j->d, NULL, 0, 0, "--color-by '%s': no node has this field, so one colour",
+			l->color_field);
 	if ((v->nnodes > RG_HUGE_NODES || v->nedges > RG_HUGE_EDGES) && !frames) {
 		char nn[32], ne[32];
 		emit(j, RG_EVENT_ADVICE, RG_STAGE_LAYOUT, 0,
@@ -434,11 +440,19 @@ static rg_build_opts prepare(rg_job *j, int frames)
 	free(j->desc);
 	j->title = rg_xstrdup(l->title ? l->title : rg_job_name(j));
 	j->desc = rg_build_describe(j->m, v);
+	if (caption) {
+		char *d = rg_asprintf("%s It shows %s.", j->desc, caption);
+		free(j->desc);
+		j->desc = d;
+	}
+	const rg_page *page = job_page(j);
 	rg_doc doc = {.title = j->title,
 		      .desc = j->desc,
 		      .width = l->width,
 		      .height = l->height,
-		      .dpi = l->dpi};
+		      .dpi = l->dpi,
+		      .page_width = page->width,
+		      .page_height = page->height};
 	rg_render_set_doc(j->r, &doc);
 	return (rg_build_opts){
 		.name = rg_job_name(j),
@@ -453,6 +467,65 @@ static rg_build_opts prepare(rg_job *j, int frames)
 		.nnset = l->nnset,
 		.neset = l->neset,
 	};
+}
+
+static const char *engine_asked(const rg_job *j);
+
+static const rg_page *job_page(const rg_job *j)
+{
+	const rg_page *p = j->look.page ? rg_page_named(j->look.page) : NULL;
+	return p ? p : rg_page_named("column");
+}
+
+/* Whether the drawing is emphasised (emphasis.h): -K auto, no boxes, and
+ * a graph without kinds, or too big for the theme's drawing by kind. */
+static int emphasised(const rg_job *j)
+{
+	const rg_view *v = j->v;
+	if (strcmp(engine_asked(j), "auto") != 0 || j->look.cluster_by)
+		return 0;
+	return !rg_view_has_kinds(j->m, v) || v->nnodes > job_page(j)->summary ||
+	       v->nnodes + v->nedges > RG_AUTO_DOT_MAX;
+}
+
+/* What the drawing stresses, and the view it draws: v, or v's most
+ * important nodes when v is too big for the page (unless --all says
+ * otherwise); NULL emphasis for the theme's drawing by kind, or only
+ * the colours --color-by asks for.  *top: the summary's view, which the
+ * caller frees. */
+static rg_status emphasis_of(rg_job *j, rg_emphasis **em, rg_view **top, char **caption)
+{
+	const rg_look *l = &j->look;
+	int full = emphasised(j);
+	*em = NULL;
+	*top = NULL;
+	*caption = NULL;
+	if (!full && l->color_by == RG_COLOR_AUTO)
+		return RG_OK;
+	rg_measures *ms = rg_measures_compute(j->v, j->d);
+	if (!ms)
+		return RG_ESYS;
+	const rg_view *v = j->v;
+	size_t keep = job_page(j)->summary;
+	if (full && !l->all && v->nnodes > keep) {
+		uint32_t *rank = rg_measures_rank(ms);
+		*top = rg_view_top(j->m, v, rank, keep);
+		free(rank);
+		char a[32], b[32];
+		*caption =
+			rg_asprintf("the %s most important of %s entities; --all draws every one",
+				    rg_thousands((*top)->nnodes, a), rg_thousands(v->nnodes, b));
+		emit(j, RG_EVENT_NOTE, RG_STAGE_TRANSFORM, 0, "summary: %s", *caption);
+		v = *top;
+	}
+	*em = rg_emphasis_new(j->m, v, ms, j->v->nodes, l->color_by, l->color_field, full);
+	rg_measures_free(ms);
+	if (*caption) {
+		char *c = rg_asprintf("Showing %s", *caption);
+		rg_emphasis_caption(*em, c);
+		free(c);
+	}
+	return RG_OK;
 }
 
 static const char *engine_asked(const rg_job *j)
@@ -481,7 +554,14 @@ static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 	rg_status st = ensure_render(j);
 	if (st != RG_OK || (st = ensure_selected(j)) != RG_OK)
 		return st;
-	rg_build_opts bo = prepare(j, 0);
+	rg_emphasis *em;
+	rg_view *top;
+	char *caption;
+	if ((st = emphasis_of(j, &em, &top, &caption)) != RG_OK)
+		return st;
+	const rg_view *v = top ? top : j->v;
+	rg_build_opts bo = prepare(j, v, 0, caption);
+	bo.emphasis = em;
 	int only_dot = 1, any_dot = 0;
 	for (size_t i = 0; i < n; i++) {
 		int dot = strcmp(outs[i].format, "dot") == 0;
@@ -495,9 +575,11 @@ static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 			     .no_layout = only_dot,
 			     .on_built = on_built,
 			     .ctx = j,
-			     .on_start = only_dot ? NULL : on_layout_start};
+			     .on_start = only_dot ? NULL : on_layout_start,
+			     .emphasis = em && em->size ? em : NULL,
+			     .page = job_page(j)};
 	rg_layout_info info;
-	Agraph_t *g = rg_layout(j->r, j->m, j->v, &bo, &lo, &info, j->d);
+	Agraph_t *g = rg_layout(j->r, j->m, v, &bo, &lo, &info, j->d);
 	if (!g) {
 		st = RG_ESYS;
 		goto out;
@@ -506,6 +588,10 @@ static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 		emit(j, RG_EVENT_DONE, RG_STAGE_LAYOUT, 0,
 		     "auto: %s, %zu nodes alone or in pairs set out in rows", info.engine,
 		     info.apart);
+	else if (lo.emphasis && !only_dot)
+		emit(j, RG_EVENT_DONE, RG_STAGE_LAYOUT, 0,
+		     "auto: %s, %zu of %zu labels readable on a %s (scale %.2f)", info.engine,
+		     info.labels, v->nnodes, job_page(j)->name, info.scale);
 	else if (!only_dot)
 		emit(j, RG_EVENT_DONE, RG_STAGE_LAYOUT, 0, "%s%s%s", is_auto ? "auto: " : "",
 		     info.engine, info.bo.rankdir ? ", left to right" : "");
@@ -515,7 +601,7 @@ static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 		 * the direction the layout chose */
 		rg_render_free_layout(j->r);
 		agclose(g);
-		g = rg_build(j->m, j->v, &info.bo);
+		g = rg_build(j->m, v, &info.bo);
 	}
 	emit(j, RG_EVENT_PROGRESS, RG_STAGE_RENDER, 0, "writing %s%s", n ? outs[0].format : "",
 	     n > 1 ? " and more" : "");
@@ -525,6 +611,9 @@ static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 out:
 	/* the document's strings are the job's: the context forgets them */
 	rg_render_set_doc(j->r, NULL);
+	rg_emphasis_free(em);
+	rg_view_free(top);
+	free(caption);
 	return st;
 }
 
@@ -539,7 +628,7 @@ static rg_status draw_frames(rg_job *j, const rg_frames_spec *fs, const char *co
 	rg_status st = ensure_render(j);
 	if (st != RG_OK || (st = ensure_selected(j)) != RG_OK)
 		return st;
-	rg_build_opts bo = prepare(j, 1);
+	rg_build_opts bo = prepare(j, j->v, 1, NULL);
 	size_t nslices;
 	rg_slice *slices = rg_frames_slices(j->v, fs->by, fs->list, fs->nlist, &nslices);
 	if (!nslices) {

@@ -43,4 +43,22 @@ Agraph_t *rg_build_placed(const rg_model *m, const rg_view *v, const rg_build_op
  * into *legend (set 0 when there is none).  In layout.c. */
 void rg_layout_pins(Agraph_t *g, const rg_model *m, const rg_view *v, rg_pin *pins, rg_pin *legend);
 
+/* Where a layout drew each edge (pos, and lp of its label), by its ends
+ * and kind (and, for repeated edges, their turn), so that a drawing on the
+ * same places (a frame, an emphasised drawing's labels) draws its edges
+ * and labels exactly there.  In layout.c. */
+typedef struct {
+	char *key;
+	size_t nth;
+	char *pos, *lp;
+} rg_drawn_edge;
+/* Records the edges of g, laid out and with its positions written
+ * (rg_render_positions); *n gets how many.  Free with
+ * rg_layout_edges_free. */
+rg_drawn_edge *rg_layout_record_edges(Agraph_t *g, size_t *n);
+/* Gives each edge of fg the place its twin had in u (sorted as recorded),
+ * and a label the place of the twin's external label. */
+void rg_layout_place_edges(Agraph_t *fg, const rg_drawn_edge *u, size_t nu);
+void rg_layout_edges_free(rg_drawn_edge *v, size_t n);
+
 #endif

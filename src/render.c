@@ -587,6 +587,18 @@ static double pixels(const char *s)
 /* The resolution of a bitmap: --dpi/--scale, else --width/--height in
  * pixels, else what the graph says (-Gdpi), else the device's own (0,
  * which is 96); never more than fits in BITMAP_MAX pixels. */
+/* How much the page shrinks a drawing of w by h points: 1 when it fits,
+ * or when there is no page or the document's size is given. */
+static double page_scale(const rg_doc *doc, double w, double h)
+{
+	if (doc->width || doc->height || doc->page_width <= 0 || w <= 0 || h <= 0)
+		return 1;
+	double s = doc->page_width / w;
+	if (doc->page_height > 0 && doc->page_height / h < s)
+		s = doc->page_height / h;
+	return s < 1 ? s : 1;
+}
+
 static double bitmap_dpi(const rg_render *r, Agraph_t *g, double graph_dpi, rg_diags *d)
 {
 	double w, h, pw = pixels(r->doc.width), ph = pixels(r->doc.height), dpi = r->doc.dpi;
@@ -605,6 +617,10 @@ static double bitmap_dpi(const rg_render *r, Agraph_t *g, double graph_dpi, rg_d
 	}
 	if (dpi <= 0)
 		dpi = graph_dpi;
+	/* the page's size in pixels at that resolution */
+	double shrink = page_scale(&r->doc, w, h);
+	if (shrink < 1)
+		dpi = (dpi > 0 ? dpi : 96) * shrink;
 	double side = w > h ? w : h, at = dpi > 0 ? dpi : 96;
 	if (side > 0 && side * at / 72 > BITMAP_MAX) {
 		double most = floor(72.0 * BITMAP_MAX / side * 100) / 100;
@@ -670,7 +686,11 @@ static char *svg_finish(const rg_doc *doc, const char *svg, size_t len, size_t *
 	rg_buf b = {0};
 	rg_buf_add(&b, svg, (size_t)(root - svg));
 	rg_buf_puts(&b, "<svg");
-	if (doc->width || doc->height) {
+	double shrink = page_scale(doc, vw, vh);
+	if (!doc->width && !doc->height && shrink < 1) {
+		/* the page's size; the viewBox keeps the drawing whole */
+		rg_buf_printf(&b, " width=\"%.2fpt\" height=\"%.2fpt\"", vw * shrink, vh * shrink);
+	} else if (doc->width || doc->height) {
 		double v;
 		const char *unit;
 		if (doc->width)
@@ -742,9 +762,20 @@ static rg_status render_one(rg_render *r, Agraph_t *g, const rg_output *out, ren
 	GD_drawing(g)->dpi = rg_render_is_bitmap(format) ? bitmap_dpi(r, g, graph_dpi, d) : 0;
 	unsigned int len = 0;
 	size_t errors = rg_diags_count(d, RG_ERROR);
+	/* the page's size for the vector formats Graphviz scales (PDF,
+	 * PostScript); SVG's is set in svg_finish, a bitmap's by its dpi */
+	pointf size = GD_drawing(g)->size;
+	if (!rg_render_is_bitmap(format) && !format_is(format, "svg")) {
+		double w, h;
+		drawing_size(g, &w, &h);
+		double shrink = page_scale(&r->doc, w, h);
+		if (shrink < 1)
+			GD_drawing(g)->size = (pointf){w * shrink, h * shrink};
+	}
 	char *tz = utc_begin();
 	int bad = gvRenderData(r->gvc, g, format, &x->data, &len) != 0;
 	utc_end(tz);
+	GD_drawing(g)->size = size;
 	GD_drawing(g)->dpi = graph_dpi;
 	gv_flush(r);
 	if (bad || !x->data || rg_diags_count(d, RG_ERROR) > errors) {

@@ -479,6 +479,40 @@ void rg_kinds_free(rg_kinds *k)
 	free(k);
 }
 
+rg_view *rg_view_only(const rg_view *v, const unsigned char *keep)
+{
+	rg_view *w = rg_xcalloc(1, sizeof *w);
+	*w = *v;
+	w->nodes = rg_xmalloc((v->nnodes ? v->nnodes : 1) * sizeof *w->nodes);
+	w->edges = rg_xmalloc((v->nedges ? v->nedges : 1) * sizeof *w->edges);
+	size_t nrels = 0;
+	for (size_t e = 0; e < v->nedges; e++)
+		nrels += v->edges[e].rows;
+	w->rels = rg_xmalloc((nrels ? nrels : 1) * sizeof *w->rels);
+	w->nnodes = w->nedges = 0;
+	w->max_weight = 0;
+	w->max_count = 0;
+	for (size_t i = 0; i < v->nnodes; i++)
+		if (keep[v->nodes[i]])
+			w->nodes[w->nnodes++] = v->nodes[i];
+	size_t off = 0;
+	for (size_t e = 0; e < v->nedges; e++) {
+		const rg_edge *x = &v->edges[e];
+		if (!keep[x->a] || !keep[x->b])
+			continue;
+		rg_edge *y = &w->edges[w->nedges++];
+		*y = *x;
+		y->rel0 = (uint32_t)off;
+		memcpy(w->rels + off, v->rels + x->rel0, x->rows * sizeof *w->rels);
+		off += x->rows;
+		if (y->weight > w->max_weight)
+			w->max_weight = y->weight;
+		if (y->count > w->max_count)
+			w->max_count = y->count;
+	}
+	return w;
+}
+
 void rg_view_free(rg_view *v)
 {
 	if (!v)

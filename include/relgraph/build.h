@@ -25,6 +25,24 @@ typedef struct {
 
 typedef enum { RG_LABELS_AUTO, RG_LABELS_ALL, RG_LABELS_NONE } rg_label_mode;
 
+/* What a drawing stresses (emphasis.h makes it): entity-indexed arrays,
+ * NULL to keep the theme's look. */
+typedef struct {
+	double *size;	 /* node width in points, the label inside or across it */
+	double *font;	 /* label size in points; 0: no label drawn (the tooltip
+			    and the SVG <title> keep the name) */
+	uint32_t *group; /* colour group (community, or a column's value) */
+	size_t ngroups;
+	char **group_names; /* the legend's words for each coloured group */
+	char *key;	    /* the legend's line on what size and colour mean */
+	char *caption;	    /* a line under the drawing: what is left out */
+	double text_pt;	    /* the size of the legend's and caption's text; 0:
+			       the theme's */
+} rg_emphasis;
+
+/* Colours for groups, most members first; the rest are grey. */
+#define RG_GROUP_COLORS 7
+
 typedef struct {
 	const char *name;    /* the graph's name: the input's base name */
 	const char *title;   /* drawn above the graph, or NULL */
@@ -42,6 +60,10 @@ typedef struct {
 	/* The legend as one table node rather than a cluster (it is so for
 	 * engines other than dot anyway, and for rankdir LR). */
 	int legend_table;
+	/* sizes, colours and labels by importance and community; NULL for
+	 * the theme's look by kind */
+	const rg_emphasis *emphasis;
+
 	/* -G, -N and -E settings, applied last so they win over the theme */
 	const rg_setting *gset, *nset, *eset;
 	size_t ngset, nnset, neset;

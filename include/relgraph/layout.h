@@ -29,6 +29,7 @@
 #include <graphviz/cgraph.h>
 
 #include "relgraph/build.h"
+#include "relgraph/emphasis.h"
 #include "relgraph/render.h"
 #include "relgraph/transform.h"
 
@@ -44,6 +45,10 @@
  * portrait; outside them a drawing is a strip or a tower. */
 #define RG_FIT_ASPECT_MIN 0.4
 #define RG_FIT_ASPECT_MAX 2.5
+/* An emphasised drawing up to this many nodes and edges together is laid
+ * out by neato (stress majorisation, the steadier for small graphs), a
+ * bigger one by sfdp. */
+#define RG_FORCE_NEATO_MAX 600
 /* Past these a drawing is a hairball: the job advises how to cut it. */
 #define RG_HUGE_NODES 10000
 #define RG_HUGE_EDGES 50000
@@ -86,6 +91,12 @@ typedef struct {
 	void (*on_start)(void *ctx, const char *engine);
 	void (*on_built)(void *ctx, Agraph_t *g);
 	void *ctx;
+	/* An emphasised drawing (emphasis.h): laid out by a force engine
+	 * with its nodes sized, then its labels chosen for page, and drawn
+	 * again on the same places with them, the legend under it.  NULL
+	 * for the theme's drawing. */
+	rg_emphasis *emphasis;
+	const rg_page *page;
 } rg_layout_opts;
 
 /* What rg_layout did. */
@@ -94,6 +105,8 @@ typedef struct {
 	const char *render; /* the engine to render it with: engine, or "nop1"
 			       when the nodes were placed in rows */
 	size_t apart;	    /* nodes set out in rows (0: none) */
+	size_t labels;	    /* an emphasised drawing's labels drawn */
+	double scale;	    /* how much the page shrinks it (1: not) */
 	/* what the graph was built with: the caller's options, turned left
 	 * to right or built for sfdp where the policy chose so */
 	rg_build_opts bo;

@@ -22,6 +22,7 @@
 
 #include "relgraph/build.h"
 #include "relgraph/diag.h"
+#include "relgraph/emphasis.h"
 #include "relgraph/frames.h"
 #include "relgraph/model.h"
 #include "relgraph/render.h"
@@ -72,6 +73,17 @@ typedef struct {
 	/* the document: displayed size and bitmap resolution (see rg_doc) */
 	const char *width, *height;
 	double dpi;
+	/* the page the drawing is made for (emphasis.h): "column" (NULL),
+	 * "page", "slide" or "square"; text on it is never smaller than
+	 * RG_MIN_TEXT_PT */
+	const char *page;
+	/* draw every entity, even when the page cannot show them all (a
+	 * summary of the most important otherwise) */
+	int all;
+	/* what colours nodes: kind where the data has kinds, else community
+	 * (RG_COLOR_AUTO); or community, kind, or color_field's values */
+	rg_color_by color_by;
+	const char *color_field;
 } rg_look;
 
 /* What a job tells its host as it goes, for progress and -v. */

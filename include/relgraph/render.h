@@ -72,6 +72,11 @@ typedef struct {
 	 * set.  Given one, the other follows the drawing's proportions. */
 	const char *width, *height;
 	double dpi; /* bitmaps only (PNG, JPEG, ...); 0: 96 */
+	/* the page the drawing is made for, in points (0: none): a drawing
+	 * bigger than it is shown at the page's size, its proportions kept
+	 * (SVG width and height, the PDF's page, a bitmap's pixels at dpi);
+	 * width and height above win over it */
+	double page_width, page_height;
 } rg_doc;
 void rg_render_set_doc(rg_render *r, const rg_doc *doc);
 rg_doc rg_render_doc(const rg_render *r);

@@ -69,6 +69,10 @@ typedef struct {
  * it refers to m, which must outlive it. */
 rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts);
 void rg_view_free(rg_view *v);
+/* The part of v whose nodes keep (entity-indexed) marks, with the edges
+ * among them, in v's order.  A new view the caller frees; it refers to
+ * v's model, as v does. */
+rg_view *rg_view_only(const rg_view *v, const unsigned char *keep);
 
 /* How much of one kind a view holds. */
 typedef struct {

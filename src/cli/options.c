@@ -113,6 +113,34 @@ static rg_status set_setting(struct options *o, const struct opt *op, const char
 	return RG_OK;
 }
 
+static rg_status set_page(struct options *o, const struct opt *op, const char *arg, void *field,
+			  rg_diags *d)
+{
+	(void)o, (void)op;
+	if (!rg_page_named(arg))
+		return usage_error(d, "--page takes %s, not '%s'", rg_page_names(), arg);
+	*(const char **)field = arg;
+	return RG_OK;
+}
+
+/* --color-by community, kind, or any column. */
+static rg_status set_color_by(struct options *o, const struct opt *op, const char *arg, void *field,
+			      rg_diags *d)
+{
+	(void)op, (void)field;
+	if (!*arg)
+		return usage_error(d, "--color-by takes community, kind or a column's name");
+	if (rg_strieq(arg, "community") || rg_strieq(arg, "communities"))
+		o->color_by = RG_COLOR_COMMUNITY;
+	else if (rg_strieq(arg, "kind") || rg_strieq(arg, "type"))
+		o->color_by = RG_COLOR_KIND;
+	else {
+		o->color_by = RG_COLOR_FIELD;
+		o->color_field = arg;
+	}
+	return RG_OK;
+}
+
 static rg_status set_labels(struct options *o, const struct opt *op, const char *arg, void *field,
 			    rg_diags *d)
 {
@@ -307,6 +335,10 @@ static const struct opt table[] = {
 	{"no-merge", 0, no_argument, set_flag, F(no_merge), 1},
 	{"edge-labels", 0, required_argument, set_labels, F(labels), 0},
 	{"cluster-by", 0, required_argument, set_text, F(cluster_by), 0},
+	{"page", 0, required_argument, set_page, F(page), 0},
+	{"all", 0, no_argument, set_flag, F(all), 1},
+	{"color-by", 0, required_argument, set_color_by, F(color_by), 0},
+	{"colour-by", 0, required_argument, set_color_by, F(color_by), 0},
 	{"width", 0, required_argument, set_length, F(width), 0},
 	{"height", 0, required_argument, set_length, F(height), 1},
 	{"dpi", 0, required_argument, set_dpi, F(dpi), 0},
@@ -554,6 +586,13 @@ void options_usage(FILE *f)
 	      "  --edge-labels WHEN  auto (default), all or none\n"
 	      "  --cluster-by FIELD  box together the nodes that share a value of FIELD\n"
 	      "                    (country, group, kind or any column)\n"
+	      "  --page SIZE       the size the drawing is made for: column (default: 16 cm\n"
+	      "                    wide), page, slide, square, or none (its own size); no\n"
+	      "                    text is smaller than 6 pt on it\n"
+	      "  --all             draw every entity of a graph too big for the page (the\n"
+	      "                    most important ones otherwise, with a caption)\n"
+	      "  --color-by WHAT   community, kind or a column (default: kind where the data\n"
+	      "                    has kinds, community where it has none)\n"
 	      "\n"
 	      "Asking questions (filters run before layout):\n"
 	      "  --from DATE, --to DATE  keep what is dated inside this window (YYYY,\n"

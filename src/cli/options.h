@@ -36,6 +36,10 @@ struct options {
 	const char *width, *height;
 	double dpi; /* --dpi, --scale */
 	const char *cluster_by;
+	const char *page; /* --page */
+	int all;	  /* --all */
+	int color_by;	  /* rg_color_by */
+	const char *color_field;
 	int strict;
 	const char *depfile;	/* -M */
 	int serve;		/* watch --serve */

@@ -21,9 +21,16 @@ for f in xi-putin.svg xi-putin.html xi-putin.pdf; do
 	grep -q "$(date +%Y)" "$f" && no "$f holds this year, a time stamp?"
 done
 grep -q '/Subtype */Image' xi-putin.pdf && no "the PDF holds a bitmap"
-grep -aq '/MediaBox \[ 0 0 1438 669 \]' xi-putin.pdf ||
-	no "the PDF page is not the drawing's size: $(grep -a MediaBox xi-putin.pdf | head -n 1)"
-grep -q 'width="1438pt" height="669pt"' xi-putin.svg || no "the SVG's size changed"
+# made for a 16 cm column: the SVG is 453.54 pt wide, its viewBox the
+# whole drawing, and the PDF's page the same size
+grep -q '<svg width="453.54pt" height="211.[0-9]*pt"' xi-putin.svg ||
+	no "the SVG is not a column wide: $(grep '<svg' xi-putin.svg)"
+grep -q 'viewBox="0.00 0.00 1437.51 669.15"' xi-putin.svg || no "the SVG's viewBox changed"
+grep -aq '/MediaBox \[ 0 0 454 211 \]' xi-putin.pdf ||
+	no "the PDF page is not the SVG's size: $(grep -a MediaBox xi-putin.pdf | head -n 1)"
+# --page none: the drawing's own size
+"$RELGRAPH" "$ROOT/graphs/xi-putin" --page none -o full.svg
+grep -q 'width="1438pt" height="669pt"' full.svg || no "--page none: $(grep '<svg' full.svg)"
 
 # --title names the document
 "$RELGRAPH" "$ROOT/graphs/xi-putin" --title 'Xi & Putin' -Tsvg -Thtml -O --outdir t
@@ -68,7 +75,7 @@ grep -q "^relgraph: warning: named.drawing: no format 'drawing'; writing SVG" er
 cmp -s stdout.svg xi-putin.svg || no "-o -: not the SVG on standard output"
 
 # a bitmap bigger than cairo draws: relgraph's warning, not cairo's
-"$RELGRAPH" "$ROOT/graphs/xi-putin" --dpi 2400 -o huge.png 2>err
+"$RELGRAPH" "$ROOT/graphs/xi-putin" --page none --dpi 2400 -o huge.png 2>err
 grep -q '^relgraph: warning: the bitmap would be 47917 pixels wide' err || no "--dpi 2400: $(cat err)"
 grep -q 'cairo-renderer' err && no "--dpi 2400: Graphviz's own message got through"
 [ "$(png_width huge.png)" -le 32767 ] || no "--dpi 2400: $(png_width huge.png) px wide"

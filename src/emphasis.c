@@ -1,0 +1,382 @@
+/* emphasis.c: what a drawing stresses (see emphasis.h). */
+#include "relgraph/emphasis.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* A node's width in points, from the least to the most important: the
+ * area grows with importance, so a hub twice as important looks it. */
+#define NODE_MIN 9.0
+#define NODE_MAX 42.0
+/* Labels grow with importance up to this many times the smallest. */
+#define LABEL_GROWTH 0.8
+/* Margin on the smallest text: the text measures here are estimates. */
+#define TEXT_MARGIN 1.08
+
+static const rg_page pages[] = {
+	{"column", 16 / 2.54 * 72, 22 / 2.54 * 72, 120},
+	{"page", 18 / 2.54 * 72, 25 / 2.54 * 72, 180},
+	{"slide", 25.4 / 2.54 * 72, 14.2875 / 2.54 * 72, 90},
+	{"square", 16 / 2.54 * 72, 16 / 2.54 * 72, 100},
+	{"none", 0, 0, (size_t)-1},
+};
+
+const rg_page *rg_page_named(const char *name)
+{
+	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++)
+		if (rg_strieq(name, pages[i].name))
+			return &pages[i];
+	return NULL;
+}
+
+const char *rg_page_names(void)
+{
+	return "column, page, slide, square, none";
+}
+
+int rg_view_has_kinds(const rg_model *m, const rg_view *v)
+{
+	rg_str first = 0;
+	for (size_t i = 0; i < v->nnodes; i++) {
+		rg_str k = rg_model_entity(m, v->nodes[i])->kind;
+		if (i == 0)
+			first = k;
+		else if (k != first)
+			return 1;
+	}
+	return v->nnodes && strcmp(rg_model_str(m, first), "other") != 0;
+}
+
+/* The value of a column (or country, group, kind) for an entity, "" for
+ * none. */
+static const char *field_value(const rg_model *m, const rg_entity *e, const char *field)
+{
+	rg_str s = 0;
+	if (rg_strieq(field, "kind"))
+		s = e->kind;
+	else if (rg_strieq(field, "country"))
+		s = e->country;
+	else if (rg_strieq(field, "group"))
+		s = e->group;
+	else
+		s = rg_model_attr(m, e->attr0, e->nattr, field);
+	return s ? rg_model_str(m, s) : "";
+}
+
+typedef struct {
+	const char *value;
+	size_t count, first;
+} value_count;
+
+static int by_count(const void *x, const void *y)
+{
+	const value_count *a = x, *b = y;
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return (a->first > b->first) - (a->first < b->first);
+}
+
+/* Groups by a column's values, the commonest first; entities without a
+ * value share the last group. */
+static void group_by_field(rg_emphasis *e, const rg_model *m, const rg_view *v, const char *field)
+{
+	value_count *vc = rg_xcalloc(v->nnodes + 1, sizeof *vc);
+	size_t n = 0;
+	for (size_t i = 0; i < v->nnodes; i++) {
+		const char *val = field_value(m, rg_model_entity(m, v->nodes[i]), field);
+		size_t k = 0;
+		while (k < n && strcmp(vc[k].value, val) != 0)
+			k++;
+		if (k == n)
+			vc[n++] = (value_count){val, 0, i};
+		vc[k].count++;
+	}
+	qsort(vc, n, sizeof *vc, by_count);
+	e->ngroups = n;
+	e->group_names = rg_xcalloc(n + 1, sizeof *e->group_names);
+	for (size_t k = 0; k < n; k++)
+		e->group_names[k] = rg_xstrdup(*vc[k].value ? vc[k].value : "(none)");
+	for (size_t i = 0; i < v->nnodes; i++) {
+		const char *val = field_value(m, rg_model_entity(m, v->nodes[i]), field);
+		for (size_t k = 0; k < n; k++)
+			if (strcmp(vc[k].value, val) == 0) {
+				e->group[v->nodes[i]] = (uint32_t)k;
+				break;
+			}
+	}
+	free(vc);
+}
+
+/* Groups by community; each named after its most important member. */
+static void group_by_community(rg_emphasis *e, const rg_model *m, const rg_measures *ms,
+			       const uint32_t *ms_nodes)
+{
+	e->ngroups = ms->ncommunities;
+	e->group_names = rg_xcalloc(ms->ncommunities + 1, sizeof *e->group_names);
+	uint32_t *rank = rg_measures_rank(ms);
+	for (size_t r = 0; r < ms->n; r++) {
+		uint32_t k = rank[r], c = ms->community[k];
+		e->group[ms_nodes[k]] = c;
+		if (!e->group_names[c]) {
+			const rg_entity *en = rg_model_entity(m, ms_nodes[k]);
+			e->group_names[c] = rg_asprintf(
+				"around %s", rg_model_str(m, en->label ? en->label : en->id));
+		}
+	}
+	free(rank);
+}
+
+rg_emphasis *rg_emphasis_new(const rg_model *m, const rg_view *v, const rg_measures *ms,
+			     const uint32_t *ms_nodes, rg_color_by by, const char *field, int sized)
+{
+	size_t nent = rg_model_nentities(m);
+	rg_emphasis *e = rg_xcalloc(1, sizeof *e);
+	if (sized) {
+		e->size = rg_xcalloc(nent ? nent : 1, sizeof *e->size);
+		for (size_t k = 0; k < ms->n; k++)
+			e->size[ms_nodes[k]] =
+				NODE_MIN + (NODE_MAX - NODE_MIN) * sqrt(ms->importance[k]);
+	}
+	if (by == RG_COLOR_AUTO)
+		by = rg_view_has_kinds(m, v) ? RG_COLOR_KIND : RG_COLOR_COMMUNITY;
+	rg_buf key = {0};
+	if (sized)
+		rg_buf_puts(&key, "size: importance (PageRank)");
+	if (by != RG_COLOR_KIND) {
+		e->group = rg_xcalloc(nent ? nent : 1, sizeof *e->group);
+		if (by == RG_COLOR_COMMUNITY)
+			group_by_community(e, m, ms, ms_nodes);
+		else
+			group_by_field(e, m, v, field);
+		rg_buf_printf(&key, "%scolour: ", key.len ? "; " : "");
+		if (by == RG_COLOR_COMMUNITY)
+			rg_buf_printf(&key, "community (%s)", ms->method);
+		else
+			rg_buf_puts(&key, field);
+	}
+	e->key = key.s;
+	return e;
+}
+
+void rg_emphasis_free(rg_emphasis *e)
+{
+	if (!e)
+		return;
+	for (size_t k = 0; e->group_names && k < e->ngroups; k++)
+		free(e->group_names[k]);
+	free(e->group_names);
+	free(e->size);
+	free(e->font);
+	free(e->group);
+	free(e->key);
+	free(e->caption);
+	free(e);
+}
+
+void rg_emphasis_caption(rg_emphasis *e, const char *caption)
+{
+	free(e->caption);
+	e->caption = caption ? rg_xstrdup(caption) : NULL;
+}
+
+/* --- labels where they can be read */
+
+/* Widths of Helvetica's (and Arial's, Liberation Sans's) printable ASCII
+ * characters in thousandths of an em, from space to '~': the font
+ * relgraph draws in, so that a label's box is known before Graphviz draws
+ * it.  Other characters count as wide as an 'M' minus a little. */
+static const unsigned short glyph[95] = {
+	278,  278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+	556,  556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
+	1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+	667,  778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
+	333,  556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+	556,  556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584};
+
+/* Width in ems of n bytes of UTF-8 text. */
+static double text_ems(const char *s, size_t n)
+{
+	double w = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 32 && c < 127)
+			w += glyph[c - 32] / 1000.0;
+		else if ((c & 0xC0) != 0x80)
+			w += 0.75; /* the first byte of a character beyond ASCII */
+	}
+	return w;
+}
+
+/* The box of a label wrapped as build wraps it (RG_LABEL_WRAP characters
+ * a line, broken at spaces): width in ems and number of lines. */
+static void label_box(const char *s, double *ems, int *lines)
+{
+	size_t col = 0;
+	double line = 0;
+	*ems = 0;
+	*lines = 1;
+	while (*s) {
+		size_t sp = strspn(s, " ");
+		size_t w = sp + strcspn(s + sp, " \r\n");
+		size_t chars = 0;
+		for (size_t i = sp; i < w; i++)
+			chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+		if (col && col + 1 + chars > RG_LABEL_WRAP) {
+			*ems = fmax(*ems, line);
+			(*lines)++;
+			col = 0;
+			line = 0;
+		} else if (col && sp) {
+			line += text_ems(s, sp);
+			col += sp;
+		}
+		line += text_ems(s + sp, w - sp);
+		col += chars;
+		s += w;
+		if (*s == '\r' || *s == '\n') {
+			*ems = fmax(*ems, line);
+			(*lines)++;
+			col = 0;
+			line = 0;
+			s += s[0] == '\r' && s[1] == '\n' ? 2 : 1;
+		}
+	}
+	*ems = fmax(*ems, line);
+}
+
+typedef struct {
+	double x0, y0, x1, y1;
+} box;
+
+static int overlap(box a, box b)
+{
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+static int by_size(const void *x, const void *y, void *ctx)
+{
+	const double *size = ctx;
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	if (size[a] != size[b])
+		return size[a] > size[b] ? -1 : 1;
+	return (a > b) - (a < b);
+}
+
+/* Sorts entity indices by decreasing node size (importance), then by
+ * index: an insertion sort keyed by a context, since qsort has none. */
+static void sort_by_size(uint32_t *v, size_t n, const double *size)
+{
+	for (size_t i = 1; i < n; i++) {
+		uint32_t x = v[i];
+		size_t j = i;
+		while (j > 0 && by_size(&x, &v[j - 1], (void *)size) < 0) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+}
+
+size_t rg_emphasis_labels(rg_emphasis *e, const rg_model *m, const rg_view *v, const double *x,
+			  const double *y, double bb[4], double scale)
+{
+	size_t nent = rg_model_nentities(m);
+	free(e->font);
+	e->font = rg_xcalloc(nent ? nent : 1, sizeof *e->font);
+	double smallest = RG_MIN_TEXT_PT * TEXT_MARGIN / scale;
+	e->text_pt = smallest;
+	uint32_t *order = rg_xmalloc((v->nnodes ? v->nnodes : 1) * sizeof *order);
+	memcpy(order, v->nodes, v->nnodes * sizeof *order);
+	sort_by_size(order, v->nnodes, e->size);
+	box *placed = rg_xmalloc((v->nnodes ? v->nnodes : 1) * sizeof *placed);
+	box *shape = rg_xmalloc((v->nnodes ? v->nnodes : 1) * sizeof *shape);
+	size_t n = 0;
+	double gap = 1.5 / scale; /* between two labels, on the page */
+	for (size_t i = 0; i < v->nnodes; i++) {
+		uint32_t k = order[i];
+		const rg_entity *en = rg_model_entity(m, k);
+		double imp = (e->size[k] - NODE_MIN) / (NODE_MAX - NODE_MIN);
+		double f = smallest * (1 + LABEL_GROWTH * fmax(0, imp));
+		double ems;
+		int lines;
+		label_box(rg_model_str(m, en->label ? en->label : en->id), &ems, &lines);
+		double w = ems * f + 2 * gap, h = lines * f * 1.2 + 2 * gap;
+		box b = {x[k] - w / 2, y[k] - h / 2, x[k] + w / 2, y[k] + h / 2};
+		/* a label may reach past the nodes' box by a little: the
+		 * drawing grows to take it in, the page shrinks it */
+		double slack = 0.1 * fmax(bb[2] - bb[0], bb[3] - bb[1]);
+		if (b.x0 < bb[0] - slack || b.y0 < bb[1] - slack || b.x1 > bb[2] + slack ||
+		    b.y1 > bb[3] + slack)
+			continue;
+		/* clear of the labels placed, and of their nodes, which are
+		 * drawn after (on top of) the less important ones */
+		size_t j = 0;
+		while (j < n && !overlap(b, placed[j]) && (j == n || !overlap(b, shape[j])))
+			j++;
+		if (j < n)
+			continue;
+		double r = e->size[k] / 2;
+		shape[n] = (box){x[k] - r, y[k] - r, x[k] + r, y[k] + r};
+		placed[n++] = b;
+		e->font[k] = f;
+	}
+	for (size_t j = 0; j < n; j++) {
+		bb[0] = fmin(bb[0], placed[j].x0);
+		bb[1] = fmin(bb[1], placed[j].y0);
+		bb[2] = fmax(bb[2], placed[j].x1);
+		bb[3] = fmax(bb[3], placed[j].y1);
+	}
+	free(placed);
+	free(shape);
+	free(order);
+	return n;
+}
+
+rg_view *rg_view_top(const rg_model *m, const rg_view *v, const uint32_t *rank, size_t n)
+{
+	size_t nent = rg_model_nentities(m);
+	/* neighbours of each entity, as a compressed list */
+	uint32_t *start = rg_xcalloc(nent + 1, sizeof *start);
+	for (size_t e = 0; e < v->nedges; e++) {
+		start[v->edges[e].a + 1]++;
+		start[v->edges[e].b + 1]++;
+	}
+	for (size_t i = 0; i < nent; i++)
+		start[i + 1] += start[i];
+	uint32_t *adj = rg_xmalloc((2 * v->nedges + 1) * sizeof *adj);
+	uint32_t *fill = rg_xcalloc(nent ? nent : 1, sizeof *fill);
+	for (size_t e = 0; e < v->nedges; e++) {
+		uint32_t a = v->edges[e].a, b = v->edges[e].b;
+		adj[start[a] + fill[a]++] = b;
+		adj[start[b] + fill[b]++] = a;
+	}
+	/* The most important first, then down the ranks, each node joined to
+	 * one kept already: a summary is one network, not a scatter of the
+	 * important and their absent neighbours.  Ranks passed over are tried
+	 * again once more is kept. */
+	unsigned char *keep = rg_xcalloc(nent ? nent : 1, 1);
+	size_t kept = 0;
+	for (int progress = 1; progress && kept < n;) {
+		progress = 0;
+		for (size_t r = 0; r < v->nnodes && kept < n; r++) {
+			uint32_t x = v->nodes[rank[r]];
+			int joined = kept == 0;
+			for (uint32_t k = start[x]; k < start[x + 1] && !joined && !keep[x]; k++)
+				joined = keep[adj[k]];
+			if (keep[x] || !joined)
+				continue;
+			keep[x] = 1;
+			kept++;
+			progress = 1;
+		}
+	}
+	rg_view *top = rg_view_only(v, keep);
+	free(keep);
+	free(fill);
+	free(adj);
+	free(start);
+	return top;
+}
