@@ -380,3 +380,56 @@ rg_view *rg_view_top(const rg_model *m, const rg_view *v, const uint32_t *rank, 
 	free(start);
 	return top;
 }
+
+/* Edges by strength: weight, then count, then view order. */
+typedef struct {
+	const rg_edge *e;
+	size_t i;
+} edge_at;
+
+static int stronger(const void *x, const void *y)
+{
+	const edge_at *a = x, *b = y;
+	if (a->e->weight != b->e->weight)
+		return a->e->weight > b->e->weight ? -1 : 1;
+	if (a->e->count != b->e->count)
+		return a->e->count > b->e->count ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+rg_view *rg_view_strongest(const rg_model *m, const rg_view *v, size_t n)
+{
+	if (v->nedges <= n)
+		return NULL;
+	size_t nent = rg_model_nentities(m);
+	edge_at *by = rg_xmalloc(v->nedges * sizeof *by);
+	for (size_t i = 0; i < v->nedges; i++)
+		by[i] = (edge_at){&v->edges[i], i};
+	qsort(by, v->nedges, sizeof *by, stronger);
+	unsigned char *keep_edge = rg_xcalloc(v->nedges, 1), *has = rg_xcalloc(nent ? nent : 1, 1);
+	unsigned char *all = rg_xcalloc(nent ? nent : 1, 1);
+	size_t kept = 0;
+	/* every node's strongest tie first, so that none is left alone;
+	 * then the strongest of the rest */
+	for (size_t k = 0; k < v->nedges; k++) {
+		const rg_edge *e = by[k].e;
+		if (has[e->a] && has[e->b])
+			continue;
+		keep_edge[by[k].i] = 1;
+		has[e->a] = has[e->b] = 1;
+		kept++;
+	}
+	for (size_t k = 0; k < v->nedges && kept < n; k++)
+		if (!keep_edge[by[k].i]) {
+			keep_edge[by[k].i] = 1;
+			kept++;
+		}
+	for (size_t i = 0; i < v->nnodes; i++)
+		all[v->nodes[i]] = 1;
+	rg_view *w = rg_view_only_edges(v, all, keep_edge);
+	free(by);
+	free(keep_edge);
+	free(has);
+	free(all);
+	return w;
+}

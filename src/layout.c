@@ -360,6 +360,200 @@ static size_t legend_rows(const rg_emphasis *em, const rg_model *m, const rg_vie
 	return 2 + kinds;
 }
 
+/* --- straight edges bent round the nodes they would pass under */
+
+typedef struct {
+	double x, y;
+} xy;
+
+/* The nodes as discs on a grid of cells, to find those near a point. */
+typedef struct {
+	double x0, y0, cell;
+	size_t nx, ny;
+	uint32_t *start, *items; /* entities in each cell, a compressed list */
+	const rg_pin *pins;
+} disc_grid;
+
+static double radius(const rg_pin *p)
+{
+	return fmax(p->w, p->h) * 72 / 2;
+}
+
+static void grid_build(disc_grid *gr, const rg_view *v, const rg_pin *pins)
+{
+	double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY, big = 1;
+	for (size_t i = 0; i < v->nnodes; i++) {
+		const rg_pin *p = &pins[v->nodes[i]];
+		x0 = fmin(x0, p->x), y0 = fmin(y0, p->y), x1 = fmax(x1, p->x), y1 = fmax(y1, p->y);
+		big = fmax(big, radius(p));
+	}
+	gr->pins = pins;
+	gr->cell = 2 * big + 4;
+	gr->x0 = x0 - gr->cell;
+	gr->y0 = y0 - gr->cell;
+	gr->nx = (size_t)((x1 - gr->x0) / gr->cell) + 2;
+	gr->ny = (size_t)((y1 - gr->y0) / gr->cell) + 2;
+	gr->start = rg_xcalloc(gr->nx * gr->ny + 1, sizeof *gr->start);
+	gr->items = rg_xmalloc((v->nnodes ? v->nnodes : 1) * sizeof *gr->items);
+	for (size_t i = 0; i < v->nnodes; i++) {
+		const rg_pin *p = &pins[v->nodes[i]];
+		gr->start[(size_t)((p->y - gr->y0) / gr->cell) * gr->nx +
+			  (size_t)((p->x - gr->x0) / gr->cell) + 1]++;
+	}
+	for (size_t c = 0; c < gr->nx * gr->ny; c++)
+		gr->start[c + 1] += gr->start[c];
+	uint32_t *fill = rg_xcalloc(gr->nx * gr->ny, sizeof *fill);
+	for (size_t i = 0; i < v->nnodes; i++) {
+		const rg_pin *p = &pins[v->nodes[i]];
+		size_t c = (size_t)((p->y - gr->y0) / gr->cell) * gr->nx +
+			   (size_t)((p->x - gr->x0) / gr->cell);
+		gr->items[gr->start[c] + fill[c]++] = v->nodes[i];
+	}
+	free(fill);
+}
+
+/* The node (entity) whose disc, a point's margin wider, holds q, other
+ * than a and b; RG_NONE for none. */
+static uint32_t grid_hit(const disc_grid *gr, xy q, uint32_t a, uint32_t b, double margin)
+{
+	if (q.x < gr->x0 || q.y < gr->y0)
+		return RG_NONE;
+	size_t cx = (size_t)((q.x - gr->x0) / gr->cell), cy = (size_t)((q.y - gr->y0) / gr->cell);
+	for (size_t y = cy ? cy - 1 : 0; y <= cy + 1 && y < gr->ny; y++)
+		for (size_t x = cx ? cx - 1 : 0; x <= cx + 1 && x < gr->nx; x++)
+			for (uint32_t k = gr->start[y * gr->nx + x];
+			     k < gr->start[y * gr->nx + x + 1]; k++) {
+				uint32_t e = gr->items[k];
+				const rg_pin *p = &gr->pins[e];
+				double r = radius(p) + margin;
+				if (e != a && e != b &&
+				    (q.x - p->x) * (q.x - p->x) + (q.y - p->y) * (q.y - p->y) <
+					    r * r)
+					return e;
+			}
+	return RG_NONE;
+}
+
+static xy bezier_at(xy p0, xy c1, xy c2, xy p3, double t)
+{
+	double u = 1 - t, a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
+	return (xy){a * p0.x + b * c1.x + c * c2.x + d * p3.x,
+		    a * p0.y + b * c1.y + c * c2.y + d * p3.y};
+}
+
+/* The first node (entity) a curve passes under, between its ends; with
+ * *t the curve's parameter there. */
+static uint32_t curve_hit(const disc_grid *gr, xy p0, xy c1, xy c2, xy p3, uint32_t a, uint32_t b,
+			  double *t)
+{
+	double len = hypot(p3.x - p0.x, p3.y - p0.y);
+	int steps = 8 + (int)(len / (gr->cell / 4));
+	for (int i = 1; i < steps; i++) {
+		double s = (double)i / steps;
+		uint32_t e = grid_hit(gr, bezier_at(p0, c1, c2, p3, s), a, b, 1);
+		if (e != RG_NONE) {
+			*t = s;
+			return e;
+		}
+	}
+	return RG_NONE;
+}
+
+/* Bends one straight edge, drawn as pos ("[e,x,y ][s,x,y ]p0 p1 p2 p3"),
+ * round the first node it passes under, to whichever side clears every
+ * node with the smallest bend; returns the new pos, or NULL to keep it. */
+static char *bend(const disc_grid *gr, const char *pos, uint32_t a, uint32_t b)
+{
+	char arrows[2][64] = {"", ""};
+	xy q[8];
+	int n = 0, na = 0;
+	for (const char *s = pos; *s && n < 8;) {
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+		size_t len = strcspn(s, " ");
+		if ((s[0] == 'e' || s[0] == 's') && s[1] == ',') {
+			if (na < 2 && len < sizeof arrows[0])
+				snprintf(arrows[na++], sizeof arrows[0], "%.*s ", (int)len, s);
+		} else if (sscanf(s, "%lf,%lf", &q[n].x, &q[n].y) == 2) {
+			n++;
+		}
+		s += len;
+	}
+	if (n != 4)
+		return NULL; /* curved already, or more than one piece */
+	double t;
+	uint32_t hit = curve_hit(gr, q[0], q[1], q[2], q[3], a, b, &t);
+	if (hit == RG_NONE)
+		return NULL;
+	const rg_pin *c = &gr->pins[hit];
+	double dx = q[3].x - q[0].x, dy = q[3].y - q[0].y, len = hypot(dx, dy);
+	if (len <= 0)
+		return NULL;
+	xy nrm = {-dy / len, dx / len};
+	/* where the node lies along the edge, kept off its ends */
+	double at = ((c->x - q[0].x) * dx + (c->y - q[0].y) * dy) / (len * len);
+	double side0 = (c->x - q[0].x) * nrm.x + (c->y - q[0].y) * nrm.y;
+	/* bends by the node's width, then wider; the apex beside the node,
+	 * then a little before or after it */
+	static const double shift[] = {0, -0.15, 0.15, -0.3, 0.3};
+	for (int k = 1; k <= 6; k++)
+		for (int j = 0; j < 5; j++) {
+			double along = fmin(0.8, fmax(0.2, at + shift[j]));
+			for (int sgn = 0; sgn < 2; sgn++) {
+				/* first away from the node's side of the line */
+				double side = (sgn == 0) == (side0 > 0) ? -1 : 1;
+				double d = k * (radius(c) + 3);
+				xy apex = {c->x + side * nrm.x * d, c->y + side * nrm.y * d};
+				double u = 1 - along, w = 3 * along * u;
+				xy ctl = {(apex.x - u * u * u * q[0].x -
+					   along * along * along * q[3].x) /
+						  w,
+					  (apex.y - u * u * u * q[0].y -
+					   along * along * along * q[3].y) /
+						  w};
+				double tt;
+				if (curve_hit(gr, q[0], ctl, ctl, q[3], a, b, &tt) != RG_NONE)
+					continue;
+				return rg_asprintf("%s%s%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f",
+						   arrows[0], arrows[1], q[0].x, q[0].y, ctl.x,
+						   ctl.y, ctl.x, ctl.y, q[3].x, q[3].y);
+			}
+		}
+	return NULL;
+}
+
+/* Bends the recorded straight edges that pass under a node not their own
+ * round it, where a small bend clears every node: the drawing then shows
+ * which nodes an edge joins.  Force engines draw straight edges past a
+ * few hundred, where Graphviz's own routing round nodes takes minutes. */
+static void bend_edges(const rg_model *m, const rg_view *v, const rg_pin *pins,
+		       rg_drawn_edge *edges, size_t nedges)
+{
+	if (!v->nnodes)
+		return;
+	disc_grid gr;
+	grid_build(&gr, v, pins);
+	for (size_t i = 0; i < nedges; i++) {
+		const char *k = edges[i].key;
+		size_t la = strcspn(k, "\x01");
+		char *ta = rg_xstrndup(k, la);
+		const char *hb = k + la + (k[la] != 0);
+		char *tb = rg_xstrndup(hb, strcspn(hb, "\x01"));
+		uint32_t a = rg_model_find(m, ta), b = rg_model_find(m, tb);
+		free(ta);
+		free(tb);
+		char *bent = a == RG_NONE || b == RG_NONE ? NULL : bend(&gr, edges[i].pos, a, b);
+		if (bent) {
+			free(edges[i].pos);
+			edges[i].pos = bent;
+		}
+	}
+	free(gr.start);
+	free(gr.items);
+}
+
 /* Step 4 of force_layout: the drawing on the places of pins, with the
  * labels chosen, the legend under it; laid out by nop2, which routes the
  * edges. */
@@ -426,8 +620,10 @@ static Agraph_t *force_layout(rg_render *r, const rg_model *m, const rg_view *v,
 	/* the edges as routed round the nodes, with no labels in the way */
 	size_t nedges = 0;
 	rg_drawn_edge *edges = NULL;
-	if (rg_render_positions(r, g, d) == RG_OK)
+	if (rg_render_positions(r, g, d) == RG_OK) {
 		edges = rg_layout_record_edges(g, &nedges);
+		bend_edges(m, v, pins, edges, nedges);
+	}
 	rg_render_free_layout(r);
 	agclose(g);
 

@@ -228,7 +228,9 @@ static void add_legend_table(builder *bd)
 		rg_buf_puts(&b, "</TD></TR>");
 	}
 	if (em && em->key) {
-		rg_buf_puts(&b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><I>");
+		/* in the second column: a cell across both would widen the
+		 * swatches' column by half its own width */
+		rg_buf_puts(&b, "<TR><TD></TD><TD ALIGN=\"LEFT\"><I>");
 		rg_buf_xml_as(&b, em->key, RG_XML_HTML_LABEL);
 		rg_buf_puts(&b, "</I></TD></TR>");
 	}

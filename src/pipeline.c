@@ -511,10 +511,24 @@ static rg_status emphasis_of(rg_job *j, rg_emphasis **em, rg_view **top, char **
 		uint32_t *rank = rg_measures_rank(ms);
 		*top = rg_view_top(j->m, v, rank, keep);
 		free(rank);
-		char a[32], b[32];
-		*caption =
-			rg_asprintf("the %s most important of %s entities; --all draws every one",
-				    rg_thousands((*top)->nnodes, a), rg_thousands(v->nnodes, b));
+		/* a summary's ties: the strongest, as many as can be told apart */
+		rg_view *ties =
+			rg_view_strongest(j->m, *top, (size_t)(RG_SUMMARY_TIES * (*top)->nnodes));
+		char a[32], b[32], c[32];
+		if (ties) {
+			*caption = rg_asprintf("the %s most important of %s entities and their %s "
+					       "strongest ties; --all draws every one",
+					       rg_thousands(ties->nnodes, a),
+					       rg_thousands(v->nnodes, b),
+					       rg_thousands(ties->nedges, c));
+			rg_view_free(*top);
+			*top = ties;
+		} else {
+			*caption = rg_asprintf("the %s most important of %s entities; --all draws "
+					       "every one",
+					       rg_thousands((*top)->nnodes, a),
+					       rg_thousands(v->nnodes, b));
+		}
 		emit(j, RG_EVENT_NOTE, RG_STAGE_TRANSFORM, 0, "summary: %s", *caption);
 		v = *top;
 	}

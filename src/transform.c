@@ -481,6 +481,12 @@ void rg_kinds_free(rg_kinds *k)
 
 rg_view *rg_view_only(const rg_view *v, const unsigned char *keep)
 {
+	return rg_view_only_edges(v, keep, NULL);
+}
+
+rg_view *rg_view_only_edges(const rg_view *v, const unsigned char *keep,
+			    const unsigned char *keep_edge)
+{
 	rg_view *w = rg_xcalloc(1, sizeof *w);
 	*w = *v;
 	w->nodes = rg_xmalloc((v->nnodes ? v->nnodes : 1) * sizeof *w->nodes);
@@ -498,7 +504,7 @@ rg_view *rg_view_only(const rg_view *v, const unsigned char *keep)
 	size_t off = 0;
 	for (size_t e = 0; e < v->nedges; e++) {
 		const rg_edge *x = &v->edges[e];
-		if (!keep[x->a] || !keep[x->b])
+		if (!keep[x->a] || !keep[x->b] || (keep_edge && !keep_edge[e]))
 			continue;
 		rg_edge *y = &w->edges[w->nedges++];
 		*y = *x;

@@ -74,4 +74,11 @@ size_t rg_emphasis_labels(rg_emphasis *e, const rg_model *m, const rg_view *v, c
  * them.  A new view the caller frees with rg_view_free. */
 rg_view *rg_view_top(const rg_model *m, const rg_view *v, const uint32_t *rank, size_t n);
 
+/* At most about n of v's edges, the strongest (by weight, then count),
+ * every node keeping its strongest: a summary's ties.  A new view the
+ * caller frees, or NULL when v has no more than n edges. */
+rg_view *rg_view_strongest(const rg_model *m, const rg_view *v, size_t n);
+/* A summary draws at most this many ties per entity. */
+#define RG_SUMMARY_TIES 2.5
+
 #endif

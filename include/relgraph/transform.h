@@ -73,6 +73,10 @@ void rg_view_free(rg_view *v);
  * among them, in v's order.  A new view the caller frees; it refers to
  * v's model, as v does. */
 rg_view *rg_view_only(const rg_view *v, const unsigned char *keep);
+/* The same, with only the edges keep_edge (indexed like v->edges) marks;
+ * keep_edge NULL keeps every edge among the nodes kept. */
+rg_view *rg_view_only_edges(const rg_view *v, const unsigned char *keep,
+			    const unsigned char *keep_edge);
 
 /* How much of one kind a view holds. */
 typedef struct {
