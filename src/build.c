@@ -317,6 +317,10 @@ static void declare(builder *bd)
 		 * grows so fast (a minute and more for 300 nodes round a hub)
 		 * that past a few hundred nodes and edges they are straight */
 		int curved = !bd->o->large && bd->v->nnodes + bd->v->nedges <= 300;
+		/* an emphasised drawing's edges are bent round nodes by the
+		 * layout stage, at a fraction of Graphviz's routing's cost */
+		if (bd->o->emphasis && bd->o->emphasis->size)
+			curved = 0;
 		gset(g, "overlap", bd->o->large ? "prism" : "false");
 		gset(g, "splines", curved ? "true" : "false");
 		gset(g, "sep", "+6");

@@ -144,7 +144,7 @@ rg_emphasis *rg_emphasis_new(const rg_model *m, const rg_view *v, const rg_measu
 		by = rg_view_has_kinds(m, v) ? RG_COLOR_KIND : RG_COLOR_COMMUNITY;
 	rg_buf key = {0};
 	if (sized)
-		rg_buf_puts(&key, "size: importance (PageRank)");
+		rg_buf_puts(&key, "size: PageRank");
 	if (by != RG_COLOR_KIND) {
 		e->group = rg_xcalloc(nent ? nent : 1, sizeof *e->group);
 		if (by == RG_COLOR_COMMUNITY)
@@ -153,7 +153,9 @@ rg_emphasis *rg_emphasis_new(const rg_model *m, const rg_view *v, const rg_measu
 			group_by_field(e, m, v, field);
 		rg_buf_printf(&key, "%scolour: ", key.len ? "; " : "");
 		if (by == RG_COLOR_COMMUNITY)
-			rg_buf_printf(&key, "community (%s)", ms->method);
+			/* "Leiden (modularity)": the legend names the method */
+			rg_buf_printf(&key, "community (%.*s)", (int)strcspn(ms->method, " "),
+				      ms->method);
 		else
 			rg_buf_puts(&key, field);
 	}
@@ -359,11 +361,11 @@ rg_view *rg_view_top(const rg_model *m, const rg_view *v, const uint32_t *rank, 
 	 * again once more is kept. */
 	unsigned char *keep = rg_xcalloc(nent ? nent : 1, 1);
 	size_t kept = 0;
-	for (int progress = 1; progress && kept < n;) {
-		progress = 0;
+	while (kept < n && kept < v->nnodes) {
+		int progress = 0;
 		for (size_t r = 0; r < v->nnodes && kept < n; r++) {
 			uint32_t x = v->nodes[rank[r]];
-			int joined = kept == 0;
+			int joined = 0;
 			for (uint32_t k = start[x]; k < start[x + 1] && !joined && !keep[x]; k++)
 				joined = keep[adj[k]];
 			if (keep[x] || !joined)
@@ -372,6 +374,16 @@ rg_view *rg_view_top(const rg_model *m, const rg_view *v, const uint32_t *rank, 
 			kept++;
 			progress = 1;
 		}
+		if (progress)
+			continue;
+		/* nothing more joins what is kept: the most important node
+		 * left starts another part (many small networks, or loners) */
+		for (size_t r = 0; r < v->nnodes; r++)
+			if (!keep[v->nodes[rank[r]]]) {
+				keep[v->nodes[rank[r]]] = 1;
+				kept++;
+				break;
+			}
 	}
 	rg_view *top = rg_view_only(v, keep);
 	free(keep);

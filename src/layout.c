@@ -357,7 +357,7 @@ static size_t legend_rows(const rg_emphasis *em, const rg_model *m, const rg_vie
 		kinds = k->nnodes;
 		rg_kinds_free(k);
 	}
-	return 2 + kinds;
+	return 1 + kinds;
 }
 
 /* --- straight edges bent round the nodes they would pass under */

@@ -182,8 +182,10 @@ static void add_legend_table(builder *bd)
 	rg_buf b = {0};
 	const rg_emphasis *em = bd->o->emphasis;
 	rg_buf_puts(&b, "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" "
-			"STYLE=\"ROUNDED\" COLOR=\"#999999\" BGCOLOR=\"#FFFFFF\">"
-			"<TR><TD COLSPAN=\"2\">Legend</TD></TR>");
+			"STYLE=\"ROUNDED\" COLOR=\"#999999\" BGCOLOR=\"#FFFFFF\">");
+	/* an emphasised drawing's legend is plain enough to go untitled */
+	if (!(em && em->size))
+		rg_buf_puts(&b, "<TR><TD COLSPAN=\"2\">Legend</TD></TR>");
 	if (em && em->group)
 		group_rows(bd, &b);
 	for (size_t i = 0; i < bd->nnk && !(em && em->group); i++) {

@@ -529,7 +529,7 @@ static rg_status emphasis_of(rg_job *j, rg_emphasis **em, rg_view **top, char **
 					       rg_thousands((*top)->nnodes, a),
 					       rg_thousands(v->nnodes, b));
 		}
-		emit(j, RG_EVENT_NOTE, RG_STAGE_TRANSFORM, 0, "summary: %s", *caption);
+		emit(j, RG_EVENT_NOTE, RG_STAGE_TRANSFORM, 0, "summarised: drawing %s", *caption);
 		v = *top;
 	}
 	*em = rg_emphasis_new(j->m, v, ms, j->v->nodes, l->color_by, l->color_field, full);

@@ -14,7 +14,7 @@ printf 'previous image\n' >big.svg
 cp big.svg before.svg
 
 for sig in INT TERM; do
-	"$RELGRAPH" big -Tsvg -Tpng -O 2>stderr &
+	"$RELGRAPH" big -K dot -Tsvg -Tpng -O 2>stderr &
 	pid=$!
 	sleep 1
 	kill -s "$sig" "$pid" 2>/dev/null || no "SIG$sig: relgraph had already finished"
