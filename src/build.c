@@ -304,8 +304,8 @@ static void declare(builder *bd)
 	gset(g, "fontsize", "11");
 	gset(g, "pad", "0.2");
 	gset(g, "margin", "0"); /* PDF and PS: the page is the drawing */
-	gset(g, "nodesep", "0.35");
-	gset(g, "ranksep", "0.55");
+	gset(g, "nodesep", bd->o->narrow ? "0.15" : "0.35");
+	gset(g, "ranksep", bd->o->narrow ? "0.35" : "0.55");
 	gset(g, "newrank", "true");
 	gset(g, "outputorder", "edgesfirst");
 
@@ -370,7 +370,7 @@ static void declare(builder *bd)
 	if (em && em->size)
 		bd->n_fixed = nsym(g, "fixedsize", "false");
 	nsym(g, "fontname", RG_FONT);
-	nsym(g, "margin", "0.1,0.05");
+	nsym(g, "margin", bd->o->narrow ? "0.06,0.03" : "0.1,0.05");
 	nsym(g, "penwidth", "1");
 	nsym(g, "color", "#333333");
 	bd->e_id = esym(g, "id", "");
@@ -439,6 +439,45 @@ static const char *const group_fill[RG_GROUP_COLORS] = {"#E69F00", "#56B4E9", "#
 const char *rg_build_group_fill(size_t group)
 {
 	return group < RG_GROUP_COLORS ? group_fill[group] : GROUP_REST;
+}
+
+/* Multiplies a font size attribute's value by k. */
+static void scale_value(void *obj, Agsym_t *sym, double k)
+{
+	const char *v = agxget(obj, sym);
+	double pt = v && *v ? atof(v) : 0;
+	if (pt <= 0)
+		return;
+	char num[32];
+	snprintf(num, sizeof num, "%.2f", pt * k);
+	agxset(obj, sym, num);
+}
+
+static void scale_subgraphs(Agraph_t *g, Agsym_t *gs, double k)
+{
+	for (Agraph_t *sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) {
+		scale_value(sub, gs, k);
+		scale_subgraphs(sub, gs, k);
+	}
+}
+
+/* Every text of g k times its size: the graph's and its subgraphs'
+ * labels, nodes', edges'. */
+static void scale_text(Agraph_t *g, double k)
+{
+	Agsym_t *gs = agattr(g, AGRAPH, (char *)"fontsize", NULL);
+	Agsym_t *ns = agattr(g, AGNODE, (char *)"fontsize", NULL);
+	Agsym_t *es = agattr(g, AGEDGE, (char *)"fontsize", NULL);
+	if (gs) {
+		scale_value(g, gs, k);
+		scale_subgraphs(g, gs, k);
+	}
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		if (ns)
+			scale_value(n, ns, k);
+		for (Agedge_t *e = agfstout(g, n); e && es; e = agnxtout(g, e))
+			scale_value(e, es, k);
+	}
 }
 
 /* The order nodes are drawn in, as positions in the view: the view's;
@@ -690,8 +729,12 @@ static void add_edges(builder *bd, Agnode_t **map)
 		 * counts and dates stay in their tooltips */
 		if (bd->o->emphasis && bd->o->emphasis->size)
 			quiet = 1;
+		if (bd->o->edge_labels == RG_LABELS_MERGED && x->count < 2)
+			quiet = 1;
 		int show = bd->o->edge_labels == RG_LABELS_ALL ||
-			   (bd->o->edge_labels == RG_LABELS_AUTO && !quiet &&
+			   ((bd->o->edge_labels == RG_LABELS_AUTO ||
+			     bd->o->edge_labels == RG_LABELS_MERGED) &&
+			    !quiet &&
 			    (bd->labels || (x->count > 1 && v->nedges <= 4 * AUTO_LABEL_EDGES)));
 		if (show) {
 			rg_buf_reset(&lb);
@@ -699,7 +742,8 @@ static void add_edges(builder *bd, Agnode_t **map)
 			 * thick line off the text (to its left when ranks run top
 			 * to bottom, below it when they run across) */
 			int thick = pen_width(v, x) > 2.5;
-			rg_label_wrapped(&lb, label, 40,
+			rg_label_wrapped(&lb, label,
+					 bd->o->narrow ? RG_EDGE_WRAP_NARROW : RG_EDGE_WRAP,
 					 !bd->dot || bd->across ? NULL
 					 : thick		? "    "
 								: "  ");
@@ -795,6 +839,8 @@ Agraph_t *rg_build_placed(const rg_model *m, const rg_view *v, const rg_build_op
 		rg_legend_add(&bd);
 	if (bd.p->pins && bd.p->canvas[2] > bd.p->canvas[0])
 		add_canvas(&bd);
+	if (o->text_scale > 0 && o->text_scale != 1)
+		scale_text(bd.g, o->text_scale);
 	apply_settings(&bd);
 	free(map);
 	for (size_t i = 0; i < bd.capids; i++)

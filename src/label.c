@@ -206,7 +206,8 @@ char *rg_edge_label(const rg_model *m, const rg_view *v, const rg_edge *e)
 
 void rg_label_node(const builder *bd, rg_buf *b, const rg_entity *en)
 {
-	rg_label_wrapped(b, S(bd, en->label ? en->label : en->id), RG_LABEL_WRAP, NULL);
+	rg_label_wrapped(b, S(bd, en->label ? en->label : en->id),
+			 bd->o->narrow ? RG_LABEL_WRAP_NARROW : RG_LABEL_WRAP, NULL);
 	if ((strcmp(S(bd, en->kind), "agreement") == 0 || strcmp(S(bd, en->kind), "event") == 0) &&
 	    en->when.start.year) {
 		char d[11];

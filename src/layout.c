@@ -676,6 +676,87 @@ static Agraph_t *force_layout(rg_render *r, const rg_model *m, const rg_view *v,
 	return g;
 }
 
+/* --- text that reads on the page, for dot's drawings */
+
+/* The smallest text of laid-out g as the page shows it, in points. */
+static double text_on_page(Agraph_t *g, const rg_page *page, double *aspect)
+{
+	boxf bb = GD_bb(g);
+	double pad = 2 * 0.2 * 72, w = bb.UR.x - bb.LL.x + pad, h = bb.UR.y - bb.LL.y + pad;
+	*aspect = h > 0 ? w / h : 1;
+	double s = fmin(1, fmin(page->width / w, page->height / h));
+	double least = INFINITY;
+	Agsym_t *ns = agattr(g, AGNODE, (char *)"fontsize", NULL);
+	Agsym_t *es = agattr(g, AGEDGE, (char *)"fontsize", NULL);
+	Agsym_t *nl = agattr(g, AGNODE, (char *)"label", NULL);
+	Agsym_t *el = agattr(g, AGEDGE, (char *)"label", NULL);
+	Agsym_t *st = agattr(g, AGNODE, (char *)"style", NULL);
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		const char *label = nl ? agxget(n, nl) : "";
+		if (ns && *label && !(st && strstr(agxget(n, st), "invis")))
+			least = fmin(least, atof(agxget(n, ns)));
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e))
+			if (es && el && *agxget(e, el))
+				least = fmin(least, atof(agxget(e, es)));
+	}
+	return isfinite(least) ? least * s : INFINITY;
+}
+
+/* Lays a dot drawing out again until its smallest text reads on the
+ * page: narrower (labels wrapped closer, the legend under it), its text
+ * larger by as much as the page shrinks it, across or down, and at last
+ * without edge labels (their counts and dates stay in the tooltips).
+ * Keeps the first that reads, else the one that reads best; *g and info
+ * follow it, laid out in r. */
+static rg_status fit_text(rg_render *r, const rg_model *m, const rg_view *v, int keep_rankdir,
+			  const rg_page *page, Agraph_t **g, rg_layout_info *info, rg_diags *d)
+{
+	const double need = RG_MIN_TEXT_PT * 1.05;
+	double aspect, best = text_on_page(*g, page, &aspect);
+	if (best >= need)
+		return RG_OK;
+	rg_build_opts start = info->bo, kept = info->bo;
+	const char *dirs[2] = {start.rankdir, start.rankdir ? NULL : "LR"};
+	for (int pass = 0; pass < 4 && best < need; pass++) {
+		rg_build_opts b = start;
+		b.narrow = 1;
+		b.rankdir = dirs[pass == 1 && !keep_rankdir];
+		if (pass >= 2) {
+			/* the labels of single relations first, then all */
+			if (start.edge_labels != RG_LABELS_AUTO)
+				break;
+			b.rankdir = kept.rankdir;
+			b.edge_labels = pass == 2 ? RG_LABELS_MERGED : RG_LABELS_NONE;
+		}
+		b.text_scale = 1;
+		for (int round = 0; round < 3; round++) {
+			Agraph_t *t = rg_build(m, v, &b);
+			if (rg_render_layout(r, t, info->render, d) != RG_OK) {
+				agclose(t);
+				return RG_ESYS;
+			}
+			double a, pt = text_on_page(t, page, &a);
+			int fits = a >= 0.5 && a <= 2.2;
+			if (pt > best && (fits || pt < need)) {
+				rg_render_free_layout(r);
+				agclose(*g);
+				*g = t;
+				best = pt;
+				kept = b;
+			} else {
+				rg_render_free_layout(r);
+				agclose(t);
+			}
+			if (pt >= need)
+				break;
+			/* text grows faster than the drawing it sits in */
+			b.text_scale *= fmin(3, need / pt * 1.02);
+		}
+	}
+	info->bo = kept;
+	return RG_OK;
+}
+
 Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_build_opts *bo,
 		    const rg_layout_opts *o, rg_layout_info *info, rg_diags *d)
 {
@@ -709,6 +790,20 @@ Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_
 	 * the user chose the direction; big graphs go as they come */
 	if (strcmp(info->engine, "dot") == 0 && v->nnodes + v->nedges <= RG_FIT_MAX &&
 	    !o->keep_rankdir && fit_page(r, m, v, is_auto, &g, info, d) != RG_OK) {
+		agclose(g);
+		return NULL;
+	}
+	int dot_text_fit =
+		strcmp(info->engine, "dot") == 0 && v->nnodes + v->nedges <= RG_FIT_TEXT_MAX;
+	if (!rg_render_laid_out(r, g) && (!o->no_layout || (dot_text_fit && o->page)) &&
+	    rg_render_layout(r, g, info->render, d) != RG_OK) {
+		agclose(g);
+		return NULL;
+	}
+	/* the text as the page will show it: dot's drawings, small enough
+	 * to lay out a few times */
+	if (dot_text_fit && o->page && o->page->width > 0 &&
+	    fit_text(r, m, v, o->keep_rankdir, o->page, &g, info, d) != RG_OK) {
 		agclose(g);
 		return NULL;
 	}

@@ -237,7 +237,13 @@ static void add_legend_table(builder *bd)
 		rg_buf_puts(&b, "</I></TD></TR>");
 	}
 	rg_buf_puts(&b, "</TABLE>");
-	Agnode_t *n = rg_legend_node(bd, bd->g, "table", "");
+	/* a narrow dot drawing's legend goes under it, on a rank of its own */
+	Agraph_t *where = bd->g;
+	if (bd->dot && bd->o->narrow && !bd->p->legend_pin.set) {
+		where = agsubg(bd->g, (char *)"legend: bottom", 1);
+		sset(where, "rank", "sink");
+	}
+	Agnode_t *n = rg_legend_node(bd, where, "table", "");
 	if (bd->p->legend_pin.set) {
 		rg_pin p = bd->p->legend_pin;
 		char buf[64];
@@ -278,7 +284,8 @@ void rg_legend_add(builder *bd)
 		return;
 	/* the cluster's rows of samples read well top to bottom only */
 	int groups = bd->o->emphasis && bd->o->emphasis->group;
-	if (bd->dot && !bd->o->legend_table && !groups && rg_strieq(bd->rankdir, "TB"))
+	if (bd->dot && !bd->o->legend_table && !groups && !bd->o->narrow &&
+	    rg_strieq(bd->rankdir, "TB"))
 		add_legend_cluster(bd);
 	else
 		add_legend_table(bd);

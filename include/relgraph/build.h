@@ -20,10 +20,17 @@ typedef struct {
 	const char *name, *value;
 } rg_setting;
 
-/* Node labels wrap at this many characters a line. */
+/* Node labels wrap at this many characters a line (a narrow drawing's
+ * at RG_LABEL_WRAP_NARROW), edge labels at RG_EDGE_WRAP. */
 #define RG_LABEL_WRAP 22
+#define RG_LABEL_WRAP_NARROW 12
+#define RG_EDGE_WRAP 40
+#define RG_EDGE_WRAP_NARROW 20
 
-typedef enum { RG_LABELS_AUTO, RG_LABELS_ALL, RG_LABELS_NONE } rg_label_mode;
+/* Which edges carry a label: auto (what says something the legend does
+ * not, for a drawing of not too many edges), all, none, or only merged
+ * ones (the count of several relations: "40 meetings, 2013-2023"). */
+typedef enum { RG_LABELS_AUTO, RG_LABELS_ALL, RG_LABELS_NONE, RG_LABELS_MERGED } rg_label_mode;
 
 /* What a drawing stresses (emphasis.h makes it): entity-indexed arrays,
  * NULL to keep the theme's look. */
@@ -63,6 +70,13 @@ typedef struct {
 	/* sizes, colours and labels by importance and community; NULL for
 	 * the theme's look by kind */
 	const rg_emphasis *emphasis;
+	/* A compact drawing, to read on a small page: labels wrapped
+	 * narrower, nodes and ranks closer, the legend (a table) under the
+	 * drawing. */
+	int narrow;
+	/* every text's size times this (0: 1), for a drawing that the page
+	 * shrinks; -N/-E/-G fontsize still win */
+	double text_scale;
 
 	/* -G, -N and -E settings, applied last so they win over the theme */
 	const rg_setting *gset, *nset, *eset;

@@ -16,6 +16,10 @@
  *   to a page's shape kept; with -K auto, one still far from a page
  *   either way (a hub with hundreds of leaves is one rank of hundreds) is
  *   laid out by sfdp too, which spreads a star around its hub.
+ * - Text on the page: a dot drawing whose smallest text the page (its
+ *   size, emphasis.h) would shrink below RG_MIN_TEXT_PT is drawn again,
+ *   narrower, its text larger, across or down, and at last without edge
+ *   labels, until it reads.
  * - Boxes (--cluster-by): only dot, fdp, osage and patchwork draw them;
  *   -K auto takes fdp where it would take sfdp, and an engine asked for
  *   that cannot is warned about.
@@ -41,6 +45,10 @@
 /* A second layout to fit the page costs as much as the first: only up to
  * this many nodes and edges together. */
 #define RG_FIT_MAX 600
+/* dot's drawings up to this many nodes and edges together are laid out
+ * again, narrower and with larger text, until their text reads at
+ * RG_MIN_TEXT_PT on the page (emphasis.h). */
+#define RG_FIT_TEXT_MAX 300
 /* Aspect ratios (width over height) that fit a page, landscape or
  * portrait; outside them a drawing is a strip or a tower. */
 #define RG_FIT_ASPECT_MIN 0.4

@@ -21,16 +21,27 @@ for f in xi-putin.svg xi-putin.html xi-putin.pdf; do
 	grep -q "$(date +%Y)" "$f" && no "$f holds this year, a time stamp?"
 done
 grep -q '/Subtype */Image' xi-putin.pdf && no "the PDF holds a bitmap"
-# made for a 16 cm column: the SVG is 453.54 pt wide, its viewBox the
-# whole drawing, and the PDF's page the same size
-grep -q '<svg width="453.54pt" height="211.[0-9]*pt"' xi-putin.svg ||
-	no "the SVG is not a column wide: $(grep '<svg' xi-putin.svg)"
-grep -q 'viewBox="0.00 0.00 1437.51 669.15"' xi-putin.svg || no "the SVG's viewBox changed"
-grep -aq '/MediaBox \[ 0 0 454 211 \]' xi-putin.pdf ||
-	no "the PDF page is not the SVG's size: $(grep -a MediaBox xi-putin.pdf | head -n 1)"
+# made for a 16 cm column: the SVG is 453.54 pt wide (or 22 cm high),
+# its viewBox the whole drawing in proportion, the PDF's page the same
+read_svg() { # prints "width height vbw vbh" of an SVG
+	sed -n 's/^<svg width="\([0-9.]*\)pt" height="\([0-9.]*\)pt"$/\1 \2/p' "$1" | tr '\n' ' '
+	sed -n 's/^ viewBox="[0-9.]* [0-9.]* \([0-9.]*\) \([0-9.]*\)".*/\1 \2/p' "$1"
+}
+set -- $(read_svg xi-putin.svg)
+[ $# -eq 4 ] || no "the SVG's size and viewBox: $(grep -A1 '^<svg' xi-putin.svg)"
+awk -v w="$1" -v h="$2" -v vw="$3" -v vh="$4" 'BEGIN {
+	col = 16 / 2.54 * 72; tall = 22 / 2.54 * 72
+	fit = (w > col - 0.1 && w < col + 0.1) || (h > tall - 0.1 && h < tall + 0.1)
+	same = (w / h - vw / vh) ^ 2 < 0.0001
+	exit !(fit && same) }' || no "the SVG is not a column wide, in proportion: $*"
+pw=$(printf '%.0f' "$1") ph=$(printf '%.0f' "$2")
+grep -aq "/MediaBox \[ 0 0 $pw $ph \]" xi-putin.pdf ||
+	no "the PDF page is not the SVG's size ($pw x $ph): $(grep -a MediaBox xi-putin.pdf | head -n 1)"
+vb="$3 $4"
 # --page none: the drawing's own size
 "$RELGRAPH" "$ROOT/graphs/xi-putin" --page none -o full.svg
-grep -q 'width="1438pt" height="669pt"' full.svg || no "--page none: $(grep '<svg' full.svg)"
+set -- $(sed -n 's/^<svg width="\([0-9.]*\)pt" height="\([0-9.]*\)pt"$/\1 \2/p' full.svg)
+[ "$1" -gt 453 ] 2>/dev/null || no "--page none: $(grep '^<svg' full.svg)"
 
 # --title names the document
 "$RELGRAPH" "$ROOT/graphs/xi-putin" --title 'Xi & Putin' -Tsvg -Thtml -O --outdir t
@@ -40,7 +51,7 @@ grep -q '<title>Xi &amp; Putin</title>' t/xi-putin.html || no "--title: not the 
 # the displayed size, the viewBox kept
 "$RELGRAPH" "$ROOT/graphs/xi-putin" --width 100% -o w.svg
 grep -q '^<svg width="100%"$' w.svg || no "--width 100%: $(grep '^<svg' w.svg)"
-grep -q 'viewBox="0.00 0.00 1437.51 669.15"' w.svg || no "--width 100%: the viewBox changed"
+grep -q "viewBox=\"0.00 0.00 $(echo $vb | sed 's/ / /')\"" w.svg || no "--width 100%: the viewBox changed"
 "$RELGRAPH" "$ROOT/graphs/xi-putin" -Gsize=5,5 -o small.svg
 xmllint --noout small.svg || no "-Gsize: not well-formed"
 

@@ -1,6 +1,6 @@
 #!/bin/sh
 # --title puts the text above the diagram (escaped in SVG); --no-legend
-# leaves cluster_legend out, which is there by default.
+# leaves the legend (a cluster, or a table) out, which is there by default.
 set -eu
 bad=0
 no() { echo "FAIL: $*"; bad=1; }
@@ -15,7 +15,7 @@ grep -q 'Xi &amp; Putin' plain.svg && no "a title without --title"
 
 "$RELGRAPH" "$G" -Tdot >legend.dot
 "$RELGRAPH" "$G" -Tdot --no-legend >nolegend.dot
-grep -q 'cluster_legend' legend.dot || no "no cluster_legend by default"
+grep -Eq 'cluster_legend|legend: table' legend.dot || no "no legend by default"
 grep -Eq 'cluster_legend|legend: ' nolegend.dot && no "--no-legend still has a legend"
 "$RELGRAPH" "$G" -Tsvg --no-legend >nolegend.svg
 grep -Eq 'cluster_legend|class="legend|>Legend<' nolegend.svg && no "--no-legend SVG still has a legend"
