@@ -750,6 +750,8 @@ static void add_edges(builder *bd, Agnode_t **map)
 			if (bd->dot && bd->across && thick)
 				rg_buf_puts(&lb, "\\n ");
 			shown[i] = rg_xstrdup(lb.s);
+		} else {
+			k->unnamed++;
 		}
 		rg_buf_reset(&tt);
 		rg_label_edge_tooltip(bd, &tt, x, label);

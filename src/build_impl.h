@@ -17,6 +17,8 @@ typedef struct {
 	unsigned rank;	/* theme order, or past the theme for unknown kinds */
 	unsigned spare; /* ordinal among unknown kinds */
 	size_t count;
+	size_t unnamed;	   /* edges of the kind drawn with no label, which
+			      would name it */
 	const void *style; /* rg_node_style or rg_edge_style */
 } kind_use;
 

@@ -43,6 +43,35 @@ static int even_rows(size_t entries)
 }
 
 /* How many samples a section draws: kinds sharing one style are one. */
+/* Whether the legend lists relation kind i: not when every edge of it is
+ * drawn with a label, which names it already. */
+static int listed(const builder *bd, size_t i)
+{
+	/* a series' frames share one legend, whatever each labels */
+	if (bd->ek[i].unnamed || bd->p->kinds_from)
+		return 1;
+	/* the shared row stands for every kind past the theme */
+	if (bd->ek[i].rank >= 1000 && bd->shared_edge_style)
+		for (size_t k = 0; k < bd->nek; k++)
+			if (bd->ek[k].rank >= 1000 && bd->ek[k].unnamed)
+				return 1;
+	return 0;
+}
+
+static size_t edge_entries(const builder *bd)
+{
+	size_t e = 0;
+	int shared_done = 0;
+	for (size_t i = 0; i < bd->nek; i++) {
+		if (!listed(bd, i))
+			continue;
+		if (bd->ek[i].rank >= 1000 && bd->shared_edge_style && shared_done++)
+			continue;
+		e++;
+	}
+	return e;
+}
+
 static size_t entries(const kind_use *k, size_t n, int shared_style)
 {
 	size_t e = 0;
@@ -82,10 +111,8 @@ static void legend_link(legend *lg, Agnode_t *first, Agnode_t *last)
  * edges say their kind when they carry labels. */
 static const char *shared_text(const builder *bd)
 {
-	if (bd->o->edge_labels == RG_LABELS_ALL ||
-	    (bd->o->edge_labels == RG_LABELS_AUTO && bd->labels))
-		return "other relations\\n(named on the edge)";
-	return "other relations\\n(named in the tooltips)";
+	(void)bd;
+	return "other relations";
 }
 
 static void add_legend_cluster(builder *bd)
@@ -119,16 +146,16 @@ static void add_legend_cluster(builder *bd)
 		set(n, bd->n_fsize, "10");
 		legend_link(&lg, n, n);
 	}
-	int shared_done = 0;
-	size_t edge_entries = entries(bd->ek, bd->nek, bd->shared_edge_style);
+	int shared_done = 0, first = 1;
 	for (size_t i = 0; i < bd->nek; i++) {
 		const char *k = S(bd, bd->ek[i].kind);
 		int shared = bd->ek[i].rank >= 1000 && bd->shared_edge_style;
-		if (shared && shared_done++)
+		if (!listed(bd, i) || (shared && shared_done++))
 			continue;
-		if (i == 0)
-			lg.per_row = even_rows(edge_entries);
-		Agraph_t *row = legend_slot(&lg, i == 0);
+		if (first)
+			lg.per_row = even_rows(edge_entries(bd));
+		Agraph_t *row = legend_slot(&lg, first);
+		first = 0;
 		Agnode_t *a = rg_legend_node(bd, row, "edge", shared ? "other" : k);
 		Agnode_t *b = rg_legend_node(bd, row, "edge-end", shared ? "other" : k);
 		for (Agnode_t *n = a; n; n = n == a ? b : NULL) {
@@ -210,7 +237,7 @@ static void add_legend_table(builder *bd)
 	for (size_t i = 0; i < bd->nek && !(em && em->size); i++) {
 		const rg_edge_style *st = bd->ek[i].style;
 		int shared = bd->ek[i].rank >= 1000 && bd->shared_edge_style;
-		if (shared && shared_done++)
+		if (!listed(bd, i) || (shared && shared_done++))
 			continue;
 		const char *line = strcmp(st->style, "dashed") == 0 ? "- - - -"
 				   : strcmp(st->style, "dotted") == 0
@@ -237,13 +264,7 @@ static void add_legend_table(builder *bd)
 		rg_buf_puts(&b, "</I></TD></TR>");
 	}
 	rg_buf_puts(&b, "</TABLE>");
-	/* a narrow dot drawing's legend goes under it, on a rank of its own */
-	Agraph_t *where = bd->g;
-	if (bd->dot && bd->o->narrow && !bd->p->legend_pin.set) {
-		where = agsubg(bd->g, (char *)"legend: bottom", 1);
-		sset(where, "rank", "sink");
-	}
-	Agnode_t *n = rg_legend_node(bd, where, "table", "");
+	Agnode_t *n = rg_legend_node(bd, bd->g, "table", "");
 	if (bd->p->legend_pin.set) {
 		rg_pin p = bd->p->legend_pin;
 		char buf[64];
@@ -273,7 +294,7 @@ static int says_something(const builder *bd)
 		if (strcmp(S(bd, bd->nk[i].kind), "other") != 0)
 			return 1;
 	for (size_t i = 0; i < bd->nek; i++)
-		if (strcmp(S(bd, bd->ek[i].kind), "related") != 0)
+		if (listed(bd, i) && strcmp(S(bd, bd->ek[i].kind), "related") != 0)
 			return 1;
 	return 0;
 }

@@ -87,7 +87,7 @@ cmp -s stdout.svg xi-putin.svg || no "-o -: not the SVG on standard output"
 
 # a bitmap bigger than cairo draws: relgraph's warning, not cairo's
 "$RELGRAPH" "$ROOT/graphs/xi-putin" --page none --dpi 2400 -o huge.png 2>err
-grep -q '^relgraph: warning: the bitmap would be 47917 pixels wide' err || no "--dpi 2400: $(cat err)"
+grep -q '^relgraph: warning: the bitmap would be [0-9]* pixels wide' err || no "--dpi 2400: $(cat err)"
 grep -q 'cairo-renderer' err && no "--dpi 2400: Graphviz's own message got through"
 [ "$(png_width huge.png)" -le 32767 ] || no "--dpi 2400: $(png_width huge.png) px wide"
 "$RELGRAPH" "$ROOT/graphs/xi-putin" --scale 0.1 -o tiny.png || no "--scale 0.1 refused"
