@@ -9,7 +9,7 @@
 
 /* A node's width in points, from the least to the most important: the
  * area grows with importance, so a hub twice as important looks it. */
-#define NODE_MIN 9.0
+#define NODE_MIN 6.0
 #define NODE_MAX 42.0
 /* Labels grow with importance up to this many times the smallest. */
 #define LABEL_GROWTH 0.8
@@ -129,6 +129,37 @@ static void group_by_community(rg_emphasis *e, const rg_model *m, const rg_measu
 	free(rank);
 }
 
+/* Numbers the groups by how many of v's nodes they hold, the most first
+ * (ties by their number before), so that the colours go to the groups
+ * the drawing shows most of; groups it does not show go. */
+static void renumber_groups(rg_emphasis *e, const rg_view *v)
+{
+	value_count *c = rg_xcalloc(e->ngroups + 1, sizeof *c);
+	for (size_t k = 0; k < e->ngroups; k++)
+		c[k] = (value_count){e->group_names[k], 0, k};
+	for (size_t i = 0; i < v->nnodes; i++)
+		c[e->group[v->nodes[i]]].count++;
+	qsort(c, e->ngroups, sizeof *c, by_count);
+	uint32_t *to = rg_xmalloc((e->ngroups + 1) * sizeof *to);
+	char **names = rg_xcalloc(e->ngroups + 1, sizeof *names);
+	size_t n = 0;
+	for (size_t k = 0; k < e->ngroups; k++) {
+		to[c[k].first] = (uint32_t)k;
+		if (c[k].count)
+			n = k + 1;
+		names[k] = (char *)c[k].value;
+	}
+	for (size_t k = n; k < e->ngroups; k++)
+		free(names[k]);
+	for (size_t i = 0; i < v->nnodes; i++)
+		e->group[v->nodes[i]] = to[e->group[v->nodes[i]]];
+	free(e->group_names);
+	e->group_names = names;
+	e->ngroups = n;
+	free(to);
+	free(c);
+}
+
 rg_emphasis *rg_emphasis_new(const rg_model *m, const rg_view *v, const rg_measures *ms,
 			     const uint32_t *ms_nodes, rg_color_by by, const char *field, int sized)
 {
@@ -151,6 +182,7 @@ rg_emphasis *rg_emphasis_new(const rg_model *m, const rg_view *v, const rg_measu
 			group_by_community(e, m, ms, ms_nodes);
 		else
 			group_by_field(e, m, v, field);
+		renumber_groups(e, v);
 		rg_buf_printf(&key, "%scolour: ", key.len ? "; " : "");
 		if (by == RG_COLOR_COMMUNITY)
 			/* "Leiden (modularity)": the legend names the method */
