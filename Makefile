@@ -121,7 +121,10 @@ check-asan: deps
 		LDFLAGS="$(SAN_FLAGS)" test
 
 # The command-line tests with relgraph run under valgrind; a leak or a
-# memory error is exit 99, which no test expects.
+# memory error is exit 99, which no test expects.  None is left out, the
+# browser tests neither (Chromium runs as it is, relgraph under valgrind):
+# tests/run.sh runs them side by side, one per processor (JOBS=N to
+# change).
 VALGRIND = valgrind -q --num-callers=50 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	--error-exitcode=99 --suppressions=$(CURDIR)/tests/valgrind.supp
 check-valgrind: deps
