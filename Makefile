@@ -145,7 +145,10 @@ check-asan: deps
 		LDFLAGS="$(SAN_FLAGS)" test
 
 # The command-line tests with relgraph run under valgrind; a leak or a
-# memory error is exit 99, which no test expects.
+# memory error is exit 99, which no test expects.  None is left out, the
+# browser tests neither (Chromium runs as it is, relgraph under valgrind):
+# tests/run.sh runs them side by side, one per processor (JOBS=N to
+# change).
 VALGRIND = valgrind -q --num-callers=50 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	--error-exitcode=99 --suppressions=$(CURDIR)/tests/valgrind.supp
 check-valgrind: deps
@@ -182,9 +185,10 @@ quality: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	@sh scripts/quality.sh $(BIN)
 
-# Longest first; the plain suite last, so that its "N passed, N failed" line
-# closes the output.
-check-full: fuzz check-asan check-valgrind check
+# The longer checks, each with its own "N passed, N failed" line; the plain
+# suite is `make check`, which CI runs first (.ci/run, which ends with the
+# sum of all these lines).
+check-full: fuzz check-asan check-valgrind
 
 # The command, its man page, and the library: librelgraph.a, relgraph.h
 # with the stage headers under relgraph/, and relgraph.pc for pkg-config.

@@ -2,12 +2,20 @@
 # Runs each fuzz target for SECONDS on a corpus seeded from tests/ and
 # graphs/ (kept in build/fuzz/corpus-TARGET between runs) and reports the
 # executions.  A crash leaves its input as build/fuzz/crash-* and fails:
-# turn it into a case in tests/cases/ once fixed.
+# turn it into a case in tests/cases/ once fixed.  The targets run side by
+# side, JOBS at a time (default: the number of processors), each on one
+# processor, so the run takes SECONDS per JOBS targets; they are reported
+# in the order given, and counted in a closing line "N passed, N failed".
 set -eu
 seconds=$1
 shift
-status=0
-for t in "$@"; do
+targets=$*
+jobs=${JOBS:-$(nproc 2>/dev/null || echo 1)}
+
+# fuzz TARGET: seeds its corpus, runs it, leaves its exit status in
+# build/fuzz/TARGET.status
+fuzz() {
+	t=$1
 	corpus=build/fuzz/corpus-$t
 	mkdir -p "$corpus"
 	# seeds: every CSV of the tests and examples, with the selector byte
@@ -24,18 +32,43 @@ for t in "$@"; do
 		esac
 		{ printf "$sel"; printf '\000'; cat "$f"; } >"$corpus/seed-$n"
 	done
-	log=build/fuzz/$t.log
+	rc=0
 	ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
 	LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0 \
 		./build/fuzz/"$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
 		-rss_limit_mb=2048 -artifact_prefix=build/fuzz/ -print_final_stats=1 \
-		"$corpus" >"$log" 2>&1 || status=1
+		"$corpus" >"build/fuzz/$t.log" 2>&1 || rc=$?
+	echo "$rc" >"build/fuzz/$t.status"
+}
+
+# JOBS at a time: start a batch, wait for all of it
+while [ $# -gt 0 ]; do
+	pids=""
+	i=0
+	while [ $# -gt 0 ] && [ $i -lt "$jobs" ]; do
+		rm -f "build/fuzz/$1.status"
+		fuzz "$1" &
+		pids="$pids $!"
+		i=$((i + 1))
+		shift
+	done
+	for p in $pids; do wait "$p" || true; done
+done
+
+status=0 pass=0 fail=0
+for t in $targets; do
+	log=build/fuzz/$t.log
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-	echo "fuzz: $t: ${runs:-?} executions in ${seconds} s, corpus $(ls "$corpus" | wc -l) inputs"
-	if [ $status -ne 0 ]; then
+	echo "fuzz: $t: ${runs:-?} executions in ${seconds} s, corpus $(ls "build/fuzz/corpus-$t" | wc -l) inputs"
+	if [ "$(cat "build/fuzz/$t.status" 2>/dev/null || echo 1)" != 0 ]; then
 		tail -n 40 "$log"
 		echo "fuzz: $t found a problem: see $log and build/fuzz/crash-*"
-		break
+		status=1
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
 	fi
 done
+# each target is a test, for the sum that CI makes (.ci/run)
+echo "$pass passed, $fail failed"
 exit $status
