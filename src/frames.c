@@ -86,9 +86,10 @@ static long *first_seen(const rg_model *m, const rg_view *u)
 }
 
 rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_opts *base,
-			   const rg_build_opts *bo, const char *engine, const rg_slice *slices,
-			   size_t nslices, const char *const *formats, size_t nformats,
-			   rg_frame_path path, void *ctx, rg_diags *d)
+			   const rg_build_opts *bo, const char *engine, const rg_page *page,
+			   int keep_rankdir, const rg_slice *slices, size_t nslices,
+			   const char *const *formats, size_t nformats, rg_frame_path path,
+			   void *ctx, rg_diags *d)
 {
 	size_t nent = rg_model_nentities(m);
 	rg_status st = RG_OK;
@@ -105,7 +106,9 @@ rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_o
 	rg_placement up = {.kinds_from = u};
 	ub.title = NULL;
 	Agraph_t *g = rg_build_placed(m, u, &ub, &up);
-	if ((st = rg_render_layout(r, g, engine, d)) != RG_OK) {
+	if ((st = rg_render_layout(r, g, engine, d)) != RG_OK ||
+	    (st = rg_layout_fit_text(r, m, u, page, keep_rankdir, engine, &g, &ub, d)) != RG_OK) {
+		rg_render_free_layout(r);
 		agclose(g);
 		goto out;
 	}
@@ -142,6 +145,11 @@ rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_o
 		rg_build_opts fb = *bo;
 		fb.engine = "nop2";
 		fb.legend_table = 1;
+		/* drawn as the union was, to read on the page */
+		fb.narrow = ub.narrow;
+		fb.text_scale = ub.text_scale;
+		fb.edge_labels = ub.edge_labels;
+		fb.rankdir = ub.rankdir;
 		rg_placement fp = {.kinds_from = u,
 				   .pins = pins,
 				   .state = state,

@@ -757,6 +757,21 @@ static rg_status fit_text(rg_render *r, const rg_model *m, const rg_view *v, int
 	return RG_OK;
 }
 
+rg_status rg_layout_fit_text(rg_render *r, const rg_model *m, const rg_view *v, const rg_page *page,
+			     int keep_rankdir, const char *engine, Agraph_t **g, rg_build_opts *bo,
+			     rg_diags *d)
+{
+	if (strcmp(engine, "dot") != 0 || !page || page->width <= 0 ||
+	    v->nnodes + v->nedges > RG_FIT_TEXT_MAX)
+		return RG_OK;
+	rg_layout_info info = {.engine = engine, .render = engine, .bo = *bo, .scale = 1};
+	rg_status st = fit_text(r, m, v, keep_rankdir, page, g, &info, d);
+	*bo = info.bo;
+	if (st == RG_OK && !rg_render_laid_out(r, *g))
+		st = rg_render_layout(r, *g, engine, d);
+	return st;
+}
+
 Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_build_opts *bo,
 		    const rg_layout_opts *o, rg_layout_info *info, rg_diags *d)
 {

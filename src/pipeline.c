@@ -658,8 +658,9 @@ static rg_status draw_frames(rg_job *j, const rg_frames_spec *fs, const char *co
 		rg_auto choice = rg_layout_choose(j->v, engine_asked(j), j->look.cluster_by, j->d);
 		bo.engine = choice.engine;
 		bo.large = choice.large;
-		st = rg_frames_render(j->r, j->m, &j->to, &bo, choice.engine, slices, nslices,
-				      formats, nformats, path, ctx, j->d);
+		st = rg_frames_render(j->r, j->m, &j->to, &bo, choice.engine, job_page(j),
+				      user_rankdir(&j->look), slices, nslices, formats, nformats,
+				      path, ctx, j->d);
 		if (st == RG_OK)
 			emit(j, RG_EVENT_NOTE, RG_STAGE_RENDER, 0, "%zu frames from %s to %s",
 			     nslices, slices[0].label, slices[nslices - 1].label);

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "relgraph/build.h"
+#include "relgraph/emphasis.h"
 #include "relgraph/model.h"
 #include "relgraph/render.h"
 #include "relgraph/transform.h"
@@ -37,10 +38,12 @@ typedef char *(*rg_frame_path)(void *ctx, const char *slice, const char *format)
 
 /* Draws every slice of m (filtered by base) to every format, names each
  * file with path, and writes them all or none.  bo is the build options of
- * a single drawing; engine lays out the union. */
+ * a single drawing; engine lays out the union, made to read on page (see
+ * layout.h; keep_rankdir: the user chose the direction). */
 rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_opts *base,
-			   const rg_build_opts *bo, const char *engine, const rg_slice *slices,
-			   size_t nslices, const char *const *formats, size_t nformats,
-			   rg_frame_path path, void *ctx, rg_diags *d);
+			   const rg_build_opts *bo, const char *engine, const rg_page *page,
+			   int keep_rankdir, const rg_slice *slices, size_t nslices,
+			   const char *const *formats, size_t nformats, rg_frame_path path,
+			   void *ctx, rg_diags *d);
 
 #endif

@@ -126,6 +126,14 @@ typedef struct {
 Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_build_opts *bo,
 		    const rg_layout_opts *o, rg_layout_info *info, rg_diags *d);
 
+/* Makes *g, a dot drawing of v laid out in r with engine, read on page as
+ * rg_layout does its own (narrower, larger text, fewer edge labels):
+ * *g may be replaced by a new graph, laid out, and *bo says what it was
+ * built with.  Other engines' drawings are left as they are. */
+rg_status rg_layout_fit_text(rg_render *r, const rg_model *m, const rg_view *v, const rg_page *page,
+			     int keep_rankdir, const char *engine, Agraph_t **g, rg_build_opts *bo,
+			     rg_diags *d);
+
 /* 0 for an aspect ratio that fits a page; above that, how far it is from
  * one (log distance to the nearest of 3:2 or 2:3). */
 double rg_layout_misfit(double aspect);
