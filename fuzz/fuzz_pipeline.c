@@ -1,8 +1,10 @@
 /* fuzz_pipeline.c: libFuzzer target for the whole pipeline up to the
  * canonical DOT text, through the job: read, model, transform (with a
  * time window and merging), build with the legend, and cgraph's writer.
- * Layout is left out: it is Graphviz's, and slow (the direction is given,
- * so no layout is made to choose it). */
+ * Layout is left out for dot and neato: it is Graphviz's, and slow (the
+ * direction is given, so no layout is made to choose it); -K auto's
+ * emphasised drawing of kindless data lays out small inputs, to cover
+ * the measures, the labels and the bends. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -36,12 +38,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (options & 2)
 		rg_date_parse("2000", &f.from);
 	rg_look l = {.name = "fuzz",
-		     .engine = (options & 4) ? "neato" : "dot",
+		     .engine = (options & 64)  ? "auto"
+			       : (options & 4) ? "neato"
+					       : "dot",
 		     .no_legend = options & 8,
 		     .title = (options & 16) ? "T\\N<b>" : NULL,
 		     .cluster_by = (options & 32) ? "country" : NULL,
 		     .gset = &top_down,
-		     .ngset = 1};
+		     .ngset = 1,
+		     /* no page: the text is not fitted by laying dot out again;
+		      * auto still draws kindless data emphasised (igraph's
+		      * measures, labels, edges bent round nodes) */
+		     .page = "none",
+		     .color_by = (options & 128) ? RG_COLOR_COMMUNITY : RG_COLOR_AUTO};
 	rg_job_set_filters(job, &f);
 	rg_job_set_look(job, &l);
 	char *dot = NULL;

@@ -810,7 +810,8 @@ Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_
 	}
 	int dot_text_fit =
 		strcmp(info->engine, "dot") == 0 && v->nnodes + v->nedges <= RG_FIT_TEXT_MAX;
-	if (!rg_render_laid_out(r, g) && (!o->no_layout || (dot_text_fit && o->page)) &&
+	if (!rg_render_laid_out(r, g) &&
+	    (!o->no_layout || (dot_text_fit && o->page && o->page->width > 0)) &&
 	    rg_render_layout(r, g, info->render, d) != RG_OK) {
 		agclose(g);
 		return NULL;
