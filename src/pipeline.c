@@ -488,6 +488,14 @@ static int emphasised(const rg_job *j)
 	       v->nnodes + v->nedges > RG_AUTO_DOT_MAX;
 }
 
+size_t rg_job_summary(rg_job *j)
+{
+	if (ensure_selected(j) != RG_OK || !emphasised(j) || j->look.all)
+		return 0;
+	size_t keep = job_page(j)->summary;
+	return j->v->nnodes > keep ? keep : 0;
+}
+
 /* What the drawing stresses, and the view it draws: v, or v's most
  * important nodes when v is too big for the page (unless --all says
  * otherwise); NULL emphasis for the theme's drawing by kind, or only

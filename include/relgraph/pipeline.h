@@ -164,6 +164,11 @@ rg_status rg_job_draw_frames(rg_job *j, const rg_frames_spec *fs, const char *co
  * to before (watch reports each drawing on its own). */
 rg_diags *rg_job_set_diags(rg_job *j, rg_diags *d);
 
+/* How many entities the default drawing of the view keeps when it is
+ * too big for its page (a summary of the most important; rg_look.all
+ * draws them all); 0 when it draws every one.  Selects first if needed. */
+size_t rg_job_summary(rg_job *j);
+
 /* Drops the model and view: the next call reads the inputs again.  The
  * inputs, filters, look and Graphviz context stay. */
 void rg_job_reset(rg_job *j);

@@ -240,8 +240,21 @@ static rg_status run_once(const struct options *o, rg_job *j, rg_diags *d, kept_
 	if (o->cmd != CMD_CHECK && (st = outputs_prepare(o, d)) != RG_OK)
 		return st;
 	ui_start(o);
-	if ((st = rg_job_select(j)) != RG_OK || o->cmd == CMD_CHECK)
+	if ((st = rg_job_select(j)) != RG_OK)
 		return st;
+	if (o->cmd == CMD_CHECK) {
+		/* no silent cuts: say what a drawing would leave out */
+		size_t shown = rg_job_summary(j);
+		if (shown) {
+			char a[32], b[32];
+			rg_diag_add(d, RG_NOTE, 0, NULL, 0, 0,
+				    "a drawing shows the %s most important of %s entities, as "
+				    "many as its page can (--all draws every one)",
+				    rg_thousands(shown, a),
+				    rg_thousands(rg_job_view(j)->nnodes, b));
+		}
+		return st;
+	}
 	if (o->cmd == CMD_STATS) {
 		int csv = strcmp(o->formats[0], "csv") == 0;
 		char *report = rg_stats(rg_job_model(j), rg_job_view(j),

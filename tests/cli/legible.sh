@@ -63,6 +63,9 @@ hidden=$(awk '/<g id="[^"]*" class="node [^l]/ { g = 1; t = ""; text = 0; tip = 
 	g && /^<\/g>$/ { if (!text && tip && t != "") { print t; exit } g = 0 }' big.svg)
 [ -n "$hidden" ] || no "no node drawn without its label kept its <title> and tooltip"
 
+"$RELGRAPH" check big >out 2>err || no "check: exit $?"
+grep -q 'note: a drawing shows the 120 most important of 304 entities' err ||
+	no "check does not say what a drawing leaves out: $(cat err)"
 "$RELGRAPH" big --all -o all.svg 2>err || no "--all: exit $?: $(cat err)"
 [ "$(data_nodes all.svg)" -eq 304 ] || no "--all drew $(data_nodes all.svg) nodes, expected 304"
 ! grep -q '>Showing' all.svg || no "--all still has a caption"

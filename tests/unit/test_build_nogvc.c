@@ -13,32 +13,7 @@
 /* cgraph takes char * for names it does not change. */
 #define C(s) ((char *)(s))
 
-typedef struct {
-	rg_diags *d;
-	rg_model *m;
-	rg_view *v;
-	Agraph_t *g;
-} fixture;
-
-static int setup(void **state)
-{
-	fixture *f = calloc(1, sizeof *f);
-	f->d = rg_diags_new();
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	if (f->g)
-		agclose(f->g);
-	rg_view_free(f->v);
-	rg_model_free(f->m);
-	rg_diags_free(f->d);
-	free(f);
-	return 0;
-}
+typedef unit_fixture fixture;
 
 static const unit_csv leaders = {"leaders.csv", "id,name,country\n"
 						"xi,Xi Jinping,CN\n"
@@ -124,7 +99,7 @@ static void test_node_added_later_shows_its_name(void **state)
 	agclose(g2);
 }
 
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, unit_setup, unit_teardown)
 
 int main(void)
 {

@@ -66,12 +66,13 @@ static inline size_t unit_ndiags_flagged(const rg_diags *d, unsigned flags)
 	return n;
 }
 
-/* The fixture of the model, transform and stats tests: what a test
- * makes, freed after it by unit_teardown. */
+/* The fixture of the model, transform, stats and build tests: what a
+ * test makes, freed after it by unit_teardown. */
 typedef struct {
 	rg_diags *d;
 	rg_model *m;
 	rg_view *v;
+	Agraph_t *g; /* a graph built from v, if any */
 	rg_status st;
 	char *out;
 } unit_fixture;
@@ -88,6 +89,8 @@ static inline int unit_teardown(void **state)
 {
 	unit_fixture *f = *state;
 	free(f->out);
+	if (f->g)
+		agclose(f->g);
 	rg_view_free(f->v);
 	rg_model_free(f->m);
 	rg_diags_free(f->d);
