@@ -8,13 +8,14 @@
  *   read       relgraph/read.h       CSV bytes to rows, with their places
  *   model      relgraph/model.h      rows to entities and relations
  *   transform  relgraph/transform.h  filters and merging: what is drawn
+ *   measures   relgraph/measures.h   importance and communities (igraph)
+ *   emphasis   relgraph/emphasis.h   sizes, colours, labels for the page
  *   build      relgraph/build.h      the view to a cgraph graph, styled
  *   layout     relgraph/layout.h     layout policy (-K auto, page fitting)
  *   render     relgraph/render.h     Graphviz layout and atomic output
  *
  * beside them: diag.h (every problem with its place), stats.h (a summary
- * instead of a drawing), measures.h (importance and communities, by
- * igraph), frames.h (one drawing per time slice).
+ * instead of a drawing), frames.h (one drawing per time slice).
  *
  * Build against it with pkg-config: cc prog.c $(pkg-config --cflags
  * --libs relgraph).
@@ -22,9 +23,9 @@
 #ifndef RELGRAPH_H
 #define RELGRAPH_H
 
-#define RELGRAPH_VERSION "1.1.0"
+#define RELGRAPH_VERSION "1.2.0"
 #define RELGRAPH_VERSION_MAJOR 1
-#define RELGRAPH_VERSION_MINOR 1
+#define RELGRAPH_VERSION_MINOR 2
 #define RELGRAPH_VERSION_PATCH 0
 
 #include "relgraph/diag.h"
@@ -33,6 +34,7 @@
 #include "relgraph/transform.h"
 #include "relgraph/stats.h"
 #include "relgraph/measures.h"
+#include "relgraph/emphasis.h"
 #include "relgraph/build.h"
 #include "relgraph/layout.h"
 #include "relgraph/render.h"

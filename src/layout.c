@@ -369,6 +369,7 @@ typedef struct {
 /* The nodes as discs on a grid of cells, to find those near a point. */
 typedef struct {
 	double x0, y0, cell;
+	double step; /* along a curve, less than the smallest node's radius */
 	size_t nx, ny;
 	uint32_t *start, *items; /* entities in each cell, a compressed list */
 	const rg_pin *pins;
@@ -381,12 +382,15 @@ static double radius(const rg_pin *p)
 
 static void grid_build(disc_grid *gr, const rg_view *v, const rg_pin *pins)
 {
-	double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY, big = 1;
+	double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY, big = 1,
+	       small = INFINITY;
 	for (size_t i = 0; i < v->nnodes; i++) {
 		const rg_pin *p = &pins[v->nodes[i]];
 		x0 = fmin(x0, p->x), y0 = fmin(y0, p->y), x1 = fmax(x1, p->x), y1 = fmax(y1, p->y);
 		big = fmax(big, radius(p));
+		small = fmin(small, radius(p));
 	}
+	gr->step = fmax(1, small);
 	gr->pins = pins;
 	gr->cell = 2 * big + 4;
 	gr->x0 = x0 - gr->cell;
@@ -446,8 +450,10 @@ static xy bezier_at(xy p0, xy c1, xy c2, xy p3, double t)
 static uint32_t curve_hit(const disc_grid *gr, xy p0, xy c1, xy c2, xy p3, uint32_t a, uint32_t b,
 			  double *t)
 {
-	double len = hypot(p3.x - p0.x, p3.y - p0.y);
-	int steps = 8 + (int)(len / (gr->cell / 4));
+	/* the control polygon bounds the curve's length */
+	double len = hypot(c1.x - p0.x, c1.y - p0.y) + hypot(c2.x - c1.x, c2.y - c1.y) +
+		     hypot(p3.x - c2.x, p3.y - c2.y);
+	int steps = 8 + (int)(len / gr->step);
 	for (int i = 1; i < steps; i++) {
 		double s = (double)i / steps;
 		uint32_t e = grid_hit(gr, bezier_at(p0, c1, c2, p3, s), a, b, 1);
@@ -520,6 +526,22 @@ static char *bend(const disc_grid *gr, const char *pos, uint32_t a, uint32_t b)
 						   arrows[0], arrows[1], q[0].x, q[0].y, ctl.x,
 						   ctl.y, ctl.x, ctl.y, q[3].x, q[3].y);
 			}
+		}
+	/* an S: each half bent its own way, past nodes on both sides */
+	double unit = radius(c) + 3;
+	static const double off[] = {1, -1, 2, -2, 3, -3};
+	for (int i = 0; i < 6; i++)
+		for (int k = 0; k < 6; k++) {
+			xy c1 = {q[0].x + dx / 3 + nrm.x * off[i] * unit * 1.5,
+				 q[0].y + dy / 3 + nrm.y * off[i] * unit * 1.5};
+			xy c2 = {q[0].x + 2 * dx / 3 + nrm.x * off[k] * unit * 1.5,
+				 q[0].y + 2 * dy / 3 + nrm.y * off[k] * unit * 1.5};
+			double tt;
+			if (curve_hit(gr, q[0], c1, c2, q[3], a, b, &tt) != RG_NONE)
+				continue;
+			return rg_asprintf("%s%s%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f", arrows[0],
+					   arrows[1], q[0].x, q[0].y, c1.x, c1.y, c2.x, c2.y,
+					   q[3].x, q[3].y);
 		}
 	return NULL;
 }
