@@ -798,7 +798,11 @@ Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_
 		    const rg_layout_opts *o, rg_layout_info *info, rg_diags *d)
 {
 	if (o->emphasis && o->page) {
-		const char *engine = v->nnodes + v->nedges <= RG_FORCE_NEATO_MAX ? "neato" : "sfdp";
+		/* a dense graph (cliques) reads best round circles: circo */
+		double pairs = v->nnodes * (v->nnodes - 1.0) / 2;
+		const char *engine = v->nnodes >= 8 && v->nedges > RG_DENSE * pairs ? "circo"
+				     : v->nnodes + v->nedges <= RG_FORCE_NEATO_MAX  ? "neato"
+										    : "sfdp";
 		*info = (rg_layout_info){.engine = engine, .render = engine, .bo = *bo, .scale = 1};
 		info->bo.engine = engine;
 		info->bo.large = strcmp(engine, "sfdp") == 0;

@@ -57,6 +57,10 @@
  * out by neato (stress majorisation, the steadier for small graphs), a
  * bigger one by sfdp. */
 #define RG_FORCE_NEATO_MAX 600
+/* An emphasised drawing whose edges join more than this share of its
+ * pairs of nodes is laid out by circo, its dense parts round circles,
+ * where a force layout puts nodes in the middle of their edges. */
+#define RG_DENSE 0.25
 /* Past these a drawing is a hairball: the job advises how to cut it. */
 #define RG_HUGE_NODES 10000
 #define RG_HUGE_EDGES 50000
