@@ -622,6 +622,11 @@ static Agraph_t *force_layout(rg_render *r, const rg_model *m, const rg_view *v,
 	size_t nent = rg_model_nentities(m);
 	free(em->font);
 	em->font = rg_xcalloc(nent ? nent : 1, sizeof *em->font); /* no labels yet */
+	/* round circo's circles, the chords between near neighbours pass
+	 * close by the nodes between them: smaller nodes leave them room */
+	if (strcmp(info->engine, "circo") == 0)
+		for (size_t i = 0; i < v->nnodes; i++)
+			em->size[v->nodes[i]] *= 0.6;
 	rg_build_opts b1 = info->bo;
 	b1.legend = 0;
 	b1.title = NULL;
