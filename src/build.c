@@ -574,22 +574,15 @@ static const char *cluster_value(builder *bd, const rg_entity *en)
 {
 	const rg_model *m = bd->m;
 	const char *f = bd->o->cluster_by;
-	rg_str v = 0;
-	if (rg_strieq(f, "country")) {
-		if (en->country) {
-			uint32_t c = rg_find_entity(m, S(bd, en->country));
-			if (c == RG_NONE)
-				return S(bd, en->country);
-			en = rg_model_entity(m, c);
-			return S(bd, en->label ? en->label : en->id);
-		}
-	} else if (rg_strieq(f, "group")) {
-		v = en->group;
-	} else if (rg_strieq(f, "kind")) {
-		v = en->kind;
-	} else {
-		v = rg_model_attr(m, en->attr0, en->nattr, f);
+	if (rg_strieq(f, "country") && en->country) {
+		/* by the country's own name, as its node is labelled */
+		uint32_t c = rg_find_entity(m, S(bd, en->country));
+		if (c == RG_NONE)
+			return S(bd, en->country);
+		en = rg_model_entity(m, c);
+		return S(bd, en->label ? en->label : en->id);
 	}
+	rg_str v = rg_model_field(m, en, f);
 	if (!v && rg_strieq(S(bd, en->kind), f))
 		v = en->label ? en->label : en->id;
 	return S(bd, v);

@@ -50,19 +50,10 @@ int rg_view_has_kinds(const rg_model *m, const rg_view *v)
 	return v->nnodes && strcmp(rg_model_str(m, first), "other") != 0;
 }
 
-/* The value of a column (or country, group, kind) for an entity, "" for
- * none. */
+/* The value of a field for an entity, "" for none. */
 static const char *field_value(const rg_model *m, const rg_entity *e, const char *field)
 {
-	rg_str s = 0;
-	if (rg_strieq(field, "kind"))
-		s = e->kind;
-	else if (rg_strieq(field, "country"))
-		s = e->country;
-	else if (rg_strieq(field, "group"))
-		s = e->group;
-	else
-		s = rg_model_attr(m, e->attr0, e->nattr, field);
+	rg_str s = rg_model_field(m, e, field);
 	return s ? rg_model_str(m, s) : "";
 }
 
@@ -244,41 +235,30 @@ static double text_ems(const char *s, size_t n)
 	return w;
 }
 
-/* The box of a label wrapped as build wraps it (RG_LABEL_WRAP characters
- * a line, broken at spaces): width in ems and number of lines. */
+/* A label's box as build wraps it (rg_wrap): width in ems, lines. */
+typedef struct {
+	double ems, line;
+	int lines;
+} label_size;
+
+static void measure_piece(void *ctx, int what, const char *text, size_t n)
+{
+	label_size *z = ctx;
+	if (what == RG_WRAP_BREAK) {
+		z->ems = fmax(z->ems, z->line);
+		z->lines++;
+		z->line = 0;
+	} else {
+		z->line += text_ems(text, n);
+	}
+}
+
 static void label_box(const char *s, double *ems, int *lines)
 {
-	size_t col = 0;
-	double line = 0;
-	*ems = 0;
-	*lines = 1;
-	while (*s) {
-		size_t sp = strspn(s, " ");
-		size_t w = sp + strcspn(s + sp, " \r\n");
-		size_t chars = 0;
-		for (size_t i = sp; i < w; i++)
-			chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-		if (col && col + 1 + chars > RG_LABEL_WRAP) {
-			*ems = fmax(*ems, line);
-			(*lines)++;
-			col = 0;
-			line = 0;
-		} else if (col && sp) {
-			line += text_ems(s, sp);
-			col += sp;
-		}
-		line += text_ems(s + sp, w - sp);
-		col += chars;
-		s += w;
-		if (*s == '\r' || *s == '\n') {
-			*ems = fmax(*ems, line);
-			(*lines)++;
-			col = 0;
-			line = 0;
-			s += s[0] == '\r' && s[1] == '\n' ? 2 : 1;
-		}
-	}
-	*ems = fmax(*ems, line);
+	label_size z = {0, 0, 1};
+	rg_wrap(s, RG_LABEL_WRAP, measure_piece, &z);
+	*ems = fmax(z.ems, z.line);
+	*lines = z.lines;
 }
 
 typedef struct {
@@ -290,28 +270,18 @@ static int overlap(box a, box b)
 	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
-static int by_size(const void *x, const void *y, void *ctx)
-{
-	const double *size = ctx;
-	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-	if (size[a] != size[b])
-		return size[a] > size[b] ? -1 : 1;
-	return (a > b) - (a < b);
-}
+/* A node in label order: by decreasing size (importance), then entity. */
+typedef struct {
+	double size;
+	uint32_t e;
+} sized;
 
-/* Sorts entity indices by decreasing node size (importance), then by
- * index: an insertion sort keyed by a context, since qsort has none. */
-static void sort_by_size(uint32_t *v, size_t n, const double *size)
+static int by_size(const void *x, const void *y)
 {
-	for (size_t i = 1; i < n; i++) {
-		uint32_t x = v[i];
-		size_t j = i;
-		while (j > 0 && by_size(&x, &v[j - 1], (void *)size) < 0) {
-			v[j] = v[j - 1];
-			j--;
-		}
-		v[j] = x;
-	}
+	const sized *a = x, *b = y;
+	if (a->size != b->size)
+		return a->size > b->size ? -1 : 1;
+	return (a->e > b->e) - (a->e < b->e);
 }
 
 size_t rg_emphasis_labels(rg_emphasis *e, const rg_model *m, const rg_view *v, const double *x,
@@ -322,15 +292,16 @@ size_t rg_emphasis_labels(rg_emphasis *e, const rg_model *m, const rg_view *v, c
 	e->font = rg_xcalloc(nent ? nent : 1, sizeof *e->font);
 	double smallest = RG_MIN_TEXT_PT * TEXT_MARGIN / scale;
 	e->text_pt = smallest;
-	uint32_t *order = rg_xmalloc((v->nnodes ? v->nnodes : 1) * sizeof *order);
-	memcpy(order, v->nodes, v->nnodes * sizeof *order);
-	sort_by_size(order, v->nnodes, e->size);
+	sized *order = rg_xmalloc((v->nnodes ? v->nnodes : 1) * sizeof *order);
+	for (size_t i = 0; i < v->nnodes; i++)
+		order[i] = (sized){e->size[v->nodes[i]], v->nodes[i]};
+	qsort(order, v->nnodes, sizeof *order, by_size);
 	box *placed = rg_xmalloc((v->nnodes ? v->nnodes : 1) * sizeof *placed);
 	box *shape = rg_xmalloc((v->nnodes ? v->nnodes : 1) * sizeof *shape);
 	size_t n = 0;
 	double gap = 1.5 / scale; /* between two labels, on the page */
 	for (size_t i = 0; i < v->nnodes; i++) {
-		uint32_t k = order[i];
+		uint32_t k = order[i].e;
 		const rg_entity *en = rg_model_entity(m, k);
 		double imp = (e->size[k] - NODE_MIN) / (NODE_MAX - NODE_MIN);
 		double f = smallest * (1 + LABEL_GROWTH * fmax(0, imp));

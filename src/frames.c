@@ -142,14 +142,10 @@ rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_o
 		rg_view frame = *sv;
 		frame.nodes = u->nodes;
 		frame.nnodes = u->nnodes;
-		rg_build_opts fb = *bo;
+		/* drawn as the union was (fitted to read on the page), its
+		 * title its own */
+		rg_build_opts fb = ub;
 		fb.engine = "nop2";
-		fb.legend_table = 1;
-		/* drawn as the union was, to read on the page */
-		fb.narrow = ub.narrow;
-		fb.text_scale = ub.text_scale;
-		fb.edge_labels = ub.edge_labels;
-		fb.rankdir = ub.rankdir;
 		rg_placement fp = {.kinds_from = u,
 				   .pins = pins,
 				   .state = state,

@@ -22,52 +22,35 @@ void rg_label_escstring(rg_buf *b, const char *s, size_t n)
 	}
 }
 
-static size_t u8len(const char *s, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
-}
-
 /* Appends s as a label, broken at spaces into lines of about width
  * characters (a Graphviz "\n" between lines).  Newlines in s stay line
  * breaks. */
+/* rg_wrap's pieces as label text. */
+typedef struct {
+	rg_buf *b;
+	const char *indent;
+} wrapping;
+
+static void wrapped_piece(void *ctx, int what, const char *text, size_t n)
+{
+	wrapping *w = ctx;
+	if (what == RG_WRAP_BREAK) {
+		rg_buf_add(w->b, "\\n", 2);
+		if (w->indent)
+			rg_buf_puts(w->b, w->indent);
+	} else if (what == RG_WRAP_SPACE) {
+		rg_buf_add(w->b, text, n);
+	} else {
+		rg_label_escstring(w->b, text, n);
+	}
+}
+
 void rg_label_wrapped(rg_buf *b, const char *s, size_t width, const char *indent)
 {
-	size_t col = 0;
+	wrapping w = {b, indent};
 	if (indent)
 		rg_buf_puts(b, indent);
-	while (*s) {
-		if (*s == '\n' || *s == '\r') {
-			/* a line break in the data, LF, CRLF or CR */
-			rg_buf_add(b, "\\n", 2);
-			if (indent)
-				rg_buf_puts(b, indent);
-			col = 0;
-			s += s[0] == '\r' && s[1] == '\n' ? 2 : 1;
-			continue;
-		}
-		size_t sp = 0;
-		while (s[sp] == ' ')
-			sp++;
-		size_t w = sp;
-		while (s[w] && s[w] != ' ' && s[w] != '\n' && s[w] != '\r')
-			w++;
-		size_t wl = u8len(s + sp, w - sp);
-		if (col && col + 1 + wl > width) {
-			rg_buf_add(b, "\\n", 2);
-			if (indent)
-				rg_buf_puts(b, indent);
-			col = 0;
-		} else if (col && sp) {
-			rg_buf_add(b, s, sp); /* spaces as written */
-			col += sp;
-		}
-		rg_label_escstring(b, s + sp, w - sp);
-		col += wl;
-		s += w;
-	}
+	rg_wrap(s, width, wrapped_piece, &w);
 }
 
 /* Graphviz reads a tooltip twice: once for \n-style escapes, where "\\"

@@ -335,6 +335,10 @@ static rg_status fit_page(rg_render *r, const rg_model *m, const rg_view *v, int
 	return RG_OK;
 }
 
+/* The widest an emphasised drawing's legend is taken to be, in ems of
+ * its text. */
+#define LEGEND_EMS 24
+
 /* The legend's and caption's height under an emphasised drawing, at the
  * text size a page scale gives it: a table row is its text and padding.
  * On the page it is the same whatever the scale. */
@@ -590,13 +594,13 @@ static Agraph_t *place_again(rg_render *r, const rg_model *m, const rg_view *v,
 	rg_placement pl = {.pins = pins};
 	double lh = bo->legend ? below_height(em, rows, scale) : 0;
 	if (bo->legend) {
-		double pt = em->text_pt, lw = 24 * pt;
+		double pt = em->text_pt, lw = LEGEND_EMS * pt;
 		pl.legend_pin =
 			(rg_pin){bb.LL.x + lw / 2, bb.LL.y - 2 * pt - (lh - 3 * pt) / 2, 0, 0, 1};
 	}
 	pl.canvas[0] = bb.LL.x;
 	pl.canvas[1] = bb.LL.y - lh;
-	pl.canvas[2] = bo->legend ? fmax(bb.UR.x, bb.LL.x + 24 * em->text_pt) : bb.UR.x;
+	pl.canvas[2] = bo->legend ? fmax(bb.UR.x, bb.LL.x + LEGEND_EMS * em->text_pt) : bb.UR.x;
 	pl.canvas[3] = bb.UR.y;
 	rg_build_opts b2 = info->bo;
 	b2.legend_table = 1;

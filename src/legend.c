@@ -107,13 +107,8 @@ static void legend_link(legend *lg, Agnode_t *first, Agnode_t *last)
 	lg->last = last;
 }
 
-/* The legend's line for the relation kinds that share one style: their
- * edges say their kind when they carry labels. */
-static const char *shared_text(const builder *bd)
-{
-	(void)bd;
-	return "other relations";
-}
+/* The legend's line for the relation kinds that share one style. */
+#define SHARED_TEXT "other relations"
 
 static void add_legend_cluster(builder *bd)
 {
@@ -166,7 +161,7 @@ static void add_legend_cluster(builder *bd)
 		}
 		rg_buf lb = {0};
 		if (shared)
-			rg_buf_puts(&lb, shared_text(bd));
+			rg_buf_puts(&lb, SHARED_TEXT);
 		else
 			rg_label_escstring(&lb, k, strlen(k));
 		Agedge_t *e = agedge(row, a, b, NULL, 1);
@@ -246,14 +241,7 @@ static void add_legend_table(builder *bd)
 		rg_buf_printf(&b,
 			      "<TR><TD><FONT COLOR=\"%s\"><B>%s</B></FONT></TD><TD ALIGN=\"LEFT\">",
 			      st->color, line);
-		if (shared) {
-			char *t = rg_xstrdup(shared_text(bd));
-			for (char *p = strstr(t, "\\n"); p; p = strstr(p, "\\n"))
-				memmove(p, p + 1, strlen(p)), *p = ' ';
-			rg_buf_xml_as(&b, t, RG_XML_HTML_LABEL);
-			free(t);
-		} else
-			rg_buf_xml_as(&b, S(bd, bd->ek[i].kind), RG_XML_HTML_LABEL);
+		rg_buf_xml_as(&b, shared ? SHARED_TEXT : S(bd, bd->ek[i].kind), RG_XML_HTML_LABEL);
 		rg_buf_puts(&b, "</TD></TR>");
 	}
 	if (em && em->key) {

@@ -320,6 +320,17 @@ rg_str rg_model_attr(const rg_model *m, uint32_t attr0, uint32_t nattr, const ch
 	return 0;
 }
 
+rg_str rg_model_field(const rg_model *m, const rg_entity *e, const char *name)
+{
+	if (rg_strieq(name, "kind"))
+		return e->kind;
+	if (rg_strieq(name, "country"))
+		return e->country;
+	if (rg_strieq(name, "group"))
+		return e->group;
+	return rg_model_attr(m, e->attr0, e->nattr, name);
+}
+
 /* Finds an entity by id, else by a label no other entity shares. */
 static uint32_t resolve(const rg_model *m, const uint32_t *by_label, rg_str name)
 {

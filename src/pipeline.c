@@ -393,15 +393,14 @@ rg_status rg_job_select(rg_job *j)
 
 /* --- build, layout, render */
 
-/* Whether some entity has a value for a --cluster-by field. */
+/* Whether some entity has a value for a --cluster-by or --color-by
+ * field (a country is its own country's box). */
 static int has_field(const rg_model *m, const char *field)
 {
 	for (size_t i = 0; i < rg_model_nentities(m); i++) {
 		const rg_entity *e = rg_model_entity(m, i);
-		if ((rg_strieq(field, "country") &&
-		     (e->country || rg_strieq(rg_model_str(m, e->kind), "country"))) ||
-		    (rg_strieq(field, "group") && e->group) || rg_strieq(field, "kind") ||
-		    rg_model_attr(m, e->attr0, e->nattr, field))
+		if (rg_model_field(m, e, field) ||
+		    (rg_strieq(field, "country") && rg_strieq(rg_model_str(m, e->kind), "country")))
 			return 1;
 	}
 	return 0;
@@ -488,12 +487,17 @@ static int emphasised(const rg_job *j)
 	       v->nnodes + v->nedges > RG_AUTO_DOT_MAX;
 }
 
+/* How many entities the emphasised drawing of the selected view keeps,
+ * 0 for all of them. */
+static size_t summary_size(const rg_job *j)
+{
+	size_t keep = job_page(j)->summary;
+	return emphasised(j) && !j->look.all && j->v->nnodes > keep ? keep : 0;
+}
+
 size_t rg_job_summary(rg_job *j)
 {
-	if (ensure_selected(j) != RG_OK || !emphasised(j) || j->look.all)
-		return 0;
-	size_t keep = job_page(j)->summary;
-	return j->v->nnodes > keep ? keep : 0;
+	return ensure_selected(j) == RG_OK ? summary_size(j) : 0;
 }
 
 /* What the drawing stresses, and the view it draws: v, or v's most
@@ -514,8 +518,8 @@ static rg_status emphasis_of(rg_job *j, rg_emphasis **em, rg_view **top, char **
 	if (!ms)
 		return RG_ESYS;
 	const rg_view *v = j->v;
-	size_t keep = job_page(j)->summary;
-	if (full && !l->all && v->nnodes > keep) {
+	size_t keep = summary_size(j);
+	if (keep) {
 		uint32_t *rank = rg_measures_rank(ms);
 		*top = rg_view_top(j->m, v, rank, keep);
 		free(rank);

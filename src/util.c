@@ -236,3 +236,32 @@ const char *rg_thousands(uint64_t n, char *buf)
 	buf[k] = '\0';
 	return buf;
 }
+
+void rg_wrap(const char *s, size_t width, rg_wrap_fn fn, void *ctx)
+{
+	size_t col = 0;
+	while (*s) {
+		if (*s == '\n' || *s == '\r') {
+			/* a line break in the data, LF, CRLF or CR */
+			fn(ctx, RG_WRAP_BREAK, NULL, 0);
+			col = 0;
+			s += s[0] == '\r' && s[1] == '\n' ? 2 : 1;
+			continue;
+		}
+		size_t sp = strspn(s, " ");
+		size_t w = sp + strcspn(s + sp, " \r\n");
+		size_t chars = 0;
+		for (size_t i = sp; i < w; i++)
+			chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+		if (col && col + 1 + chars > width) {
+			fn(ctx, RG_WRAP_BREAK, NULL, 0);
+			col = 0;
+		} else if (col && sp) {
+			fn(ctx, RG_WRAP_SPACE, s, sp); /* spaces as written */
+			col += sp;
+		}
+		fn(ctx, RG_WRAP_WORD, s + sp, w - sp);
+		col += chars;
+		s += w;
+	}
+}

@@ -57,6 +57,15 @@ void rg_buf_xml_as(rg_buf *b, const char *s, unsigned how);
 /* 1234567 as "1,234,567" in buf (32 bytes); returns buf. */
 const char *rg_thousands(uint64_t n, char *buf);
 
+/* Breaks s into lines of about width characters at spaces, as relgraph
+ * wraps a label: calls fn with each word (RG_WRAP_WORD), each run of
+ * spaces kept between two words of a line (RG_WRAP_SPACE), and each line
+ * break, made or in s (RG_WRAP_BREAK: text NULL, n 0).  Spaces where a
+ * line breaks, or that begin one, are dropped. */
+enum { RG_WRAP_WORD, RG_WRAP_SPACE, RG_WRAP_BREAK };
+typedef void (*rg_wrap_fn)(void *ctx, int what, const char *text, size_t n);
+void rg_wrap(const char *s, size_t width, rg_wrap_fn fn, void *ctx);
+
 /* ASCII case-insensitive comparison, for header names. */
 int rg_strieq(const char *a, const char *b);
 /* A 64-bit hash of n bytes, for hash tables (not stable across

@@ -116,6 +116,9 @@ const char *rg_model_file(const rg_model *m, uint32_t i);
 size_t rg_model_nfiles(const rg_model *m);
 /* The value of attribute key on an entity or relation's range, or 0. */
 rg_str rg_model_attr(const rg_model *m, uint32_t attr0, uint32_t nattr, const char *key);
+/* The value of entity e's field name (any case): its kind, country or
+ * group, else the attribute of that column; 0 for none. */
+rg_str rg_model_field(const rg_model *m, const rg_entity *e, const char *name);
 
 /* Dates.  rg_date_parse accepts YYYY, YYYY-MM and YYYY-MM-DD (and a time
  * part after 'T', ignored); returns 0 on success, -1 on a malformed or
