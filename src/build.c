@@ -713,11 +713,19 @@ static void add_edges(builder *bd, Agnode_t **map)
 		char *label = rg_edge_label(m, v, x);
 		const rg_relation *r0 = rg_model_relation(m, v->rels[x->rel0]);
 		const char *kn = S(bd, x->kind);
-		/* a single leads, signed or plain related edge says nothing the
+		/* a single leads, signed or attended edge (the meeting node
+		 * carries its date) or a plain related one says nothing the
 		 * legend does not */
 		int quiet = x->count == 1 && !r0->label &&
 			    (strcmp(kn, "leads") == 0 || strcmp(kn, "signed") == 0 ||
+			     strcmp(kn, "attended") == 0 ||
 			     (strcmp(kn, "related") == 0 && !x->first.year));
+		/* nor does a label that only repeats its kind ("marriage"),
+		 * when the legend gives the kind a line of its own: no count,
+		 * date or note to add */
+		if (bd->o->legend && strcmp(label, kn) == 0 &&
+		    !(k->rank >= 1000 && bd->shared_edge_style))
+			quiet = 1;
 		/* an emphasised drawing's labels are its nodes': the edges'
 		 * counts and dates stay in their tooltips */
 		if (bd->o->emphasis && bd->o->emphasis->size)

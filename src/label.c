@@ -193,9 +193,13 @@ void rg_label_node(const builder *bd, rg_buf *b, const rg_entity *en)
 			 bd->o->narrow ? RG_LABEL_WRAP_NARROW : RG_LABEL_WRAP, NULL);
 	if ((strcmp(S(bd, en->kind), "agreement") == 0 || strcmp(S(bd, en->kind), "event") == 0) &&
 	    en->when.start.year) {
-		char d[11];
+		/* the span when it ends on another date: "1914–1918" */
+		char d[11], e[11];
 		rg_date_format(en->when.start, d);
+		rg_date_format(en->when.end, e);
 		rg_buf_printf(b, "\\n%s", d);
+		if (*e && strcmp(d, e) != 0)
+			rg_buf_printf(b, "\xE2\x80\x93%s", e);
 	}
 }
 

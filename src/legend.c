@@ -180,6 +180,23 @@ static void add_legend_cluster(builder *bd)
 /* Engines other than dot ignore clusters, so there the legend is one node
  * holding a table: a swatch of each node kind's colour, a line drawn in
  * each relation kind's colour and style. */
+/* A group's name in the legend is cut at this many characters, with an
+ * ellipsis: a community is named after a member, and a name may be long. */
+#define LEGEND_NAME_CHARS 40
+
+static void put_group_name(rg_buf *b, const char *name)
+{
+	size_t i = 0, chars = 0;
+	for (; name[i]; i++)
+		if (((unsigned char)name[i] & 0xC0) != 0x80 && chars++ == LEGEND_NAME_CHARS)
+			break;
+	char *cut = rg_xstrndup(name, i);
+	rg_buf_xml_as(b, cut, RG_XML_HTML_LABEL);
+	if (name[i])
+		rg_buf_puts(b, "\xE2\x80\xA6");
+	free(cut);
+}
+
 /* The colour groups of an emphasised drawing, the first RG_GROUP_COLORS
  * by name, the others together in grey. */
 static void group_rows(const builder *bd, rg_buf *b)
@@ -194,7 +211,7 @@ static void group_rows(const builder *bd, rg_buf *b)
 		if (k == RG_GROUP_COLORS)
 			rg_buf_printf(b, "%zu others", em->ngroups - RG_GROUP_COLORS);
 		else
-			rg_buf_xml_as(b, em->group_names[k], RG_XML_HTML_LABEL);
+			put_group_name(b, em->group_names[k]);
 		rg_buf_puts(b, "</TD></TR>");
 	}
 }
