@@ -331,15 +331,20 @@ static void declare(builder *bd)
 	}
 	const rg_emphasis *em = bd->o->emphasis;
 	const char *caption = em && em->caption ? em->caption : NULL;
-	if ((bd->o->title && *bd->o->title) || caption) {
+	const char *view = bd->o->view_caption;
+	if ((bd->o->title && *bd->o->title) || caption || view) {
 		/* the title above, or a caption under a drawing without one */
 		rg_buf t = {0};
 		if (bd->o->title && *bd->o->title)
 			rg_label_wrapped(&t, bd->o->title, 80, NULL);
-		if (caption) {
+		const char *lines[] = {view, caption};
+		for (size_t i = 0; i < 2; i++) {
+			const char *c = lines[i];
+			if (!c)
+				continue;
 			if (t.len)
 				rg_buf_puts(&t, "\\n");
-			rg_label_wrapped(&t, caption, 100, NULL);
+			rg_label_wrapped(&t, c, 100, NULL);
 		}
 		double pt = bd->o->title && *bd->o->title ? 16 : 11;
 		if (em && em->text_pt > 0)
@@ -813,6 +818,28 @@ static void apply_settings(builder *bd)
 	}
 }
 
+/* The outline and label weight of a --focus entity: it stands out at a
+ * glance whatever its kind's colour. */
+#define FOCUS_PEN "3"
+#define FOCUS_OUTLINE "#000000"
+#define FOCUS_FONT "Helvetica-Bold"
+
+static void mark_focus(builder *bd, Agnode_t **map)
+{
+	for (size_t i = 0; i < bd->o->nfocus; i++) {
+		Agnode_t *n = map[bd->o->focus[i]];
+		if (!n)
+			continue; /* a filter took it away */
+		agsafeset(n, (char *)"penwidth", (char *)FOCUS_PEN, (char *)"");
+		agsafeset(n, (char *)"color", (char *)FOCUS_OUTLINE, (char *)"");
+		agsafeset(n, (char *)"fontname", (char *)FOCUS_FONT, (char *)"");
+		char *c = agget(n, (char *)"class");
+		char *cls = rg_asprintf("%s focus", c ? c : "");
+		agsafeset(n, (char *)"class", cls, (char *)"");
+		free(cls);
+	}
+}
+
 Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
 {
 	return rg_build_placed(m, v, o, NULL);
@@ -838,6 +865,7 @@ Agraph_t *rg_build_placed(const rg_model *m, const rg_view *v, const rg_build_op
 	declare(&bd);
 	Agnode_t **map = add_nodes(&bd);
 	add_edges(&bd, map);
+	mark_focus(&bd, map);
 	if (o->legend)
 		rg_legend_add(&bd);
 	if (bd.p->pins && bd.p->canvas[2] > bd.p->canvas[0])

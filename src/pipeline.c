@@ -39,6 +39,7 @@ struct rg_job {
 	rg_transform_opts to;
 	uint32_t *focus;
 	char *name, *title, *desc;
+	char *view_caption; /* what a --focus view is, under the drawing */
 };
 
 static void emit(rg_job *j, rg_event_kind kind, rg_stage stage, int slow, const char *fmt, ...)
@@ -95,8 +96,9 @@ void rg_job_reset(rg_job *j)
 	free(j->focus);
 	free(j->title);
 	free(j->desc);
+	free(j->view_caption);
 	j->focus = NULL;
-	j->title = j->desc = NULL;
+	j->title = j->desc = j->view_caption = NULL;
 }
 
 void rg_job_free(rg_job *j)
@@ -418,6 +420,28 @@ static int user_rankdir(const rg_look *l)
  * build options and the document's title and description. */
 static const rg_page *job_page(const rg_job *j);
 
+/* What a --focus view is: "within 1 step of A", "within 2 steps of A and
+ * B", "only A" (--depth 0); NULL without --focus. */
+static char *focus_caption(const rg_job *j)
+{
+	size_t n = j->f.nfocus;
+	if (!n || !j->focus)
+		return NULL;
+	rg_buf b = {0};
+	if (j->f.depth > 0)
+		rg_buf_printf(&b, "within %d %s of ", j->f.depth,
+			      plural(j->f.depth, "step", "steps"));
+	else
+		rg_buf_puts(&b, "only ");
+	for (size_t i = 0; i < n; i++) {
+		const rg_entity *en = rg_model_entity(j->m, j->focus[i]);
+		if (i)
+			rg_buf_puts(&b, i + 1 == n ? " and " : ", ");
+		rg_buf_puts(&b, rg_model_str(j->m, en->label ? en->label : en->id));
+	}
+	return b.s;
+}
+
 static rg_build_opts prepare(rg_job *j, const rg_view *v, int frames, const char *caption)
 {
 	const rg_look *l = &j->look;
@@ -453,8 +477,13 @@ static rg_build_opts prepare(rg_job *j, const rg_view *v, int frames, const char
 		      .page_width = page->width,
 		      .page_height = page->height};
 	rg_render_set_doc(j->r, &doc);
+	free(j->view_caption);
+	j->view_caption = focus_caption(j);
 	return (rg_build_opts){
 		.name = rg_job_name(j),
+		.focus = j->focus,
+		.nfocus = j->focus ? j->f.nfocus : 0,
+		.view_caption = j->view_caption,
 		.title = l->title,
 		.legend = !l->no_legend,
 		.edge_labels = l->edge_labels,

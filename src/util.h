@@ -68,7 +68,7 @@ const char *rg_thousands(uint64_t n, char *buf);
  * the tooltip. */
 enum { RG_WRAP_WORD, RG_WRAP_SPACE, RG_WRAP_BREAK };
 #define RG_WRAP_LONG_WORD 2
-#define RG_WRAP_MAX_LINES 4
+#define RG_WRAP_MAX_LINES 6
 typedef void (*rg_wrap_fn)(void *ctx, int what, const char *text, size_t n);
 void rg_wrap(const char *s, size_t width, rg_wrap_fn fn, void *ctx);
 

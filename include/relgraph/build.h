@@ -78,6 +78,15 @@ typedef struct {
 	 * shrinks; -N/-E/-G fontsize still win */
 	double text_scale;
 
+	/* the entities a view is centred on (--focus), marked in the drawing
+	 * by a thick dark outline and a bold label; none when nfocus is 0 */
+	const uint32_t *focus;
+	size_t nfocus;
+	/* a caption saying what the view is ("within 1 step of Jared
+	 * Kushner"), drawn under the drawing before the emphasis' one; NULL
+	 * for none */
+	const char *view_caption;
+
 	/* -G, -N and -E settings, applied last so they win over the theme */
 	const rg_setting *gset, *nset, *eset;
 	size_t ngset, nnset, neset;

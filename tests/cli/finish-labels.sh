@@ -28,14 +28,14 @@ texts war.svg >war.txt
 grep -qx '1914–1918' war.txt || no "an event's span is not drawn: $(tr '\n' '|' <war.txt)"
 grep -qx '1918&#45;11&#45;11' war.txt || no "a one-day event shows more than its date"
 
-# a 7,000-character name: four lines at most, the last ending with "…"
+# a 7,000-character name: six lines at most, the last ending with "…"
 mkdir -p long
 awk 'BEGIN { for (i = 0; i < 700; i++) s = s sprintf("Word%04d ", i)
 	printf "name,kind\n\"%s\",person\nShort,person\n", s >"long/people.csv"
 	printf "source,target\nShort,\"%s\"\n", s >"long/edges.csv" }'
 "$RELGRAPH" long -Tsvg >long.svg
 n=$(texts long.svg | grep -c 'Word')
-[ "$n" -le 4 ] || no "the long name takes $n lines"
+[ "$n" -le 6 ] || no "the long name takes $n lines"
 texts long.svg | grep -q 'Word[0-9]*…$' || no "the long name's last line has no ellipsis"
 grep -q 'title="[^"]*Word0699' long.svg || grep -q '<a xlink:title="[^"]*Word0699' long.svg ||
 	no "the tooltip does not hold the whole name"
