@@ -64,8 +64,8 @@ typedef struct {
 	/* A big graph (-K auto chose sfdp): straight edges, overlapping
 	 * nodes pushed apart by prism. */
 	int large;
-	/* The legend as one table node rather than a cluster (it is so for
-	 * engines other than dot anyway, and for rankdir LR). */
+	/* The legend as one table node: it always is now (a compact table
+	 * in every engine and direction); kept for the callers that ask. */
 	int legend_table;
 	/* sizes, colours and labels by importance and community; NULL for
 	 * the theme's look by kind */
