@@ -310,7 +310,10 @@ static void declare(builder *bd)
 	gset(g, "outputorder", "edgesfirst");
 
 	if (dot) {
-		gset(g, "rankdir", bd->o->rankdir ? bd->o->rankdir : "TB");
+		gset(g, "rankdir",
+		     bd->o->two_sided ? bd->rankdir
+		     : bd->o->rankdir ? bd->o->rankdir
+				      : "TB");
 		gset(g, "splines", "true");
 	} else {
 		/* edges curved around nodes: the force engines' spline routing
@@ -671,10 +674,61 @@ static double pen_width(const rg_view *v, const rg_edge *e)
 static const char *drawn_rankdir(const builder *bd)
 {
 	const char *dir = bd->o->rankdir ? bd->o->rankdir : "TB";
+	if (bd->o->two_sided && bd->dot)
+		dir = "LR"; /* the sides are columns */
 	for (size_t i = 0; i < bd->o->ngset; i++)
 		if (strcmp(bd->o->gset[i].name, "rankdir") == 0)
 			dir = bd->o->gset[i].value;
 	return dir;
+}
+
+/* On two sides, an edge that joins two people (within a side, or across
+ * the events' column): it takes no part in the ranks, and carries no
+ * label (dot cannot route a label along a rank; the tooltip keeps it). */
+static int beside(const builder *bd, const rg_edge *x)
+{
+	const unsigned char *side = bd->side;
+	return side && side[x->a] && side[x->b] && side[x->a] != RG_SIDE_EVENTS &&
+	       side[x->b] != RG_SIDE_EVENTS;
+}
+
+/* An edge of the view in the graph.  On two sides, dot's ranks follow
+ * the edges: a left person's edge runs to the event, the event's to a
+ * right person (the line looks the same: attended has no arrow), and
+ * other edges leave the columns as they are. */
+static Agedge_t *sided_edge(builder *bd, Agnode_t **map, const rg_edge *x)
+{
+	const unsigned char *side = bd->side;
+	if (!side || !side[x->a] || !side[x->b])
+		return agedge(bd->g, map[x->a], map[x->b], NULL, 1);
+	uint32_t t = x->a, h = x->b;
+	if ((side[h] == RG_SIDE_LEFT && side[t] != RG_SIDE_LEFT) ||
+	    (side[t] == RG_SIDE_RIGHT && side[h] != RG_SIDE_RIGHT)) {
+		t = x->b;
+		h = x->a;
+	}
+	Agedge_t *e = agedge(bd->g, map[t], map[h], NULL, 1);
+	if (side[t] == side[h] || beside(bd, x))
+		agsafeset(e, (char *)"constraint", (char *)"false", (char *)"");
+	return e;
+}
+
+/* The three columns of a two-sided drawing: one rank each. */
+static void add_sides(builder *bd, Agnode_t **map)
+{
+	static const char *const names[] = {NULL, "sides: events", "sides: left", "sides: right"};
+	Agraph_t *col[4] = {NULL};
+	for (size_t i = 0; i < bd->v->nnodes; i++) {
+		uint32_t e = bd->v->nodes[i];
+		unsigned s = bd->side[e];
+		if (!s || !map[e])
+			continue;
+		if (!col[s]) {
+			col[s] = agsubg(bd->g, (char *)names[s], 1);
+			sset(col[s], "rank", "same");
+		}
+		agsubnode(col[s], map[e], 1);
+	}
 }
 
 static void add_edges(builder *bd, Agnode_t **map)
@@ -687,7 +741,7 @@ static void add_edges(builder *bd, Agnode_t **map)
 	for (size_t i = 0; i < v->nedges; i++) {
 		const rg_edge *x = &v->edges[i];
 		const rg_entity *ea = rg_model_entity(m, x->a), *eb = rg_model_entity(m, x->b);
-		Agedge_t *e = agedge(bd->g, map[x->a], map[x->b], NULL, 1);
+		Agedge_t *e = sided_edge(bd, map, x);
 		made[i] = e;
 		kind_use *k = kind_of(bd->ek, bd->nek, x->kind);
 		set(e, bd->e_id, rg_build_unique_id(bd, "", S(bd, ea->id), S(bd, eb->id)));
@@ -742,6 +796,8 @@ static void add_edges(builder *bd, Agnode_t **map)
 			     bd->o->edge_labels == RG_LABELS_MERGED) &&
 			    !quiet &&
 			    (bd->labels || (x->count > 1 && v->nedges <= 4 * AUTO_LABEL_EDGES)));
+		if (beside(bd, x))
+			show = 0;
 		if (show) {
 			rg_buf_reset(&lb);
 			/* dot puts a label beside its edge's centre line: keep a
@@ -863,7 +919,11 @@ Agraph_t *rg_build_placed(const rg_model *m, const rg_view *v, const rg_build_op
 	bd.across = !rg_strieq(bd.rankdir, "TB") && !rg_strieq(bd.rankdir, "BT");
 	collect_kinds(&bd);
 	declare(&bd);
+	if (o->two_sided && bd.dot && !o->cluster_by && !bd.p->pins)
+		bd.side = rg_sides_of(m, v);
 	Agnode_t **map = add_nodes(&bd);
+	if (bd.side)
+		add_sides(&bd, map);
 	add_edges(&bd, map);
 	mark_focus(&bd, map);
 	if (o->legend)
@@ -874,6 +934,7 @@ Agraph_t *rg_build_placed(const rg_model *m, const rg_view *v, const rg_build_op
 		scale_text(bd.g, o->text_scale);
 	apply_settings(&bd);
 	free(map);
+	free(bd.side);
 	for (size_t i = 0; i < bd.capids; i++)
 		free(bd.ids[i].id);
 	free(bd.ids);

@@ -28,6 +28,7 @@ struct rg_job {
 	rg_filters f;
 	rg_look look;
 	int strict;
+	unsigned event_nodes; /* 0: the model's default */
 	rg_event_fn on_event;
 	void *ctx;
 	/* what the stages made; status: how the stage went, once it ran */
@@ -173,6 +174,11 @@ void rg_job_set_strict(rg_job *j, int strict)
 	j->strict = strict;
 }
 
+void rg_job_set_event_nodes(rg_job *j, unsigned n)
+{
+	j->event_nodes = n;
+}
+
 rg_diags *rg_job_set_diags(rg_job *j, rg_diags *d)
 {
 	rg_diags *old = j->d;
@@ -256,6 +262,8 @@ static rg_status load(rg_job *j)
 {
 	rg_status st = RG_OK;
 	j->m = rg_model_new();
+	if (j->event_nodes)
+		rg_model_set_event_nodes(j->m, j->event_nodes);
 	rg_model_on_progress(j->m, on_rows, j);
 	for (size_t i = 0; i < j->ninputs; i++) {
 		const input *in = &j->inputs[i];

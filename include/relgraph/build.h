@@ -78,6 +78,10 @@ typedef struct {
 	 * shrinks; -N/-E/-G fontsize still win */
 	double text_scale;
 
+	/* people and events on two sides (sides.h): dot draws left to right
+	 * with the meetings in one column and the people alternately on
+	 * either side of it; set by the layout policy */
+	int two_sided;
 	/* the entities a view is centred on (--focus), marked in the drawing
 	 * by a thick dark outline and a bold label; none when nfocus is 0 */
 	const uint32_t *focus;

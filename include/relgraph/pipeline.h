@@ -131,6 +131,9 @@ void rg_job_clear_inputs(rg_job *j);
  * and arrays must live until the job is freed or they are set again. */
 void rg_job_set_filters(rg_job *j, const rg_filters *f);
 void rg_job_set_look(rg_job *j, const rg_look *l);
+/* Meetings of more than n participants become nodes (--event-nodes;
+ * rg_model_set_event_nodes); 0 keeps RG_EVENT_NODES.  Read at loading. */
+void rg_job_set_event_nodes(rg_job *j, unsigned n);
 /* Every warning of the data is an error (relgraph --strict). */
 void rg_job_set_strict(rg_job *j, int strict);
 /* fn hears of progress and of each stage's end; NULL for silence. */

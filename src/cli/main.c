@@ -197,6 +197,7 @@ static rg_job *new_job(const struct options *o, rg_diags *d)
 	rg_job_set_filters(j, &f);
 	rg_job_set_look(j, &l);
 	rg_job_set_strict(j, o->strict);
+	rg_job_set_event_nodes(j, (unsigned)o->event_nodes);
 	rg_job_on_event(j, on_event, NULL);
 	return j;
 }

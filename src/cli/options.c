@@ -259,6 +259,15 @@ static rg_status set_min_weight(struct options *o, const struct opt *op, const c
 	return RG_OK;
 }
 
+static rg_status set_event_nodes(struct options *o, const struct opt *op, const char *arg,
+				 void *field, rg_diags *d)
+{
+	(void)o, (void)op;
+	if (number(arg, 1, 1000000, 1, field) != RG_OK || strpbrk(arg, ".eExXpP"))
+		return usage_error(d, "--event-nodes takes a whole number from 1, not '%s'", arg);
+	return RG_OK;
+}
+
 static rg_status set_dpi(struct options *o, const struct opt *op, const char *arg, void *field,
 			 rg_diags *d)
 {
@@ -355,6 +364,7 @@ static const struct opt table[] = {
 	{"relations", 0, required_argument, set_list, F(relations), 0},
 	{"min-weight", 0, required_argument, set_min_weight, F(min_weight), 0},
 	{"keep-isolated", 0, no_argument, set_flag, F(keep_isolated), 1},
+	{"event-nodes", 0, required_argument, set_event_nodes, F(event_nodes), 0},
 	{"frames", 0, required_argument, set_frames, F(frames), 0},
 	{"strict", 0, no_argument, set_flag, F(strict), 1},
 	{"serve", 0, optional_argument, set_serve, F(serve), 0},
@@ -609,6 +619,8 @@ void options_usage(FILE *f)
 	      "  --min-weight N    leave out merged edges lighter than N (a meeting\n"
 	      "                    weighs 1: --min-weight 5 keeps pairs that met 5 times)\n"
 	      "  --keep-isolated   keep the nodes whose relations the filters took away\n"
+	      "  --event-nodes N   a meeting of more than N participants (default 6) is\n"
+	      "                    a node joined to each; fewer: an edge between each two\n"
 	      "\n"
 	      "Messages:\n"
 	      "  --strict          every warning is an error (exit 1)\n"

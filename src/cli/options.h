@@ -60,6 +60,7 @@ struct options {
 	size_t nfocus;
 	int depth;
 	double min_weight;
+	double event_nodes; /* --event-nodes; 0: the library's default */
 	int keep_isolated;
 	char **args; /* argv as parsed, owned */
 };
