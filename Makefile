@@ -14,16 +14,19 @@ GV_CFLAGS = $(shell pkg-config --cflags libgvc libcgraph)
 GV_LIBS = $(shell pkg-config --libs libgvc libcgraph)
 IGRAPH_CFLAGS = $(shell pkg-config --cflags igraph)
 IGRAPH_LIBS = $(shell pkg-config --libs igraph)
+# fontconfig (a Graphviz dependency): which characters the fonts draw
+FC_CFLAGS = $(shell pkg-config --cflags fontconfig)
+FC_LIBS = $(shell pkg-config --libs fontconfig)
 ALL_CPPFLAGS = -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
-ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(GV_CFLAGS) $(IGRAPH_CFLAGS)
-LDLIBS += $(GV_LIBS) $(IGRAPH_LIBS) -lcsv -lm
+ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(GV_CFLAGS) $(IGRAPH_CFLAGS) $(FC_CFLAGS)
+LDLIBS += $(GV_LIBS) $(IGRAPH_LIBS) $(FC_LIBS) -lcsv -lm
 
 BUILD = build
 BIN = $(BUILD)/relgraph
 # The library: the pipeline in order, then what runs it (frames, the job).
 LIB_SRC = src/util.c src/diag.c src/read.c src/model.c src/model_load.c \
 	src/transform.c src/stats.c src/measures.c src/theme.c src/build.c src/label.c src/legend.c src/sides.c \
-	src/emphasis.c src/layout.c src/html.c src/render.c src/frames.c src/pipeline.c
+	src/emphasis.c src/layout.c src/html.c src/render.c src/frames.c src/glyphs.c src/pipeline.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/librelgraph.a
 # The command around it (src/cli/): main.c speaks to the user; the rest

@@ -12,6 +12,7 @@
 #include "relgraph/emphasis.h"
 #include "relgraph/layout.h"
 #include "relgraph/measures.h"
+#include "glyphs.h"
 #include "util.h"
 
 typedef struct {
@@ -41,6 +42,8 @@ struct rg_job {
 	uint32_t *focus;
 	char *name, *title, *desc;
 	char *view_caption; /* what a --focus view is, under the drawing */
+	rg_glyphs *glyphs;  /* the installed fonts' characters, read once */
+	int glyphs_read;
 };
 
 static void emit(rg_job *j, rg_event_kind kind, rg_stage stage, int slow, const char *fmt, ...)
@@ -110,6 +113,7 @@ void rg_job_free(rg_job *j)
 	rg_job_clear_inputs(j);
 	free(j->inputs);
 	rg_render_free(j->r);
+	rg_glyphs_free(j->glyphs);
 	free(j);
 }
 
@@ -612,6 +616,59 @@ static void on_built(void *ctx, Agraph_t *g)
 	     agnnodes(g), agnedges(g));
 }
 
+/* Names with characters that no installed font draws, in the formats
+ * relgraph draws text in itself (bitmaps, PDF, PostScript: a browser finds
+ * its own fonts for SVG): one warning each, with the script and the fonts
+ * to install, up to GLYPH_WARNINGS names. */
+#define GLYPH_WARNINGS 5
+
+static int draws_text(const char *format)
+{
+	return rg_render_is_bitmap(format) || strncmp(format, "pdf", 3) == 0 ||
+	       strncmp(format, "ps", 2) == 0 || strncmp(format, "eps", 3) == 0;
+}
+
+static void warn_glyphs(rg_job *j, const rg_view *v, const char *format)
+{
+	if (!draws_text(format))
+		return;
+	if (!j->glyphs_read) {
+		j->glyphs = rg_glyphs_new();
+		j->glyphs_read = 1;
+	}
+	if (!j->glyphs)
+		return;
+	size_t warned = 0, more = 0;
+	for (size_t i = 0; i < v->nnodes; i++) {
+		const rg_entity *en = rg_model_entity(j->m, v->nodes[i]);
+		const char *name = rg_model_str(j->m, en->label ? en->label : en->id);
+		uint32_t c = rg_glyphs_missing(j->glyphs, name);
+		if (!c)
+			continue;
+		if (warned == GLYPH_WARNINGS) {
+			more++;
+			continue;
+		}
+		warned++;
+		const char *package, *script = rg_glyphs_script(c, &package);
+		const char *file = rg_model_file(j->m, en->where.file);
+		if (package)
+			rg_warn(j->d, file, en->where.line, en->where.col,
+				"'%.80s' has %s characters (U+%04X) that no installed font draws: "
+				"they come out as empty boxes in %s; install fonts for %s (Debian: "
+				"%s)",
+				name, script, (unsigned)c, format, script, package);
+		else
+			rg_warn(j->d, file, en->where.line, en->where.col,
+				"'%.80s' has %s (U+%04X) that no font draws: it comes out as an "
+				"empty box in %s; write the name without it",
+				name, script, (unsigned)c, format);
+	}
+	if (more)
+		rg_warn(j->d, NULL, 0, 0, "%zu more %s with characters no installed font draws",
+			more, plural(more, "name", "names"));
+}
+
 static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 {
 	rg_status st = ensure_render(j);
@@ -625,6 +682,11 @@ static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 	const rg_view *v = top ? top : j->v;
 	rg_build_opts bo = prepare(j, v, 0, caption);
 	bo.emphasis = em;
+	for (size_t i = 0; i < n; i++)
+		if (draws_text(outs[i].format)) {
+			warn_glyphs(j, v, outs[i].format);
+			break;
+		}
 	int only_dot = 1, any_dot = 0;
 	for (size_t i = 0; i < n; i++) {
 		int dot = strcmp(outs[i].format, "dot") == 0;
