@@ -754,6 +754,11 @@ static rg_status draw_frames(rg_job *j, const rg_frames_spec *fs, const char *co
 	if (st != RG_OK || (st = ensure_selected(j)) != RG_OK)
 		return st;
 	rg_build_opts bo = prepare(j, j->v, 1, NULL);
+	for (size_t i = 0; i < nformats; i++)
+		if (draws_text(formats[i])) {
+			warn_glyphs(j, j->v, formats[i]);
+			break;
+		}
 	size_t nslices;
 	rg_slice *slices = rg_frames_slices(j->v, fs->by, fs->list, fs->nlist, &nslices);
 	if (!nslices) {
