@@ -29,7 +29,18 @@ int rg_sides_fit(const rg_model *m, const rg_view *v)
 		events += is_event(m, v->nodes[i]);
 	for (size_t i = 0; i < v->nedges; i++)
 		attended += is_attended(m, &v->edges[i]);
-	return events >= RG_SIDES_MIN_EVENTS && 2 * attended >= v->nedges;
+	if (events < RG_SIDES_MIN_EVENTS || 2 * attended < v->nedges)
+		return 0;
+	/* the sides must balance: people who all met one another in small
+	 * meetings (bilateral talks around summits) would fill one side */
+	unsigned char *side = rg_sides_of(m, v);
+	size_t n[4] = {0};
+	for (size_t i = 0; i < v->nnodes; i++)
+		n[side[v->nodes[i]]]++;
+	free(side);
+	size_t gap = n[RG_SIDE_LEFT] > n[RG_SIDE_RIGHT] ? n[RG_SIDE_LEFT] - n[RG_SIDE_RIGHT]
+							: n[RG_SIDE_RIGHT] - n[RG_SIDE_LEFT];
+	return gap <= RG_SIDES_MAX_GAP + (n[RG_SIDE_LEFT] + n[RG_SIDE_RIGHT]) / 3;
 }
 
 /* Rounds of the barycentre ordering: events at the mean place of their

@@ -10,6 +10,9 @@
  * edges.  Such a graph reads as a column of events with the people on
  * either side (rg_build_opts.two_sided). */
 #define RG_SIDES_MIN_EVENTS 3
+/* ... and the sides balance: they differ by at most this many people and
+ * a third of them */
+#define RG_SIDES_MAX_GAP 2
 int rg_sides_fit(const rg_model *m, const rg_view *v);
 
 /* Where each entity of v goes, entity-indexed: RG_SIDE_NONE (free), the

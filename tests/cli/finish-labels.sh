@@ -1,7 +1,7 @@
 #!/bin/sh
 # What a label draws: a label that only repeats its edge's kind is left to
 # the legend ("marriage"), one with a date or a note stays; an event with
-# an end date shows its span; a name of any length draws, cut to a few
+# an end date shows its span (in years when it crosses years); a name of any length draws, cut to a few
 # lines with an ellipsis, the whole of it in the tooltip.
 set -eu
 bad=0
@@ -21,12 +21,14 @@ grep -qx 'marriage: in 1469' fam.txt || no "a label with a note is not drawn"
 [ "$(cat n)" = 2 ] || no "--no-legend: the kind-only labels should stay ($(cat n))"
 
 mkdir -p war
-printf 'name,kind,start,end\nGreat War,event,1914,1918\nArmistice,event,1918-11-11,1918-11-11\n' >war/events.csv
-printf 'source,target\nGreat War,Armistice\n' >war/edges.csv
+printf 'name,kind,start,end\nGreat War,event,1914-07-28,1918-11-11\nArmistice,event,1918-11-11,1918-11-11\nWinter Games,event,2022-02-04,2022-02-20\n' >war/events.csv
+printf 'source,target\nGreat War,Armistice\nArmistice,Winter Games\n' >war/edges.csv
 "$RELGRAPH" war -Tsvg >war.svg
 texts war.svg >war.txt
 grep -qx '1914–1918' war.txt || no "an event's span is not drawn: $(tr '\n' '|' <war.txt)"
 grep -qx '1918&#45;11&#45;11' war.txt || no "a one-day event shows more than its date"
+grep -qx '2022&#45;02&#45;04–2022&#45;02&#45;20' war.txt || no "a span within a year is not shown in full"
+grep -q '1914&#45;07&#45;28' war.svg || no "the tooltip does not hold the span's days"
 
 # a 7,000-character name: six lines at most, the last ending with "…"
 mkdir -p long
