@@ -264,8 +264,8 @@ static rg_status run_once(const struct options *o, rg_job *j, rg_diags *d, kept_
 		return st;
 	}
 	if (o->frames) {
-		rg_frames_spec fs = {(rg_frames_by)(o->frames - 1), o->frame_dates,
-				     o->nframe_dates};
+		rg_frames_spec fs = {(rg_frames_by)(o->frames - 1), o->frame_dates, o->nframe_dates,
+				     (size_t)o->max_frames, o->delay};
 		struct frame_naming nm = {o, rg_job_name(j)};
 		return rg_job_draw_frames(j, &fs, o->formats, o->nformats, outputs_frame_path, &nm);
 	}
