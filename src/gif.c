@@ -20,8 +20,10 @@
 
 struct rg_gif {
 	int w, h;
-	uint16_t **frames; /* each pixel's bin */
-	size_t n;
+	/* each frame as it came, a PNG: a tenth of its pixels' size, read
+	 * again once the palette is known */
+	char **png;
+	size_t *len, n;
 	uint64_t count[NBINS], sum[NBINS][3];
 };
 
@@ -35,48 +37,72 @@ void rg_gif_free(rg_gif *g)
 	if (!g)
 		return;
 	for (size_t i = 0; i < g->n; i++)
-		free(g->frames[i]);
-	free(g->frames);
+		free(g->png[i]);
+	free(g->png);
+	free(g->len);
 	free(g);
 }
 
-int rg_gif_add_png(rg_gif *g, const char *data, size_t len)
+/* A PNG's pixels, 3 bytes each (a transparent background made white), as
+ * a new buffer; its size in *w, *h.  NULL when libpng cannot read it. */
+static unsigned char *decode(const char *data, size_t len, int *w, int *h)
 {
 	png_image img;
 	memset(&img, 0, sizeof img);
 	img.version = PNG_IMAGE_VERSION;
 	if (!png_image_begin_read_from_memory(&img, data, len))
-		return -1;
-	img.format = PNG_FORMAT_RGB; /* a transparent background made white */
-	int w = (int)img.width, h = (int)img.height;
-	if ((g->n && (w != g->w || h != g->h)) || w > 65535 || h > 65535) {
+		return NULL;
+	img.format = PNG_FORMAT_RGB;
+	*w = (int)img.width;
+	*h = (int)img.height;
+	if (*w > 65535 || *h > 65535) {
 		png_image_free(&img);
-		return -1;
+		return NULL;
 	}
 	unsigned char *rgb = rg_xmalloc(PNG_IMAGE_SIZE(img));
 	png_color white = {255, 255, 255};
 	if (!png_image_finish_read(&img, &white, rgb, 0, NULL)) {
 		png_image_free(&img);
 		free(rgb);
+		return NULL;
+	}
+	return rgb;
+}
+
+static unsigned bin_of(const unsigned char *p)
+{
+	unsigned bin = 0;
+	for (int c = 0; c < 3; c++)
+		bin = bin << BIN_BITS | p[c] >> (8 - BIN_BITS);
+	return bin;
+}
+
+int rg_gif_add_png(rg_gif *g, const char *data, size_t len)
+{
+	int w, h;
+	unsigned char *rgb = decode(data, len, &w, &h);
+	if (!rgb)
+		return -1;
+	if (g->n && (w != g->w || h != g->h)) {
+		free(rgb);
 		return -1;
 	}
 	g->w = w;
 	g->h = h;
 	size_t npx = (size_t)w * (size_t)h;
-	uint16_t *px = rg_xmalloc(npx * sizeof *px);
 	for (size_t i = 0; i < npx; i++) {
 		const unsigned char *p = rgb + 3 * i;
-		unsigned bin = 0;
-		for (int c = 0; c < 3; c++)
-			bin = bin << BIN_BITS | p[c] >> (8 - BIN_BITS);
-		px[i] = (uint16_t)bin;
+		unsigned bin = bin_of(p);
 		g->count[bin]++;
 		for (int c = 0; c < 3; c++)
 			g->sum[bin][c] += p[c];
 	}
 	free(rgb);
-	g->frames = rg_xrealloc(g->frames, (g->n + 1) * sizeof *g->frames);
-	g->frames[g->n++] = px;
+	g->png = rg_xrealloc(g->png, (g->n + 1) * sizeof *g->png);
+	g->len = rg_xrealloc(g->len, (g->n + 1) * sizeof *g->len);
+	g->png[g->n] = rg_xmalloc(len ? len : 1);
+	memcpy(g->png[g->n], data, len);
+	g->len[g->n++] = len;
 	return 0;
 }
 
@@ -172,8 +198,15 @@ static int put_frames(GifFileType *f, const rg_gif *g, const uint8_t *entry, dou
 	uint8_t *prev = NULL, *cur = rg_xmalloc(npx);
 	int ok = 1;
 	for (size_t k = 0; k < g->n && ok; k++) {
+		int w, h;
+		unsigned char *rgb = decode(g->png[k], g->len[k], &w, &h);
+		if (!rgb) { /* it was read once: only memory can fail now */
+			ok = 0;
+			break;
+		}
 		for (size_t i = 0; i < npx; i++)
-			cur[i] = entry[g->frames[k][i]];
+			cur[i] = entry[bin_of(rgb + 3 * i)];
+		free(rgb);
 		int r[4];
 		changed(g, prev, cur, r);
 		GraphicsControlBlock gcb = {.DisposalMode = DISPOSE_DO_NOT,
