@@ -88,7 +88,7 @@ run: deps
 
 .PHONY: render
 render: $(GRAPHS:%=$(OUT)/%.svg) docs/images/xi-putin.png docs/images/xi-putin-2022.png \
-	docs/images/xi-putin@2x.png docs/images/xi-putin.html
+	docs/images/xi-putin@2x.png docs/images/xi-putin.html docs/images/xi-putin-frames.gif
 
 $(OUT)/%.svg: $$(wildcard graphs/%/*.csv) graphs/% $(BIN) | $(OUT)
 	$(BIN) graphs/$* $(RUN_FORMATS:%=-T%) -O --outdir $(OUT)
@@ -119,6 +119,11 @@ $(OUT)/frames/xi-putin-2022.png: $(wildcard graphs/xi-putin/*.csv) graphs/xi-put
 docs/images/xi-putin-2022.png: $(OUT)/frames/xi-putin-2022.png
 	@mkdir -p docs/images
 	cp $(OUT)/frames/xi-putin-2014.png $(OUT)/frames/xi-putin-2022.png docs/images/
+
+# The same series as one animated GIF, for slides.
+docs/images/xi-putin-frames.gif: $(wildcard graphs/xi-putin/*.csv) graphs/xi-putin $(BIN)
+	@mkdir -p docs/images
+	$(BIN) graphs/xi-putin --frames year --delay 1.2 -o $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(CLI_LIB) $(LIB) tests/unit/unit.h | $(BUILD)/tests
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CLI_LIB) $(LIB) $(LDLIBS) -lcmocka
