@@ -108,7 +108,9 @@ rg_slice *rg_frames_slices(const rg_view *v, rg_frames_by by, const rg_date *lis
 }
 
 /* When each entity first appears: its own start, or its earliest dated
- * relation in the union; 0 when it has no date at all. */
+ * relation in the union; 0 when it has no date at all, or no start of its
+ * own and an undated relation, which the frames may show in any period
+ * (so it is faded, never hidden, where it has no part). */
 static long *first_seen(const rg_model *m, const rg_view *u)
 {
 	size_t nent = rg_model_nentities(m);
@@ -127,6 +129,15 @@ static long *first_seen(const rg_model *m, const rg_view *u)
 			first[e->a] = d;
 		if (!first[e->b] || d < first[e->b])
 			first[e->b] = d;
+	}
+	for (size_t i = 0; i < u->nedges; i++) {
+		const rg_edge *e = &u->edges[i];
+		if (e->first.year)
+			continue;
+		if (!rg_model_entity(m, e->a)->when.start.year)
+			first[e->a] = 0;
+		if (!rg_model_entity(m, e->b)->when.start.year)
+			first[e->b] = 0;
 	}
 	return first;
 }

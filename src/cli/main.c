@@ -309,7 +309,8 @@ static char *outputs_text(const struct options *o, rg_job *j)
 	rg_buf b = {0};
 	for (size_t i = 0; i < o->nformats; i++)
 		rg_buf_printf(&b, "%s%s%s%s%s.%.*s", i ? " " : "", o->outdir ? o->outdir : "",
-			      o->outdir ? "/" : "", rg_job_name(j), o->frames ? "-*" : "",
+			      o->outdir ? "/" : "", rg_job_name(j),
+			      o->frames && !rg_frames_one_file(o->formats[i]) ? "-*" : "",
 			      (int)strcspn(o->formats[i], ":"), o->formats[i]);
 	return b.s;
 }

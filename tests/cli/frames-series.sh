@@ -71,6 +71,13 @@ grep -q '>Xi and Putin &#8212; 24 February 2022</text>' day-2022-02-24.svg ||
 	grep -q '>Xi and Putin — 24 February 2022</text>' day-2022-02-24.svg ||
 	no "no caption '24 February 2022' in day-2022-02-24.svg: $(grep -o '<text[^>]*>[^<]*Putin[^<]*' day-2022-02-24.svg | head -n 2)"
 
+# A node drawn in one frame is not hidden in a later one: Henry Kissinger,
+# in 1950 by an undated relation, is faded in 1962, not gone.
+"$RELGRAPH" "$ROOT/graphs/cold-war" --frames 1950,1962 -o cw.svg
+grep -q 'id="Henry&#45;Kissinger" class="node' cw-1950.svg || no "Kissinger is not drawn in 1950"
+grep -q 'id="Henry&#45;Kissinger" class="node faded"' cw-1962.svg ||
+	no "Kissinger, drawn in 1950, is not faded in 1962: $(grep -o 'id="Henry[^"]*" class="[^"]*"' cw-1962.svg)"
+
 # 5. -Tgif: one file, one image per year with its delay, looping.  The
 # blocks walked: extensions (0x21 label, sub-blocks), images (0x2C, a
 # descriptor, a local palette, sub-blocks), the trailer (0x3B).
