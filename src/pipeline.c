@@ -664,10 +664,17 @@ static rg_status draw_frames(rg_job *j, const rg_frames_spec *fs, const char *co
 		st = RG_EDATA;
 	} else if (!slices) {
 		/* a series this long is asked for, not made by mistake */
-		rg_error(j->d, NULL, 0, 0,
-			 "--frames makes %zu frames, more than %zu: --max-frames %zu writes them "
-			 "all, --from/--to writes fewer",
-			 nslices, max, nslices);
+		if (nslices <= RG_MAX_FRAMES)
+			rg_error(
+				j->d, NULL, 0, 0,
+				"--frames makes %zu frames, more than %zu: --max-frames %zu writes "
+				"them all, --from/--to writes fewer",
+				nslices, max, nslices);
+		else
+			rg_error(j->d, NULL, 0, 0,
+				 "--frames makes %zu frames, more than %d ever made: --from/--to "
+				 "writes fewer",
+				 nslices, RG_MAX_FRAMES);
 		st = RG_EUSAGE;
 	} else {
 		/* the union of the slices is laid out once, with the engine
