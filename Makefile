@@ -23,7 +23,8 @@ BIN = $(BUILD)/relgraph
 # The library: the pipeline in order, then what runs it (frames, the job).
 LIB_SRC = src/util.c src/diag.c src/read.c src/model.c src/model_load.c \
 	src/transform.c src/stats.c src/measures.c src/theme.c src/build.c src/label.c src/legend.c \
-	src/emphasis.c src/layout.c src/html.c src/render.c src/frames.c src/pipeline.c
+	src/emphasis.c src/layout.c src/layout_memory.c src/memory.c src/html.c src/render.c \
+	src/frames.c src/pipeline.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/librelgraph.a
 # The command around it (src/cli/): main.c speaks to the user; the rest

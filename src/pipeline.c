@@ -39,6 +39,11 @@ struct rg_job {
 	rg_transform_opts to;
 	uint32_t *focus;
 	char *name, *title, *desc;
+	/* the layout memory to start from, and the last drawing's places
+	 * when the host wants them (rg_job_set_memory) */
+	const rg_memory *memory;
+	int keep_memory;
+	rg_memory *last;
 };
 
 static void emit(rg_job *j, rg_event_kind kind, rg_stage stage, int slow, const char *fmt, ...)
@@ -105,6 +110,7 @@ void rg_job_free(rg_job *j)
 		return;
 	rg_job_reset(j);
 	rg_job_clear_inputs(j);
+	rg_memory_free(j->last);
 	free(j->inputs);
 	rg_render_free(j->r);
 	free(j);
@@ -176,6 +182,17 @@ rg_diags *rg_job_set_diags(rg_job *j, rg_diags *d)
 	rg_diags *old = j->d;
 	j->d = d;
 	return old;
+}
+
+void rg_job_set_memory(rg_job *j, const rg_memory *mem, int keep)
+{
+	j->memory = mem;
+	j->keep_memory = keep;
+}
+
+const rg_memory *rg_job_memory(const rg_job *j)
+{
+	return j->last;
 }
 
 void rg_job_on_event(rg_job *j, rg_event_fn fn, void *ctx)
@@ -603,7 +620,13 @@ static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 			     .ctx = j,
 			     .on_start = only_dot ? NULL : on_layout_start,
 			     .emphasis = em && em->size ? em : NULL,
-			     .page = job_page(j)};
+			     .page = job_page(j),
+			     .memory = j->memory};
+	rg_memory_free(j->last);
+	j->last = NULL;
+	/* no places to remember from a graph not laid out */
+	rg_memory *remember = j->keep_memory && !only_dot ? rg_memory_new() : NULL;
+	lo.remember = remember;
 	rg_layout_info info;
 	Agraph_t *g = rg_layout(j->r, j->m, v, &bo, &lo, &info, j->d);
 	if (!g) {
@@ -634,7 +657,12 @@ static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 	st = rg_render_outputs(j->r, g, info.render, outs, n, j->d);
 	emit(j, RG_EVENT_DONE, RG_STAGE_RENDER, 0, "%zu %s", n, plural(n, "output", "outputs"));
 	agclose(g);
+	if (st == RG_OK) {
+		j->last = remember;
+		remember = NULL;
+	}
 out:
+	rg_memory_free(remember);
 	/* the document's strings are the job's: the context forgets them */
 	rg_render_set_doc(j->r, NULL);
 	rg_emphasis_free(em);

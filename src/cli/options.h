@@ -61,6 +61,9 @@ struct options {
 	int depth;
 	double min_weight;
 	int keep_isolated;
+	/* the layout memory: --fresh, --layout FILE, --no-memory */
+	int fresh, no_memory;
+	const char *layout_file;
 	char **args; /* argv as parsed, owned */
 };
 
