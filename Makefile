@@ -41,7 +41,7 @@ OUT = out
 RUN_FORMATS = svg png pdf
 
 .PHONY: all deps run check test install uninstall clean \
-	check-full check-asan check-valgrind fuzz quality
+	check-full check-asan check-valgrind fuzz quality stability
 .SECONDEXPANSION:
 
 all: $(BIN)
@@ -185,6 +185,17 @@ quality: deps
 	@EXTRA_PACKAGES="python3-pil" sh scripts/deps.sh
 	@$(MAKE) --no-print-directory $(BIN)
 	@sh scripts/quality.sh $(BIN)
+
+# How far a one-row edit moves a drawing, afresh and from its layout
+# memory (by hand, not part of check): scripts/stability.sh edits the
+# examples and the shared real data sets (REALDATA) in a temporary folder
+# and writes bench/STABILITY.md; about a minute.
+stability: deps
+	@EXTRA_PACKAGES="python3-pil" sh scripts/deps.sh
+	@$(MAKE) --no-print-directory $(BIN)
+	@sh scripts/stability.sh $(BIN) >bench/STABILITY.md.tmp
+	@mv bench/STABILITY.md.tmp bench/STABILITY.md
+	@cat bench/STABILITY.md
 
 # The longer checks, each with its own "N passed, N failed" line; the plain
 # suite is `make check`, which CI runs first (.ci/run, which ends with the

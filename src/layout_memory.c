@@ -158,7 +158,8 @@ static int places(const rg_model *m, const rg_view *v, const rg_memory *mem, rg_
 		at[v->nodes[i]] = (long)i;
 		fresh[i] = p;
 		s[i] = (spot){p->x, p->y, p->w * 72, p->h * 72, 0};
-		s[i].old = mem && rg_memory_get(mem, id, &s[i].x, &s[i].y);
+		/* without a memory the fresh places are the remembered ones */
+		s[i].old = !mem || rg_memory_get(mem, id, &s[i].x, &s[i].y);
 		big = fmax(big, fmax(s[i].w, s[i].h));
 	}
 	/* new nodes: the fresh place mapped, pulled halfway to the mean of
@@ -222,14 +223,14 @@ static int places(const rg_model *m, const rg_view *v, const rg_memory *mem, rg_
 	return changed;
 }
 
-/* The box of the nodes' boxes (points), with a margin. */
+/* The box of the nodes' boxes (points). */
 static void nodes_box(const rg_view *v, const rg_pin *pins, double box[4])
 {
 	box[0] = box[1] = INFINITY;
 	box[2] = box[3] = -INFINITY;
 	for (size_t i = 0; i < v->nnodes; i++) {
 		const rg_pin *p = &pins[v->nodes[i]];
-		double hw = p->w * 36 + RG_MEMORY_GAP, hh = p->h * 36 + RG_MEMORY_GAP;
+		double hw = p->w * 36, hh = p->h * 36;
 		box[0] = fmin(box[0], p->x - hw), box[1] = fmin(box[1], p->y - hh);
 		box[2] = fmax(box[2], p->x + hw), box[3] = fmax(box[3], p->y + hh);
 	}
@@ -338,14 +339,37 @@ static int meets_node(const rg_view *v, const rg_pin *pins, const double box[4])
 	return 0;
 }
 
-/* Whether an edge's external label, as g's layout placed it, meets a
- * node or another such label (Graphviz lets them when there is no
- * room). */
-static int labels_meet(Agraph_t *g)
+/* Moves a w x h box centred at (*x, *y) to the nearest place on rings
+ * around it, a few node widths at most, where it meets no node; 0 when
+ * there is none. */
+static int free_place(const rg_view *v, const rg_pin *pins, double w, double h, double *x,
+		      double *y)
+{
+	const int rings = 24;
+	for (int ring = 0; ring <= rings; ring++) {
+		int around = ring ? 8 * ring : 1;
+		for (int k = 0; k < around; k++) {
+			double a = 2 * M_PI * k / around;
+			double cx = rg_memory_round(*x + ring * 2 * RG_MEMORY_GAP * cos(a));
+			double cy = rg_memory_round(*y + ring * 2 * RG_MEMORY_GAP * sin(a));
+			double box[4] = {cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
+			if (!meets_node(v, pins, box)) {
+				*x = cx, *y = cy;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Takes away the external labels of edges that g's layout placed over
+ * a node or another such label (Graphviz does when there is no room):
+ * returns how many.  Their text stays in the edges' tooltips. */
+static size_t drop_crowded_labels(Agraph_t *g)
 {
 	typedef struct {
 		double x0, y0, x1, y1;
-		int label;
+		Agedge_t *e; /* NULL for a node */
 	} box;
 	box *b = NULL;
 	size_t n = 0, cap = 0, labels = 0;
@@ -356,28 +380,33 @@ static int labels_meet(Agraph_t *g)
 		}
 		double hw = ND_width(a) * 36, hh = ND_height(a) * 36;
 		b[n++] = (box){ND_coord(a).x - hw, ND_coord(a).y - hh, ND_coord(a).x + hw,
-			       ND_coord(a).y + hh, 0};
+			       ND_coord(a).y + hh, NULL};
 		for (Agedge_t *e = agfstout(g, a); e; e = agnxtout(g, e)) {
 			textlabel_t *l = ED_xlabel(e);
 			if (!l || !l->set)
 				continue;
 			if (n + 1 >= cap) {
-				cap = 2 * cap;
+				cap *= 2;
 				b = rg_xrealloc(b, cap * sizeof *b);
 			}
 			b[n++] = (box){l->pos.x - l->dimen.x / 2, l->pos.y - l->dimen.y / 2,
-				       l->pos.x + l->dimen.x / 2, l->pos.y + l->dimen.y / 2, 1};
+				       l->pos.x + l->dimen.x / 2, l->pos.y + l->dimen.y / 2, e};
 			labels++;
 		}
 	}
-	int meet = 0;
-	for (size_t i = 0; i < n && !meet && labels <= RG_MEMORY_LABELS_MAX; i++)
-		for (size_t j = 0; j < n && !meet; j++)
-			if (i != j && b[i].label && (j < i || !b[j].label))
-				meet = b[i].x0 < b[j].x1 && b[j].x0 < b[i].x1 &&
-				       b[i].y0 < b[j].y1 && b[j].y0 < b[i].y1;
+	size_t dropped = 0;
+	unsigned char *gone = rg_xcalloc(n ? n : 1, 1);
+	for (size_t i = 0; i < n && labels <= RG_MEMORY_LABELS_MAX; i++)
+		for (size_t j = 0; j < n && b[i].e && !gone[i]; j++)
+			if (i != j && !gone[j] && (j < i || !b[j].e) && b[i].x0 < b[j].x1 &&
+			    b[j].x0 < b[i].x1 && b[i].y0 < b[j].y1 && b[j].y0 < b[i].y1) {
+				agsafeset(b[i].e, (char *)"xlabel", (char *)"", (char *)"");
+				gone[i] = 1;
+				dropped++;
+			}
+	free(gone);
 	free(b);
-	return meet;
+	return dropped;
 }
 
 /* The pinned theme drawing: the legend where it was (or under the nodes
@@ -385,7 +414,7 @@ static int labels_meet(Agraph_t *g)
  * take in the nodes and legend, the edges routed by nop2. */
 static Agraph_t *draw_pinned(rg_render *r, const rg_model *m, const rg_view *v,
 			     const rg_layout_opts *o, rg_layout_info *info, rg_pin *pins,
-			     int has_legend, const double lbox[4], int user_auto, rg_diags *d)
+			     int has_legend, const double lbox[4], rg_diags *d)
 {
 	double canvas[4], kept[4];
 	nodes_box(v, pins, canvas);
@@ -394,8 +423,7 @@ static Agraph_t *draw_pinned(rg_render *r, const rg_model *m, const rg_view *v,
 		double lw = lbox[2] - lbox[0], lh = lbox[3] - lbox[1], lx, ly;
 		if (!o->memory || !rg_memory_legend(o->memory, &lx, &ly))
 			lx = (lbox[0] + lbox[2]) / 2, ly = (lbox[1] + lbox[3]) / 2;
-		double at[4] = {lx - lw / 2, ly - lh / 2, lx + lw / 2, ly + lh / 2};
-		if (meets_node(v, pins, at)) {
+		if (!free_place(v, pins, lw, lh, &lx, &ly)) {
 			/* under the nodes, at their left */
 			lx = canvas[0] + lw / 2;
 			ly = canvas[1] - RG_MEMORY_GAP - lh / 2;
@@ -418,43 +446,88 @@ static Agraph_t *draw_pinned(rg_render *r, const rg_model *m, const rg_view *v,
 	rg_build_opts pb = info->bo;
 	pb.engine = "nop2";
 	pb.legend_table = 1;
-	rg_setting *gs = rg_xmalloc((pb.ngset + 1) * sizeof *gs);
+	rg_setting *gs = rg_xmalloc((pb.ngset + 2) * sizeof *gs);
 	gs[0] = (rg_setting){"overlap", "true"};
+	/* edges routed round nodes as close as the places put them (dot's
+	 * ranks can be closer than the force engines' margin) */
+	gs[1] = (rg_setting){"sep", "+2"};
 	if (pb.ngset)
-		memcpy(gs + 1, pb.gset, pb.ngset * sizeof *gs);
+		memcpy(gs + 2, pb.gset, pb.ngset * sizeof *gs);
 	pb.gset = gs;
-	pb.ngset++;
+	pb.ngset += 2;
 	/* nodes sized by their labels, as in the fresh drawing */
 	for (size_t i = 0; i < v->nnodes; i++)
 		pins[v->nodes[i]].w = pins[v->nodes[i]].h = 0;
 	info->render = "nop2";
-	/* edge labels the places leave no room for: those of single
-	 * relations go first, then all (their text stays in the tooltips) */
-	static const rg_label_mode fewer[] = {RG_LABELS_AUTO, RG_LABELS_MERGED, RG_LABELS_NONE};
-	Agraph_t *g = NULL;
-	int pass = pb.edge_labels == RG_LABELS_MERGED ? 1
-		   : pb.edge_labels == RG_LABELS_NONE ? 2
-						      : 0;
-	for (int first = pass; pass < 3; pass++) {
-		if (pass > first) {
-			if (!user_auto)
-				break;
-			rg_render_free_layout(r);
-			agclose(g);
-			pb.edge_labels = fewer[pass];
-		}
-		g = rg_build_placed(m, v, &pb, &pl);
+	/* edge labels less those the places leave no room for */
+	Agraph_t *g = rg_build_placed(m, v, &pb, &pl);
+	for (int round = 0;; round++) {
 		if (rg_render_layout(r, g, "nop2", d) != RG_OK) {
 			agclose(g);
 			g = NULL;
 			break;
 		}
-		if (!labels_meet(g))
+		if (round == RG_MEMORY_LABEL_ROUNDS || !drop_crowded_labels(g))
 			break;
 	}
-	info->bo.edge_labels = pb.edge_labels;
 	free(gs);
 	return g;
+}
+
+/* The sizes (inches) v's nodes get when built with bo, into pins, and
+ * the legend table's (points, 0 without one) into lsize: built on pins'
+ * places and laid out by nop2, its edges straight. */
+static rg_status measure(rg_render *r, const rg_model *m, const rg_view *v, const rg_build_opts *bo,
+			 rg_pin *pins, double lsize[2], rg_diags *d)
+{
+	size_t nent = rg_model_nentities(m);
+	rg_pin *at = rg_xcalloc(nent ? nent : 1, sizeof *at);
+	for (size_t i = 0; i < v->nnodes; i++)
+		at[v->nodes[i]] = (rg_pin){pins[v->nodes[i]].x, pins[v->nodes[i]].y, 0, 0, 1};
+	rg_build_opts b = *bo;
+	b.engine = "nop2";
+	b.legend_table = 1;
+	b.title = NULL;
+	/* edges drawn straight: only the sizes matter here */
+	rg_setting *gs = rg_xmalloc((b.ngset + 2) * sizeof *gs);
+	gs[0] = (rg_setting){"overlap", "true"};
+	gs[1] = (rg_setting){"splines", "false"};
+	if (b.ngset)
+		memcpy(gs + 2, b.gset, b.ngset * sizeof *gs);
+	b.gset = gs;
+	b.ngset += 2;
+	rg_placement pl = {.pins = at, .legend_pin = {0, 0, 0, 0, 1}};
+	Agraph_t *g = rg_build_placed(m, v, &b, &pl);
+	free(gs);
+	rg_status st = rg_render_layout(r, g, "nop2", d);
+	lsize[0] = lsize[1] = 0;
+	if (st == RG_OK) {
+		rg_pin legend;
+		rg_layout_pins(g, m, v, at, &legend);
+		for (size_t i = 0; i < v->nnodes; i++) {
+			pins[v->nodes[i]].w = at[v->nodes[i]].w;
+			pins[v->nodes[i]].h = at[v->nodes[i]].h;
+		}
+		if (legend.set)
+			lsize[0] = legend.w * 72, lsize[1] = legend.h * 72;
+		rg_render_free_layout(r);
+	}
+	agclose(g);
+	free(at);
+	return st;
+}
+
+/* How the drawing is built: as the memory says, else as the fresh one
+ * was (rounded as a memory keeps it); 1 when that is not the fresh one's
+ * (its nodes' sizes differ). */
+static int style_of(const rg_layout_opts *o, const rg_build_opts *fresh, rg_build_opts *style)
+{
+	*style = *fresh;
+	style->text_scale = rg_memory_round_scale(fresh->text_scale);
+	if (o->memory)
+		rg_memory_style(o->memory, &style->narrow, &style->text_scale);
+	return style->narrow != (fresh->narrow != 0) ||
+	       style->text_scale != rg_memory_round_scale(fresh->text_scale);
 }
 
 Agraph_t *rg_layout_remembered(rg_render *r, const rg_model *m, const rg_view *v,
@@ -476,7 +549,19 @@ Agraph_t *rg_layout_remembered(rg_render *r, const rg_model *m, const rg_view *v
 	rg_layout_pins(g, m, v, pins, &table);
 	double lx, ly, lbox[4];
 	int has_legend = fresh_legend(g, &lx, &ly, lbox);
-	if (!places(m, v, o->memory, pins)) {
+	/* the nodes keep the sizes of the remembered drawing */
+	rg_build_opts style;
+	int restyled = style_of(o, &info->bo, &style);
+	if (o->remember)
+		rg_memory_set_style(o->remember, style.narrow, style.text_scale);
+	double lsize[2];
+	if (restyled && measure(r, m, v, &style, pins, lsize, d) != RG_OK) {
+		rg_render_free_layout(r);
+		agclose(g);
+		free(pins);
+		return NULL;
+	}
+	if (!places(m, v, o->memory, pins) && !restyled) {
 		/* the fresh drawing is the remembered one */
 		if (o->remember) {
 			double box[4] = {GD_bb(g).LL.x, GD_bb(g).LL.y, GD_bb(g).UR.x,
@@ -494,8 +579,21 @@ Agraph_t *rg_layout_remembered(rg_render *r, const rg_model *m, const rg_view *v
 	agclose(g);
 	if (o->remember)
 		remember_nodes(m, v, pins, o->remember);
-	g = draw_pinned(r, m, v, o, info, pins, has_legend, lbox, bo->edge_labels == RG_LABELS_AUTO,
-			d);
+	info->bo.narrow = style.narrow;
+	info->bo.text_scale = style.text_scale;
+	/* edge labels as the user asked for them, not as the fresh layout's
+	 * text fitting left them: these places are not its */
+	info->bo.edge_labels = bo->edge_labels;
+	/* the legend as the drawing will have it: its size measured */
+	if (has_legend) {
+		if (measure(r, m, v, &info->bo, pins, lsize, d) != RG_OK) {
+			free(pins);
+			return NULL;
+		}
+		lbox[0] = lx - lsize[0] / 2, lbox[1] = ly - lsize[1] / 2;
+		lbox[2] = lx + lsize[0] / 2, lbox[3] = ly + lsize[1] / 2;
+	}
+	g = draw_pinned(r, m, v, o, info, pins, has_legend, lbox, d);
 	free(pins);
 	return g;
 }

@@ -23,8 +23,8 @@ struct rg_memory {
 	mem_node *nodes;
 	size_t n, cap, seq;
 	int sorted; /* nodes sorted by id, one each */
-	int has_canvas, has_legend;
-	double canvas[4], lx, ly;
+	int has_canvas, has_legend, has_style, narrow;
+	double canvas[4], lx, ly, text_scale;
 };
 
 rg_memory *rg_memory_new(void)
@@ -144,6 +144,27 @@ int rg_memory_legend(const rg_memory *mem, double *x, double *y)
 	return mem->has_legend;
 }
 
+double rg_memory_round_scale(double text_scale)
+{
+	return text_scale > 0 ? round(text_scale * 1e4) / 1e4 : 1;
+}
+
+void rg_memory_set_style(rg_memory *mem, int narrow, double text_scale)
+{
+	mem->narrow = narrow != 0;
+	mem->text_scale = rg_memory_round_scale(text_scale);
+	mem->has_style = 1;
+}
+
+int rg_memory_style(const rg_memory *mem, int *narrow, double *text_scale)
+{
+	if (mem->has_style) {
+		*narrow = mem->narrow;
+		*text_scale = mem->text_scale;
+	}
+	return mem->has_style;
+}
+
 void rg_memory_copy(rg_memory *dst, const rg_memory *src)
 {
 	for (size_t i = 0; i < dst->n; i++)
@@ -157,6 +178,9 @@ void rg_memory_copy(rg_memory *dst, const rg_memory *src)
 	dst->has_legend = src->has_legend;
 	dst->lx = src->lx;
 	dst->ly = src->ly;
+	dst->has_style = src->has_style;
+	dst->narrow = src->narrow;
+	dst->text_scale = src->text_scale;
 }
 
 char *rg_memory_format(const rg_memory *mem, size_t *len)
@@ -170,6 +194,8 @@ char *rg_memory_format(const rg_memory *mem, size_t *len)
 			      mem->canvas[2], mem->canvas[3]);
 	if (mem->has_legend)
 		rg_buf_printf(&b, "legend %.2f %.2f\n", mem->lx, mem->ly);
+	if (mem->has_style)
+		rg_buf_printf(&b, "style %d %.4f\n", mem->narrow, mem->text_scale);
 	for (size_t i = 0; i < mem->n; i++) {
 		rg_buf_printf(&b, "node %.2f %.2f ", mem->nodes[i].x, mem->nodes[i].y);
 		for (const char *s = mem->nodes[i].id; *s; s++) {
@@ -236,6 +262,13 @@ static int parse_line(rg_memory *mem, const char *s)
 		if (!e || *e)
 			return 0;
 		rg_memory_set_legend(mem, v[0], v[1]);
+		return 1;
+	}
+	if (strncmp(s, "style ", 6) == 0) {
+		const char *e = numbers(s + 6, v, 2, 1);
+		if (!e || *e || (v[0] != 0 && v[0] != 1) || !(v[1] > 0))
+			return 0;
+		rg_memory_set_style(mem, (int)v[0], v[1]);
 		return 1;
 	}
 	if (strncmp(s, "node ", 5) != 0)

@@ -81,7 +81,9 @@
  * it had to move). */
 #define RG_MEMORY_GAP 6
 /* A drawing on remembered places whose edge labels meet nodes or each
- * other is drawn again with fewer; up to this many labels are checked. */
+ * other is laid out again without those, up to this many times; up to
+ * this many labels are checked. */
+#define RG_MEMORY_LABEL_ROUNDS 3
 #define RG_MEMORY_LABELS_MAX 2000
 
 typedef struct {

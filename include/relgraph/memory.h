@@ -9,6 +9,7 @@
  *     relgraph-layout 1
  *     canvas LLX LLY URX URY
  *     legend X Y
+ *     style NARROW TEXT_SCALE
  *     node X Y ID
  *
  * Positions are in points, written with RG_MEMORY_DIGITS decimals; the
@@ -60,6 +61,14 @@ void rg_memory_set_canvas(rg_memory *mem, const double box[4]);
 int rg_memory_canvas(const rg_memory *mem, double box[4]);
 void rg_memory_set_legend(rg_memory *mem, double x, double y);
 int rg_memory_legend(const rg_memory *mem, double *x, double *y);
+
+/* How the drawing was built (rg_build_opts' narrow and text_scale, the
+ * latter rounded to 4 decimals), so that the nodes keep their sizes;
+ * get returns 0 when the memory does not say. */
+void rg_memory_set_style(rg_memory *mem, int narrow, double text_scale);
+int rg_memory_style(const rg_memory *mem, int *narrow, double *text_scale);
+/* text_scale as a memory keeps it (1 for 0, which means 1). */
+double rg_memory_round_scale(double text_scale);
 
 /* Copies src into dst (both made with rg_memory_new). */
 void rg_memory_copy(rg_memory *dst, const rg_memory *src);
