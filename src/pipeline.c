@@ -592,6 +592,37 @@ static void on_built(void *ctx, Agraph_t *g)
 	     agnnodes(g), agnedges(g));
 }
 
+/* Renders outs when some are DOT: dot's layout adds to the graph (edges
+ * into clusters, its bounding box), so DOT output is of a fresh, unlaid
+ * graph, in the direction the layout chose; the others are drawn from
+ * *g as laid out (on pinned places, it may be no layout a fresh graph
+ * gets again).  All written or none; *g is replaced. */
+static rg_status render_with_dot(rg_job *j, const rg_view *v, const rg_layout_info *info,
+				 Agraph_t **g, const rg_output *outs, size_t n)
+{
+	rg_output *dots = rg_xmalloc(n * sizeof *dots), *rest = rg_xmalloc(n * sizeof *rest);
+	size_t ndots = 0, nrest = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(outs[i].format, "dot") == 0)
+			dots[ndots++] = outs[i];
+		else
+			rest[nrest++] = outs[i];
+	}
+	rg_status st = nrest ? rg_render_stage(j->r, *g, info->render, rest, nrest, j->d) : RG_OK;
+	rg_render_free_layout(j->r);
+	agclose(*g);
+	*g = rg_build(j->m, v, &info->bo);
+	if (st == RG_OK)
+		st = rg_render_stage(j->r, *g, info->render, dots, ndots, j->d);
+	if (st == RG_OK)
+		st = rg_render_commit(j->r, j->d);
+	else
+		rg_render_abort(j->r);
+	free(dots);
+	free(rest);
+	return st;
+}
+
 static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 {
 	rg_status st = ensure_render(j);
@@ -644,17 +675,12 @@ static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 	else if (!only_dot)
 		emit(j, RG_EVENT_DONE, RG_STAGE_LAYOUT, 0, "%s%s%s", is_auto ? "auto: " : "",
 		     info.engine, info.bo.rankdir ? ", left to right" : "");
-	if (any_dot && !info.apart) {
-		/* dot's layout adds to the graph (edges into clusters, its
-		 * bounding box): DOT output is of a fresh, unlaid graph, in
-		 * the direction the layout chose */
-		rg_render_free_layout(j->r);
-		agclose(g);
-		g = rg_build(j->m, v, &info.bo);
-	}
 	emit(j, RG_EVENT_PROGRESS, RG_STAGE_RENDER, 0, "writing %s%s", n ? outs[0].format : "",
 	     n > 1 ? " and more" : "");
-	st = rg_render_outputs(j->r, g, info.render, outs, n, j->d);
+	if (any_dot && !info.apart)
+		st = render_with_dot(j, v, &info, &g, outs, n);
+	else
+		st = rg_render_outputs(j->r, g, info.render, outs, n, j->d);
 	emit(j, RG_EVENT_DONE, RG_STAGE_RENDER, 0, "%zu %s", n, plural(n, "output", "outputs"));
 	agclose(g);
 	if (st == RG_OK) {

@@ -35,9 +35,13 @@
  *   one placed before it moves to the nearest free place, the
  *   remembered ones placed first.  The drawing is then made on those
  *   places (nop2 routes the edges), in the remembered frame grown to take
- *   them in, the legend where it was.  When those places are the fresh
- *   layout's, rounded, the fresh drawing is kept as it is: so a memory
- *   written by a drawing gives that drawing again, byte for byte.
+ *   them in, the legend at the nearest free place to where it was, the
+ *   nodes built as the remembered drawing was (their sizes kept), edge
+ *   labels the places leave no room for left to the tooltips.  When
+ *   those places are the fresh layout's, rounded, the fresh drawing is
+ *   kept as it is: so a memory written by a drawing gives that drawing
+ *   again, byte for byte.  A memory with none of the drawing's nodes is
+ *   another drawing's, and ignored.
  */
 #ifndef RELGRAPH_LAYOUT_H
 #define RELGRAPH_LAYOUT_H

@@ -68,6 +68,21 @@ for set in xi-putin lesmis; do
 	cmp -s $set.svg $set-none.svg || no "$set: --fresh differs from a drawing without memory"
 	"$RELGRAPH" $set --no-memory --layout x 2>/dev/null && no "--layout with --no-memory accepted"
 
+	# SVG and DOT from one run, after the edit (the SVG on remembered
+	# places, the DOT the graph as built)
+	mkdir both-$set
+	cp $set-2.svg both-$set/$set.svg
+	cp $set.layout both-$set/$set.layout
+	"$RELGRAPH" $set -O --outdir both-$set -Tsvg -Tdot 2>stderr ||
+		no "$set: -Tsvg -Tdot with a memory failed: $(cat stderr)"
+	"$RELGRAPH" $set -Tdot >$set.dot
+	cmp -s both-$set/$set.dot $set.dot || no "$set: -Tdot beside -Tsvg differs from -Tdot alone"
+
+	# another drawing's memory (none of these nodes): a fresh layout
+	printf 'relgraph-layout 1\ncanvas 0 0 10 10\nnode 5.00 5.00 somebody else\n' >$set.layout
+	"$RELGRAPH" $set -o $set.svg
+	cmp -s $set.svg $set-none.svg || no "$set: another drawing's memory changed the layout"
+
 	# a damaged or foreign memory: a warning and a fresh layout
 	echo "not a memory" >$set.layout
 	"$RELGRAPH" $set -o $set.svg 2>stderr || no "$set: a damaged memory failed the drawing"
