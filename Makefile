@@ -93,18 +93,19 @@ $(OUT)/%.svg: $$(wildcard graphs/%/*.csv) graphs/% $(BIN) | $(OUT)
 
 # The picture in the README and in docs/example.md and docs/example.html
 # is the example graph as `make run` draws it; the page also offers it
-# twice as sharp for high-density screens, and as an interactive page.
+# twice as sharp for high-density screens, and as an interactive page
+# (drawn afresh: no layout memory beside them in docs/images).
 docs/images/%.png docs/images/%.svg: $(OUT)/%.svg
 	@mkdir -p docs/images
 	cp $(OUT)/$*.png $(OUT)/$*.svg docs/images/
 
 docs/images/%@2x.png: $$(wildcard graphs/%/*.csv) graphs/% $(BIN)
 	@mkdir -p docs/images
-	$(BIN) graphs/$* --scale 2 -o $@
+	$(BIN) graphs/$* --scale 2 --no-memory -o $@
 
 docs/images/%.html: $$(wildcard graphs/%/*.csv) graphs/% $(BIN)
 	@mkdir -p docs/images
-	$(BIN) graphs/$* -Thtml -o $@
+	$(BIN) graphs/$* -Thtml --no-memory -o $@
 
 # A frame series of the example, one image a year, nodes held still;
 # two of its frames illustrate the README.

@@ -263,17 +263,21 @@ static void remember_nodes(const rg_model *m, const rg_view *v, const rg_pin *pi
 }
 
 /* o with its memory, unless the memory has none of v's nodes (another
- * drawing's): that one is laid out afresh. */
-static rg_layout_opts relevant(const rg_model *m, const rg_view *v, const rg_layout_opts *o)
+ * drawing's): that one is laid out afresh, with a warning in d. */
+static rg_layout_opts relevant(const rg_model *m, const rg_view *v, const rg_layout_opts *o,
+			       rg_diags *d)
 {
 	rg_layout_opts r = *o;
 	double x, y;
-	if (!o->memory)
+	if (!o->memory || !v->nnodes || !rg_memory_count(o->memory))
 		return r;
 	for (size_t i = 0; i < v->nnodes; i++)
 		if (rg_memory_get(o->memory, rg_model_str(m, rg_model_entity(m, v->nodes[i])->id),
 				  &x, &y))
 			return r;
+	rg_warn(d, NULL, 0, 0,
+		"the layout memory holds none of this drawing's nodes (another drawing's?); "
+		"laid out afresh");
 	r.memory = NULL;
 	return r;
 }
@@ -282,7 +286,7 @@ Agraph_t *rg_layout_remembered_force(rg_render *r, const rg_model *m, const rg_v
 				     const rg_build_opts *b1, const rg_layout_opts *asked,
 				     Agraph_t *g, rg_pin *pins, double bb[4], rg_diags *d)
 {
-	rg_layout_opts mo = relevant(m, v, asked);
+	rg_layout_opts mo = relevant(m, v, asked, d);
 	const rg_layout_opts *o = &mo;
 	double fresh[4] = {GD_bb(g).LL.x, GD_bb(g).LL.y, GD_bb(g).UR.x, GD_bb(g).UR.y}, kept[4];
 	int changed = places(m, v, o->memory, pins);
@@ -552,7 +556,7 @@ Agraph_t *rg_layout_remembered(rg_render *r, const rg_model *m, const rg_view *v
 			       const rg_build_opts *bo, const rg_layout_opts *asked,
 			       rg_layout_info *info, rg_diags *d)
 {
-	rg_layout_opts mo = relevant(m, v, asked);
+	rg_layout_opts mo = relevant(m, v, asked, d);
 	const rg_layout_opts *o = &mo;
 	rg_layout_opts fo = *o;
 	fo.memory = NULL;

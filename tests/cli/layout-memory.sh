@@ -80,8 +80,10 @@ for set in xi-putin lesmis; do
 
 	# another drawing's memory (none of these nodes): a fresh layout
 	printf 'relgraph-layout 1\ncanvas 0 0 10 10\nnode 5.00 5.00 somebody else\n' >$set.layout
-	"$RELGRAPH" $set -o $set.svg
+	"$RELGRAPH" $set -o $set.svg 2>stderr
 	cmp -s $set.svg $set-none.svg || no "$set: another drawing's memory changed the layout"
+	grep -q "warning: the layout memory holds none of this drawing's nodes" stderr ||
+		no "$set: no warning for another drawing's memory: $(cat stderr)"
 
 	# a damaged or foreign memory: a warning and a fresh layout
 	echo "not a memory" >$set.layout
