@@ -9,6 +9,7 @@
 #include <graphviz/gvc.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "relgraph/memory.h"
@@ -431,6 +432,35 @@ static size_t drop_crowded_labels(Agraph_t *g)
 	return dropped;
 }
 
+/* Gives each box of g (--cluster-by) the bounding box of its nodes'
+ * places (pins, sized), with room for its label on top: nop2 draws a
+ * cluster where its bb says. */
+static void box_clusters(Agraph_t *g, const rg_model *m, const rg_pin *pins)
+{
+	const double pad = 8, label = 18;
+	for (Agraph_t *c = agfstsubg(g); c; c = agnxtsubg(c)) {
+		if (strncmp(agnameof(c), "cluster", 7) != 0 ||
+		    strcmp(agnameof(c), "cluster_legend") == 0)
+			continue;
+		double box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+		for (Agnode_t *n = agfstnode(c); n; n = agnxtnode(c, n)) {
+			uint32_t e = rg_model_find(m, agnameof(n));
+			if (e == RG_NONE || !pins[e].set)
+				continue;
+			const rg_pin *p = &pins[e];
+			box[0] = fmin(box[0], p->x - p->w * 36 - pad);
+			box[1] = fmin(box[1], p->y - p->h * 36 - pad);
+			box[2] = fmax(box[2], p->x + p->w * 36 + pad);
+			box[3] = fmax(box[3], p->y + p->h * 36 + pad + label);
+		}
+		if (!(box[2] >= box[0]))
+			continue;
+		char bb[128];
+		snprintf(bb, sizeof bb, "%.2f,%.2f,%.2f,%.2f", box[0], box[1], box[2], box[3]);
+		agsafeset(c, (char *)"bb", bb, (char *)"");
+	}
+}
+
 /* The pinned theme drawing: the legend where it was (or under the nodes
  * when it would meet one now), the frame the remembered one grown to
  * take in the nodes and legend, the edges routed by nop2. */
@@ -478,11 +508,17 @@ static Agraph_t *draw_pinned(rg_render *r, const rg_model *m, const rg_view *v,
 	pb.gset = gs;
 	pb.ngset += 2;
 	/* nodes sized by their labels, as in the fresh drawing */
+	size_t nent = rg_model_nentities(m);
+	rg_pin *at = rg_xmalloc((nent ? nent : 1) * sizeof *at);
+	memcpy(at, pins, (nent ? nent : 1) * sizeof *at);
 	for (size_t i = 0; i < v->nnodes; i++)
-		pins[v->nodes[i]].w = pins[v->nodes[i]].h = 0;
+		at[v->nodes[i]].w = at[v->nodes[i]].h = 0;
+	pl.pins = at;
 	info->render = "nop2";
 	/* edge labels less those the places leave no room for */
 	Agraph_t *g = rg_build_placed(m, v, &pb, &pl);
+	free(at);
+	box_clusters(g, m, pins);
 	for (int round = 0;; round++) {
 		if (rg_render_layout(r, g, "nop2", d) != RG_OK) {
 			agclose(g);
