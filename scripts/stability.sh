@@ -58,10 +58,13 @@ measure() {
 	draw "$d" -o "$d.svg"
 	cmp -s "$d.svg" "$d-1.svg" && again=yes || again=NO
 	over=$("$PY" "$TOOLS/overlaps.py" "$d.svg" | awk 'NR == 1 { print $1 }')
-	aspect=$("$PY" "$TOOLS/picture.py" "$d.svg" | sed -n 's/.*aspect=\([0-9.]*\).*/\1/p')
-	printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$what" \
+	pic=$("$PY" "$TOOLS/picture.py" "$d.svg")
+	aspect=$(printf '%s\n' "$pic" | sed -n 's/.*aspect=\([0-9.]*\).*/\1/p')
+	legend=$(printf '%s\n' "$pic" | sed -n 's/.*legend=\([0-9.]*\).*/\1/p' |
+		awk '{ printf "%.0f%%", $1 * 100 }')
+	printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$what" \
 		"$(fig "$T/$name/base.svg" "$d-fresh.svg")" "$(fig "$T/$name/base.svg" "$d.svg")" \
-		"$again" "$over" "$aspect"
+		"$again" "$over" "$aspect" "$legend"
 }
 
 # edits NAME FILE REL NODE RM_FILE RM [DATE_FILE DATE_SED]: adds the row
@@ -98,22 +101,31 @@ memory. The figures are how far the nodes present in both drawings moved
 (stability.py: node centres, each drawing scaled to its own diagonal),
 median / largest, in % of the diagonal. Target with the memory: median
 ≤ 2%, largest ≤ 10%, with no overlapping labels (overlaps.py) and the
-page's aspect (picture.py, 0.5 – 2.2). "again identical": drawing the
+page's aspect (picture.py, 0.5 – 2.2) and a legend of at most 10% of
+the picture (picture.py). "again identical": drawing the
 edit once more, from the memory it wrote, gives the same bytes.
 
-The sets: the two examples (graphs/), Les Misérables (lesmis.csv),
+The sets: the two examples (graphs/; xi-putin-boxes is xi-putin with
+`--cluster-by country`), Les Misérables (lesmis.csv),
 A Song of Ice and Fire book 1 with `--all` (187 nodes, sfdp) and
 TrumpWorld `--all --focus 'DONALD J. TRUMP'` (121 nodes, neato), from
 ../shared/realdata. Only the examples have dates to change.
 
 HEAD
-echo "| set | edit | fresh: median / max % | memory: median / max % | again identical | overlaps | aspect |"
-echo "|---|---|---|---|---|---|---|"
+echo "| set | edit | fresh: median / max % | memory: median / max % | again identical | overlaps | aspect | legend |"
+echo "|---|---|---|---|---|---|---|---|"
 set_up xi-putin graphs/xi-putin/*.csv
 edits xi-putin meetings.csv \
 	"2023-03,,Xi Jinping;Volodymyr Zelensky,,phone,,,edit" \
 	"2023-03,,Vladimir Putin;Narendra Modi,Moscow,in-person,,,edit" \
 	edges.csv 2 meetings.csv 's/^2014-11,/2015-11,/'
+ARGS="--cluster-by country"
+set_up xi-putin-boxes graphs/xi-putin/*.csv
+edits xi-putin-boxes meetings.csv \
+	"2023-03,,Xi Jinping;Volodymyr Zelensky,,phone,,,edit" \
+	"2023-03,,Vladimir Putin;Narendra Modi,Moscow,in-person,,,edit" \
+	edges.csv 2 meetings.csv 's/^2014-11,/2015-11,/'
+ARGS=
 set_up cold-war graphs/cold-war/*.csv
 edits cold-war meetings.csv \
 	"1972,Mao Zedong;Henry Kissinger,Beijing,in-person,,,edit" \

@@ -386,9 +386,10 @@ static int free_place(const rg_view *v, const rg_pin *pins, double w, double h, 
 }
 
 /* Takes away the external labels of edges that g's layout placed over
- * a node or another such label (Graphviz does when there is no room):
- * returns how many.  Their text stays in the edges' tooltips. */
-static size_t drop_crowded_labels(Agraph_t *g)
+ * a node or another such label (Graphviz does when there is no room), or
+ * out of the frame (which would grow the drawing): returns how many.
+ * Their text stays in the edges' tooltips. */
+static size_t drop_crowded_labels(Agraph_t *g, const double frame[4])
 {
 	typedef struct {
 		double x0, y0, x1, y1;
@@ -419,6 +420,13 @@ static size_t drop_crowded_labels(Agraph_t *g)
 	}
 	size_t dropped = 0;
 	unsigned char *gone = rg_xcalloc(n ? n : 1, 1);
+	for (size_t i = 0; i < n; i++)
+		if (b[i].e && (b[i].x0 < frame[0] || b[i].y0 < frame[1] || b[i].x1 > frame[2] ||
+			       b[i].y1 > frame[3])) {
+			agsafeset(b[i].e, (char *)"xlabel", (char *)"", (char *)"");
+			gone[i] = 1;
+			dropped++;
+		}
 	for (size_t i = 0; i < n && labels <= RG_MEMORY_LABELS_MAX; i++)
 		for (size_t j = 0; j < n && b[i].e && !gone[i]; j++)
 			if (i != j && !gone[j] && (j < i || !b[j].e) && b[i].x0 < b[j].x1 &&
@@ -434,10 +442,13 @@ static size_t drop_crowded_labels(Agraph_t *g)
 
 /* Gives each box of g (--cluster-by) the bounding box of its nodes'
  * places (pins, sized), with room for its label on top: nop2 draws a
- * cluster where its bb says. */
-static void box_clusters(Agraph_t *g, const rg_model *m, const rg_pin *pins)
+ * cluster where its bb says.  all gets the box of the boxes (empty,
+ * lower left above upper right, for none). */
+static void box_clusters(Agraph_t *g, const rg_model *m, const rg_pin *pins, double all[4])
 {
 	const double pad = 8, label = 18;
+	all[0] = all[1] = INFINITY;
+	all[2] = all[3] = -INFINITY;
 	for (Agraph_t *c = agfstsubg(g); c; c = agnxtsubg(c)) {
 		if (strncmp(agnameof(c), "cluster", 7) != 0 ||
 		    strcmp(agnameof(c), "cluster_legend") == 0)
@@ -458,6 +469,7 @@ static void box_clusters(Agraph_t *g, const rg_model *m, const rg_pin *pins)
 		char bb[128];
 		snprintf(bb, sizeof bb, "%.2f,%.2f,%.2f,%.2f", box[0], box[1], box[2], box[3]);
 		agsafeset(c, (char *)"bb", bb, (char *)"");
+		grow(all, box);
 	}
 }
 
@@ -517,15 +529,28 @@ static Agraph_t *draw_pinned(rg_render *r, const rg_model *m, const rg_view *v,
 	info->render = "nop2";
 	/* edge labels less those the places leave no room for */
 	Agraph_t *g = rg_build_placed(m, v, &pb, &pl);
+	double boxes[4];
+	box_clusters(g, m, pins, boxes);
+	if (boxes[0] < canvas[0] || boxes[1] < canvas[1] || boxes[2] > canvas[2] ||
+	    boxes[3] > canvas[3]) {
+		/* the frame takes in the boxes too */
+		grow(canvas, boxes);
+		round_out(canvas);
+		memcpy(pl.canvas, canvas, sizeof canvas);
+		if (o->remember)
+			rg_memory_set_canvas(o->remember, canvas);
+		agclose(g);
+		g = rg_build_placed(m, v, &pb, &pl);
+		box_clusters(g, m, pins, boxes);
+	}
 	free(at);
-	box_clusters(g, m, pins);
 	for (int round = 0;; round++) {
 		if (rg_render_layout(r, g, "nop2", d) != RG_OK) {
 			agclose(g);
 			g = NULL;
 			break;
 		}
-		if (round == RG_MEMORY_LABEL_ROUNDS || !drop_crowded_labels(g))
+		if (round == RG_MEMORY_LABEL_ROUNDS || !drop_crowded_labels(g, canvas))
 			break;
 	}
 	free(gs);
