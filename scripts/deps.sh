@@ -5,11 +5,12 @@
 set -eu
 
 # build: compiler tools and the libraries relgraph links (libcsv, Graphviz,
-# and igraph for the measures of a graph: importance, communities)
+# igraph for the measures of a graph: importance, communities, and giflib
+# with libpng for the animated GIF of a series)
 # test: cmocka, xmllint, clang-format (the layout check); fonts that give the same text metrics as the
 # Helvetica/Arial that viewers use; chromium, the headless browser that
 # tests/cli/browser-*.sh open the output in (tests/browser/chromium.sh)
-PACKAGES="gcc make pkg-config libcsv-dev libgraphviz-dev libigraph-dev libcmocka-dev libxml2-utils clang-format fonts-liberation2 fontconfig chromium ${EXTRA_PACKAGES:-}"
+PACKAGES="gcc make pkg-config libcsv-dev libgif-dev libpng-dev libgraphviz-dev libigraph-dev libcmocka-dev libxml2-utils clang-format fonts-liberation2 fontconfig chromium ${EXTRA_PACKAGES:-}"
 
 # npm brings the csv-spectrum conformance cases (package.json); a machine
 # that has node and npm from elsewhere keeps them

@@ -709,14 +709,26 @@ static rg_status draw_frames(rg_job *j, const rg_frames_spec *fs, const char *co
 	if (st != RG_OK || (st = ensure_selected(j)) != RG_OK)
 		return st;
 	rg_build_opts bo = prepare(j, j->v, 1, NULL);
-	size_t nslices;
-	rg_slice *slices = rg_frames_slices(j->v, fs->by, fs->list, fs->nlist, &nslices);
+	size_t nslices, max = fs->max ? fs->max : RG_FRAMES_DEFAULT_MAX;
+	rg_slice *slices = rg_frames_slices(j->v, fs->by, fs->list, fs->nlist, j->to.from, j->to.to,
+					    max, &nslices);
 	if (!nslices) {
-		rg_error(j->d, NULL, 0, 0, "--frames: nothing in the input is dated");
+		rg_error(j->d, NULL, 0, 0, "--frames: nothing in the input is dated%s",
+			 j->to.from.year || j->to.to.year ? " inside --from/--to" : "");
 		st = RG_EDATA;
 	} else if (!slices) {
-		rg_error(j->d, NULL, 0, 0, "--frames: %zu slices are too many (%d at most)",
-			 nslices, RG_MAX_FRAMES);
+		/* a series this long is asked for, not made by mistake */
+		if (nslices <= RG_MAX_FRAMES)
+			rg_error(
+				j->d, NULL, 0, 0,
+				"--frames makes %zu frames, more than %zu: --max-frames %zu writes "
+				"them all, --from/--to writes fewer",
+				nslices, max, nslices);
+		else
+			rg_error(j->d, NULL, 0, 0,
+				 "--frames makes %zu frames, more than %d ever made: --from/--to "
+				 "writes fewer",
+				 nslices, RG_MAX_FRAMES);
 		st = RG_EUSAGE;
 	} else {
 		/* the union of the slices is laid out once, with the engine
@@ -726,7 +738,7 @@ static rg_status draw_frames(rg_job *j, const rg_frames_spec *fs, const char *co
 		bo.large = choice.large;
 		st = rg_frames_render(j->r, j->m, &j->to, &bo, choice.engine, job_page(j),
 				      user_rankdir(&j->look), slices, nslices, formats, nformats,
-				      path, ctx, j->d);
+				      fs->delay > 0 ? fs->delay : 1, path, ctx, j->d);
 		if (st == RG_OK)
 			emit(j, RG_EVENT_NOTE, RG_STAGE_RENDER, 0, "%zu frames from %s to %s",
 			     nslices, slices[0].label, slices[nslices - 1].label);

@@ -161,13 +161,16 @@ void rg_job_set_memory(rg_job *j, const rg_memory *mem, int keep);
 const rg_memory *rg_job_memory(const rg_job *j);
 
 /* One drawing per time slice, every node in the same place (frames.h):
- * by year, month, or the dates of list; each file named by path.  All
- * written or none.  RG_EDATA when nothing is dated, RG_EUSAGE past
- * RG_MAX_FRAMES slices. */
+ * by year, month, or the dates of list, inside the job's --from/--to
+ * window; each file named by path ("gif" and "html" hold the whole series
+ * in one file, see rg_frames_one_file).  All written or none.  RG_EDATA
+ * when nothing is dated, RG_EUSAGE past max slices. */
 typedef struct {
 	rg_frames_by by;
 	const rg_date *list;
 	size_t nlist;
+	size_t max;   /* 0: RG_FRAMES_DEFAULT_MAX */
+	double delay; /* seconds a frame shows in an animation; 0: 1 */
 } rg_frames_spec;
 rg_status rg_job_draw_frames(rg_job *j, const rg_frames_spec *fs, const char *const *formats,
 			     size_t nformats, rg_frame_path path, void *ctx);

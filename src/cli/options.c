@@ -250,6 +250,25 @@ static rg_status set_depth(struct options *o, const struct opt *op, const char *
 	return RG_OK;
 }
 
+/* --max-frames N: a longer series than RG_FRAMES_DEFAULT_MAX frames is
+ * asked for by name; --delay SECONDS: how long each frame shows. */
+static rg_status set_series(struct options *o, const struct opt *op, const char *arg, void *field,
+			    rg_diags *d)
+{
+	(void)o;
+	double v;
+	if (!op->value) {
+		if (number(arg, 1, RG_MAX_FRAMES, 1, &v) != RG_OK || strpbrk(arg, ".eExXpP"))
+			return usage_error(
+				d, "--max-frames takes a whole number from 1 to %d, not '%s'",
+				RG_MAX_FRAMES, arg);
+	} else if (number(arg, 0.01, 600, 0, &v) != RG_OK) {
+		return usage_error(d, "--delay takes seconds from 0.01 to 600, not '%s'", arg);
+	}
+	*(double *)field = v;
+	return RG_OK;
+}
+
 static rg_status set_min_weight(struct options *o, const struct opt *op, const char *arg,
 				void *field, rg_diags *d)
 {
@@ -356,6 +375,8 @@ static const struct opt table[] = {
 	{"min-weight", 0, required_argument, set_min_weight, F(min_weight), 0},
 	{"keep-isolated", 0, no_argument, set_flag, F(keep_isolated), 1},
 	{"frames", 0, required_argument, set_frames, F(frames), 0},
+	{"max-frames", 0, required_argument, set_series, F(max_frames), 0},
+	{"delay", 0, required_argument, set_series, F(delay), 1},
 	{"strict", 0, no_argument, set_flag, F(strict), 1},
 	{"serve", 0, optional_argument, set_serve, F(serve), 0},
 	{"fresh", 0, no_argument, set_flag, F(fresh), 1},
@@ -516,9 +537,9 @@ static rg_status check(struct options *o, rg_diags *d)
 				   "or -O (not --frames)");
 	if (o->frames && o->cmd == CMD_RENDER && !o->auto_name && !o->output)
 		return usage_error(d, "--frames writes one file per slice: use -O or -o FILE");
-	if (o->frames && (o->from.year || o->to.year))
-		return usage_error(
-			d, "--frames cuts the time itself: leave out --from, --to and --at");
+	if (!o->frames && (o->max_frames > 0 || o->delay > 0))
+		return usage_error(d, "%s goes with --frames",
+				   o->max_frames > 0 ? "--max-frames" : "--delay");
 	if (o->layout_file && o->no_memory)
 		return usage_error(d, "--layout FILE and --no-memory do not go together");
 	if (o->layout_file && (!draws || o->frames))
@@ -621,7 +642,14 @@ void options_usage(FILE *f)
 	      "  --hide KIND,...   leave out nodes of these kinds\n"
 	      "  --relations KIND,...  keep only relations of these kinds\n"
 	      "  --frames year|month|DATE,...  one image per slice, NAME-SLICE.FORMAT,\n"
-	      "                    every node in the same place in every frame\n"
+	      "                    every node in the same place, every frame the same\n"
+	      "                    size with its period as caption; inside --from/--to;\n"
+	      "                    -Tgif makes one animated GIF, -Thtml one page with a\n"
+	      "                    time slider\n"
+	      "  --max-frames N    allow up to N frames (default 100: a longer series is\n"
+	      "                    refused, saying how many frames it would make)\n"
+	      "  --delay SECONDS   how long each frame shows in the GIF and the page's\n"
+	      "                    player (default 1)\n"
 	      "  --min-weight N    leave out merged edges lighter than N (a meeting\n"
 	      "                    weighs 1: --min-weight 5 keeps pairs that met 5 times)\n"
 	      "  --keep-isolated   keep the nodes whose relations the filters took away\n"
