@@ -30,7 +30,8 @@ BIN = $(BUILD)/relgraph
 # The library: the pipeline in order, then what runs it (frames, the job).
 LIB_SRC = src/util.c src/diag.c src/read.c src/model.c src/model_load.c \
 	src/transform.c src/stats.c src/measures.c src/theme.c src/build.c src/label.c src/legend.c src/sides.c \
-	src/emphasis.c src/layout.c src/html.c src/render.c src/gif.c src/frames.c src/glyphs.c src/pipeline.c
+	src/emphasis.c src/layout.c src/layout_memory.c src/memory.c src/html.c src/render.c \
+	src/gif.c src/frames.c src/glyphs.c src/pipeline.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/librelgraph.a
 # The command around it (src/cli/): main.c speaks to the user; the rest
@@ -47,7 +48,7 @@ OUT = out
 RUN_FORMATS = svg png pdf
 
 .PHONY: all deps run check test install uninstall clean \
-	check-full check-asan check-valgrind fuzz quality
+	check-full check-asan check-valgrind fuzz quality stability
 .SECONDEXPANSION:
 
 all: $(BIN)
@@ -99,18 +100,19 @@ $(OUT)/%.svg: $$(wildcard graphs/%/*.csv) graphs/% $(BIN) | $(OUT)
 
 # The picture in the README and in docs/example.md and docs/example.html
 # is the example graph as `make run` draws it; the page also offers it
-# twice as sharp for high-density screens, and as an interactive page.
+# twice as sharp for high-density screens, and as an interactive page
+# (drawn afresh: no layout memory beside them in docs/images).
 docs/images/%.png docs/images/%.svg: $(OUT)/%.svg
 	@mkdir -p docs/images
 	cp $(OUT)/$*.png $(OUT)/$*.svg docs/images/
 
 docs/images/%@2x.png: $$(wildcard graphs/%/*.csv) graphs/% $(BIN)
 	@mkdir -p docs/images
-	$(BIN) graphs/$* --scale 2 -o $@
+	$(BIN) graphs/$* --scale 2 --no-memory -o $@
 
 docs/images/%.html: $$(wildcard graphs/%/*.csv) graphs/% $(BIN)
 	@mkdir -p docs/images
-	$(BIN) graphs/$* -Thtml -o $@
+	$(BIN) graphs/$* -Thtml --no-memory -o $@
 
 # A frame series of the example, one image a year, nodes held still;
 # two of its frames illustrate the README.
@@ -196,6 +198,17 @@ quality: deps
 	@EXTRA_PACKAGES="python3-pil" sh scripts/deps.sh
 	@$(MAKE) --no-print-directory $(BIN)
 	@sh scripts/quality.sh $(BIN)
+
+# How far a one-row edit moves a drawing, afresh and from its layout
+# memory (by hand, not part of check): scripts/stability.sh edits the
+# examples and the shared real data sets (REALDATA) in a temporary folder
+# and writes bench/STABILITY.md; about a minute.
+stability: deps
+	@EXTRA_PACKAGES="python3-pil" sh scripts/deps.sh
+	@$(MAKE) --no-print-directory $(BIN)
+	@sh scripts/stability.sh $(BIN) >bench/STABILITY.md.tmp
+	@mv bench/STABILITY.md.tmp bench/STABILITY.md
+	@cat bench/STABILITY.md
 
 # The longer checks, each with its own "N passed, N failed" line; the plain
 # suite is `make check`, which CI runs first (.ci/run, which ends with the

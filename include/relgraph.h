@@ -13,6 +13,7 @@
  *   build      relgraph/build.h      the view to a cgraph graph, styled
  *   layout     relgraph/layout.h     layout policy (-K auto, page fitting)
  *   render     relgraph/render.h     Graphviz layout and atomic output
+ *   memory     relgraph/memory.h     a layout memory: the last drawing's places
  *
  * beside them: diag.h (every problem with its place), stats.h (a summary
  * instead of a drawing), frames.h (one drawing per time slice).
@@ -38,6 +39,7 @@
 #include "relgraph/build.h"
 #include "relgraph/layout.h"
 #include "relgraph/render.h"
+#include "relgraph/memory.h"
 #include "relgraph/frames.h"
 #include "relgraph/pipeline.h"
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout_memory.h"
 #include "placement.h"
 #include "sides.h"
 #include "util.h"
@@ -649,6 +650,15 @@ static Agraph_t *force_layout(rg_render *r, const rg_model *m, const rg_view *v,
 	rg_pin legend;
 	rg_layout_pins(g, m, v, pins, &legend);
 	boxf bb = GD_bb(g);
+	if (o->memory || o->remember) {
+		/* started from the last drawing's places (layout_memory.c) */
+		double frame[4];
+		if (!(g = rg_layout_remembered_force(r, m, v, &b1, o, g, pins, frame, d))) {
+			free(pins);
+			return NULL;
+		}
+		bb = (boxf){{frame[0], frame[1]}, {frame[2], frame[3]}};
+	}
 	/* the edges as routed round the nodes, with no labels in the way */
 	size_t nedges = 0;
 	rg_drawn_edge *edges = NULL;
@@ -833,6 +843,8 @@ Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_
 			o->on_start(o->ctx, engine);
 		return force_layout(r, m, v, bo, o, info, d);
 	}
+	if ((o->memory || o->remember) && !o->no_layout)
+		return rg_layout_remembered(r, m, v, bo, o, info, d);
 	int is_auto = strcmp(o->engine, "auto") == 0;
 	rg_auto choice = rg_layout_choose(v, o->engine, bo->cluster_by, d);
 	*info = (rg_layout_info){.engine = choice.engine, .render = choice.engine, .bo = *bo};

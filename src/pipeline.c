@@ -44,6 +44,11 @@ struct rg_job {
 	char *view_caption; /* what a --focus view is, under the drawing */
 	rg_glyphs *glyphs;  /* the installed fonts' characters, read once */
 	int glyphs_read;
+	/* the layout memory to start from, and the last drawing's places
+	 * when the host wants them (rg_job_set_memory) */
+	const rg_memory *memory;
+	int keep_memory;
+	rg_memory *last;
 };
 
 static void emit(rg_job *j, rg_event_kind kind, rg_stage stage, int slow, const char *fmt, ...)
@@ -111,6 +116,7 @@ void rg_job_free(rg_job *j)
 		return;
 	rg_job_reset(j);
 	rg_job_clear_inputs(j);
+	rg_memory_free(j->last);
 	free(j->inputs);
 	rg_render_free(j->r);
 	rg_glyphs_free(j->glyphs);
@@ -188,6 +194,17 @@ rg_diags *rg_job_set_diags(rg_job *j, rg_diags *d)
 	rg_diags *old = j->d;
 	j->d = d;
 	return old;
+}
+
+void rg_job_set_memory(rg_job *j, const rg_memory *mem, int keep)
+{
+	j->memory = mem;
+	j->keep_memory = keep;
+}
+
+const rg_memory *rg_job_memory(const rg_job *j)
+{
+	return j->last;
 }
 
 void rg_job_on_event(rg_job *j, rg_event_fn fn, void *ctx)
@@ -669,6 +686,37 @@ static void warn_glyphs(rg_job *j, const rg_view *v, const char *format)
 			more, plural(more, "name", "names"));
 }
 
+/* Renders outs when some are DOT: dot's layout adds to the graph (edges
+ * into clusters, its bounding box), so DOT output is of a fresh, unlaid
+ * graph, in the direction the layout chose; the others are drawn from
+ * *g as laid out (on pinned places, it may be no layout a fresh graph
+ * gets again).  All written or none; *g is replaced. */
+static rg_status render_with_dot(rg_job *j, const rg_view *v, const rg_layout_info *info,
+				 Agraph_t **g, const rg_output *outs, size_t n)
+{
+	rg_output *dots = rg_xmalloc(n * sizeof *dots), *rest = rg_xmalloc(n * sizeof *rest);
+	size_t ndots = 0, nrest = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(outs[i].format, "dot") == 0)
+			dots[ndots++] = outs[i];
+		else
+			rest[nrest++] = outs[i];
+	}
+	rg_status st = nrest ? rg_render_stage(j->r, *g, info->render, rest, nrest, j->d) : RG_OK;
+	rg_render_free_layout(j->r);
+	agclose(*g);
+	*g = rg_build(j->m, v, &info->bo);
+	if (st == RG_OK)
+		st = rg_render_stage(j->r, *g, info->render, dots, ndots, j->d);
+	if (st == RG_OK)
+		st = rg_render_commit(j->r, j->d);
+	else
+		rg_render_abort(j->r);
+	free(dots);
+	free(rest);
+	return st;
+}
+
 static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 {
 	rg_status st = ensure_render(j);
@@ -702,7 +750,13 @@ static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 			     .ctx = j,
 			     .on_start = only_dot ? NULL : on_layout_start,
 			     .emphasis = em && em->size ? em : NULL,
-			     .page = job_page(j)};
+			     .page = job_page(j),
+			     .memory = j->memory};
+	rg_memory_free(j->last);
+	j->last = NULL;
+	/* no places to remember from a graph not laid out */
+	rg_memory *remember = j->keep_memory && !only_dot ? rg_memory_new() : NULL;
+	lo.remember = remember;
 	rg_layout_info info;
 	Agraph_t *g = rg_layout(j->r, j->m, v, &bo, &lo, &info, j->d);
 	if (!g) {
@@ -720,20 +774,20 @@ static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 	else if (!only_dot)
 		emit(j, RG_EVENT_DONE, RG_STAGE_LAYOUT, 0, "%s%s%s", is_auto ? "auto: " : "",
 		     info.engine, info.bo.rankdir ? ", left to right" : "");
-	if (any_dot && !info.apart) {
-		/* dot's layout adds to the graph (edges into clusters, its
-		 * bounding box): DOT output is of a fresh, unlaid graph, in
-		 * the direction the layout chose */
-		rg_render_free_layout(j->r);
-		agclose(g);
-		g = rg_build(j->m, v, &info.bo);
-	}
 	emit(j, RG_EVENT_PROGRESS, RG_STAGE_RENDER, 0, "writing %s%s", n ? outs[0].format : "",
 	     n > 1 ? " and more" : "");
-	st = rg_render_outputs(j->r, g, info.render, outs, n, j->d);
+	if (any_dot && !info.apart)
+		st = render_with_dot(j, v, &info, &g, outs, n);
+	else
+		st = rg_render_outputs(j->r, g, info.render, outs, n, j->d);
 	emit(j, RG_EVENT_DONE, RG_STAGE_RENDER, 0, "%zu %s", n, plural(n, "output", "outputs"));
 	agclose(g);
+	if (st == RG_OK) {
+		j->last = remember;
+		remember = NULL;
+	}
 out:
+	rg_memory_free(remember);
 	/* the document's strings are the job's: the context forgets them */
 	rg_render_set_doc(j->r, NULL);
 	rg_emphasis_free(em);

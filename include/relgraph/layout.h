@@ -26,6 +26,22 @@
  * - Positions: reading back where a layout put each node, as pins for a
  *   later drawing on the same places (frames, the rows above;
  *   rg_layout_pins in the private placement.h).
+ * - Memory (layout_memory.c): a drawing made again after an edit starts
+ *   from the last one's places (memory.h).  The fresh layout is made as
+ *   always; the nodes the memory has go back where they were, a new node
+ *   between its fresh place (mapped onto the memory's by the affine map
+ *   that best takes the remembered nodes' fresh places to their old
+ *   ones) and its remembered neighbours, then each node that would meet
+ *   one placed before it moves to the nearest free place, the
+ *   remembered ones placed first.  The drawing is then made on those
+ *   places (nop2 routes the edges), in the remembered frame grown to take
+ *   them in, the legend at the nearest free place to where it was, the
+ *   nodes built as the remembered drawing was (their sizes kept), edge
+ *   labels the places leave no room for left to the tooltips.  When
+ *   those places are the fresh layout's, rounded, the fresh drawing is
+ *   kept as it is: so a memory written by a drawing gives that drawing
+ *   again, byte for byte.  A memory with none of the drawing's nodes is
+ *   another drawing's, and ignored.
  */
 #ifndef RELGRAPH_LAYOUT_H
 #define RELGRAPH_LAYOUT_H
@@ -34,6 +50,7 @@
 
 #include "relgraph/build.h"
 #include "relgraph/emphasis.h"
+#include "relgraph/memory.h"
 #include "relgraph/render.h"
 #include "relgraph/transform.h"
 
@@ -64,6 +81,14 @@
 /* Past these a drawing is a hairball: the job advises how to cut it. */
 #define RG_HUGE_NODES 10000
 #define RG_HUGE_EDGES 50000
+/* Points kept clear around a node placed from a memory (twice that when
+ * it had to move). */
+#define RG_MEMORY_GAP 6
+/* A drawing on remembered places whose edge labels meet nodes or each
+ * other is laid out again without those, up to this many times; up to
+ * this many labels are checked. */
+#define RG_MEMORY_LABEL_ROUNDS 3
+#define RG_MEMORY_LABELS_MAX 2000
 
 typedef struct {
 	const char *engine; /* "dot" or "sfdp" */
@@ -109,6 +134,11 @@ typedef struct {
 	 * for the theme's drawing. */
 	rg_emphasis *emphasis;
 	const rg_page *page;
+	/* The last drawing's places (memory.h), to start from; NULL for a
+	 * fresh layout.  remember, when not NULL, gets this drawing's places
+	 * (Memory, above); both are only used during the call. */
+	const rg_memory *memory;
+	rg_memory *remember;
 } rg_layout_opts;
 
 /* What rg_layout did. */

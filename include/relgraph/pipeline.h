@@ -24,6 +24,7 @@
 #include "relgraph/diag.h"
 #include "relgraph/emphasis.h"
 #include "relgraph/frames.h"
+#include "relgraph/memory.h"
 #include "relgraph/model.h"
 #include "relgraph/render.h"
 #include "relgraph/transform.h"
@@ -150,6 +151,17 @@ rg_status rg_job_select(rg_job *j);
  * (render.h): loads and selects first if needed.  "dot" is the graph as
  * built, before layout. */
 rg_status rg_job_draw(rg_job *j, const rg_output *outs, size_t n);
+
+/* The layout memory the next drawings start from (memory.h; layout.h
+ * says how), NULL for fresh layouts; the job keeps the pointer until it
+ * is set again.  With keep 1 the job remembers each drawing's places for
+ * rg_job_memory.  Frames and DOT output neither use nor make a memory. */
+void rg_job_set_memory(rg_job *j, const rg_memory *mem, int keep);
+/* The places of the job's last drawing, to save (rg_memory_save) and
+ * start the next from; NULL before a drawing, after one that failed, or
+ * when the job does not keep them.  Owned by the job, valid until its
+ * next drawing. */
+const rg_memory *rg_job_memory(const rg_job *j);
 
 /* One drawing per time slice, every node in the same place (frames.h):
  * by year, month, or the dates of list, inside the job's --from/--to

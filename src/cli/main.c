@@ -207,7 +207,46 @@ typedef struct {
 	int want;
 	char *svg;
 	size_t len;
+	/* the layout memory: laid out afresh (--fresh, watch's first
+	 * drawing only); watch without files keeps the last drawing's places
+	 * in *last, NULL elsewhere */
+	int fresh;
+	rg_memory **last;
 } kept_svg;
+
+/* The places the drawing starts from: the memory file's (a damaged one
+ * is warned about and ignored), or watch's last drawing's. */
+static rg_memory *memory_start(const struct options *o, const char *path, const kept_svg *keep,
+			       rg_diags *d)
+{
+	if (keep->fresh || o->no_memory)
+		return NULL;
+	if (path)
+		return rg_memory_load(path, d);
+	if (keep->last && *keep->last) {
+		rg_memory *mem = rg_memory_new();
+		rg_memory_copy(mem, *keep->last);
+		return mem;
+	}
+	return NULL;
+}
+
+/* Keeps the places of the drawing just made, after its outputs: in the
+ * memory file (atomically), or for watch's next drawing. */
+static rg_status memory_keep(rg_job *j, const char *path, const kept_svg *keep, rg_diags *d)
+{
+	const rg_memory *mem = rg_job_memory(j);
+	if (!mem)
+		return RG_OK;
+	if (path)
+		return rg_memory_save(mem, path, d);
+	if (keep->last) {
+		if (!*keep->last)
+			*keep->last = rg_memory_new();
+		rg_memory_copy(*keep->last, mem);
+	}
+	return RG_OK;
+}
 
 /* Draws (the outputs -o or -O name, and the kept SVG if wanted), then
  * writes -M's rule. */
@@ -224,7 +263,15 @@ static rg_status draw(const struct options *o, rg_job *j, rg_diags *d, kept_svg 
 		paths[i] = outputs_path(o, rg_job_name(j), o->formats[i]);
 		outs[n++] = (rg_output){.format = o->formats[i], .path = paths[i]};
 	}
+	char *mpath = files ? outputs_memory_path(o, rg_job_name(j)) : NULL;
+	rg_memory *start = memory_start(o, mpath, keep, d);
+	rg_job_set_memory(j, start, mpath || (keep->last && !o->no_memory));
 	rg_status st = rg_job_draw(j, outs, n);
+	if (st == RG_OK)
+		st = memory_keep(j, mpath, keep, d);
+	rg_job_set_memory(j, NULL, 0);
+	rg_memory_free(start);
+	free(mpath);
 	if (st == RG_OK && o->depfile)
 		st = outputs_depfile(o->depfile, rg_job_model(j), paths, o->nformats, o->inputs,
 				     o->ninputs, d);
@@ -319,11 +366,13 @@ static char *outputs_text(const struct options *o, rg_job *j)
 /* One drawing of watch: the diagnostics, one status line, and the news
  * for the page when serving.  *drawn_once: some drawing succeeded, so
  * its outputs exist. */
-static void watch_once(const struct options *o, rg_job *j, rg_server *srv, int *drawn_once)
+static void watch_once(const struct options *o, rg_job *j, rg_server *srv, int *drawn_once,
+		       rg_memory **last)
 {
 	rg_diags *d = rg_diags_new();
 	rg_diags *job_d = rg_job_set_diags(j, d);
-	kept_svg keep = {.want = srv != NULL};
+	/* --fresh: the first drawing; each next one starts from the last */
+	kept_svg keep = {.want = srv != NULL, .fresh = o->fresh && !*drawn_once, .last = last};
 	double t0 = now();
 	rg_job_reset(j);
 	rg_status st = run_once(o, j, d, &keep);
@@ -408,13 +457,14 @@ static rg_status watch(const struct options *o, rg_job *j, rg_diags *d)
 		fputs(" (Ctrl-C to stop)\n", stderr);
 	}
 	int drawn_once = 0;
-	watch_once(o, j, srv, &drawn_once);
+	rg_memory *last = NULL; /* the places of the last drawing */
+	watch_once(o, j, srv, &drawn_once, &last);
 	struct pollfd fds[1 + RG_SERVE_MAX_FDS];
 	for (;;) {
 		int due = rg_watch_due(w, now());
 		if (due == 0) {
 			rg_watch_taken(w);
-			watch_once(o, j, srv, &drawn_once);
+			watch_once(o, j, srv, &drawn_once, &last);
 			continue;
 		}
 		fds[0] = (struct pollfd){rg_watch_fd(w), POLLIN, 0};
@@ -429,6 +479,7 @@ static rg_status watch(const struct options *o, rg_job *j, rg_diags *d)
 			rg_serve_handle(srv, fds + 1, ns);
 	}
 	watching = 0;
+	rg_memory_free(last);
 	rg_serve_free(srv);
 	rg_watch_free(w);
 	return RG_ESYS;
@@ -476,7 +527,7 @@ static rg_status run(struct options *o, rg_diags *d)
 	rg_job *j = new_job(o, d);
 	rg_render *r = rg_job_render(j);
 	rg_status st = RG_OK;
-	kept_svg none = {0};
+	kept_svg none = {.fresh = o->fresh};
 	if (!r) {
 		st = RG_ESYS;
 	} else if (o->version) {

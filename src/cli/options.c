@@ -389,6 +389,9 @@ static const struct opt table[] = {
 	{"delay", 0, required_argument, set_series, F(delay), 1},
 	{"strict", 0, no_argument, set_flag, F(strict), 1},
 	{"serve", 0, optional_argument, set_serve, F(serve), 0},
+	{"fresh", 0, no_argument, set_flag, F(fresh), 1},
+	{"layout", 0, required_argument, set_text, F(layout_file), 0},
+	{"no-memory", 0, no_argument, set_flag, F(no_memory), 1},
 };
 #define NOPTS (sizeof table / sizeof table[0])
 #undef F
@@ -547,6 +550,11 @@ static rg_status check(struct options *o, rg_diags *d)
 	if (!o->frames && (o->max_frames > 0 || o->delay > 0))
 		return usage_error(d, "%s goes with --frames",
 				   o->max_frames > 0 ? "--max-frames" : "--delay");
+	if (o->layout_file && o->no_memory)
+		return usage_error(d, "--layout FILE and --no-memory do not go together");
+	if (o->layout_file && (!draws || o->frames))
+		return usage_error(d, "--layout FILE keeps one drawing's places: leave out "
+				      "--frames, check and stats");
 	if (o->nformats > 1 && !o->auto_name && draws)
 		return usage_error(d, "several -T formats need -O (one file per format)");
 	return RG_OK;
@@ -624,6 +632,14 @@ void options_usage(FILE *f)
 	      "                    most important ones otherwise, with a caption)\n"
 	      "  --color-by WHAT   community, kind or a column (default: kind where the data\n"
 	      "                    has kinds, community where it has none)\n"
+	      "\n"
+	      "Layout memory (a drawing made again keeps its nodes where they were):\n"
+	      "  --layout FILE     where the last drawing's places are kept and read back\n"
+	      "                    (default: beside the output, -o x.svg keeps x.layout,\n"
+	      "                    -O keeps NAME.layout; none for standard output)\n"
+	      "  --fresh           lay out from scratch, ignoring the memory (it is\n"
+	      "                    rewritten)\n"
+	      "  --no-memory       neither read nor write a layout memory\n"
 	      "\n"
 	      "Asking questions (filters run before layout):\n"
 	      "  --from DATE, --to DATE  keep what is dated inside this window (YYYY,\n"

@@ -64,6 +64,9 @@ struct options {
 	double min_weight;
 	double event_nodes; /* --event-nodes; 0: the library's default */
 	int keep_isolated;
+	/* the layout memory: --fresh, --layout FILE, --no-memory */
+	int fresh, no_memory;
+	const char *layout_file;
 	char **args; /* argv as parsed, owned */
 };
 

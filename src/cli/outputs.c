@@ -69,6 +69,30 @@ int outputs_binary(const char *f)
 			return 0;
 	return 1;
 }
+char *outputs_memory_path(const struct options *o, const char *name)
+{
+	if (o->no_memory || o->frames)
+		return NULL;
+	if (o->layout_file)
+		return rg_xstrdup(o->layout_file);
+	if (o->auto_name)
+		return rg_asprintf("%s%s%s.layout", o->outdir ? o->outdir : "",
+				   o->outdir ? "/" : "", name);
+	if (!o->output || strcmp(o->output, "-") == 0)
+		return NULL;
+	const char *base = strrchr(o->output, '/');
+	base = base ? base + 1 : o->output;
+	const char *dot = strrchr(base, '.');
+	size_t stem = dot && dot != base ? (size_t)(dot - o->output) : strlen(o->output);
+	char *path = rg_asprintf("%.*s.layout", (int)stem, o->output);
+	if (strcmp(path, o->output) == 0) {
+		/* -o x.layout: the drawing is not overwritten by its memory */
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
 char *outputs_frame_path(void *ctx, const char *slice, const char *format)
 {
 	const struct frame_naming *nm = ctx;

@@ -14,6 +14,12 @@ rg_status outputs_prepare(const struct options *o, rg_diags *d);
  * string the caller frees. */
 char *outputs_path(const struct options *o, const char *name, const char *format);
 
+/* Where the layout memory of a drawing named name is kept: --layout's
+ * file, or beside the output (-o x.svg: x.layout; -O: NAME.layout in
+ * --outdir); NULL for none (standard output, --no-memory, frames, or an
+ * output named like the memory).  A new string the caller frees. */
+char *outputs_memory_path(const struct options *o, const char *name);
+
 /* For frames (rg_frame_path): NAME-SLICE.FORMAT in --outdir for -O; for
  * -o x.svg, x-SLICE.svg.  A format holding the whole series (slice NULL:
  * GIF, HTML) is NAME.FORMAT, or -o's file itself.  ctx is a struct

@@ -1,6 +1,6 @@
 #!/bin/sh
 # -O --outdir DIR with -Tsvg -Tpng -Tpdf writes three files from one run,
-# each a real file of its format.
+# each a real file of its format, and one layout memory they share.
 set -eu
 bad=0
 no() { echo "FAIL: $*"; bad=1; }
@@ -14,8 +14,10 @@ rc=0
 for f in svg png pdf; do
 	[ -s "out/xi-putin.$f" ] || no "out/xi-putin.$f is missing or empty"
 done
+[ "$(head -n 1 out/xi-putin.layout 2>/dev/null)" = "relgraph-layout 1" ] ||
+	no "out/xi-putin.layout is not a layout memory"
 n=$(ls -A out | wc -l)
-[ "$n" -eq 3 ] || no "out/ holds $n files, expected 3: $(ls -A out | tr '\n' ' ')"
+[ "$n" -eq 4 ] || no "out/ holds $n files, expected 4: $(ls -A out | tr '\n' ' ')"
 
 if [ -s out/xi-putin.svg ]; then
 	xmllint --noout out/xi-putin.svg || no "out/xi-putin.svg is not well-formed XML"

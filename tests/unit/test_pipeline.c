@@ -202,6 +202,62 @@ static void test_out_of_memory_is_caught(void **state)
 	assert_int_equal(caught, 1);
 }
 
+static char *draw_svg(rg_job *j, rg_status *st)
+{
+	char *svg = NULL;
+	size_t len = 0;
+	rg_output out = {.format = "svg", .data = &svg, .len = &len};
+	*st = rg_job_draw(j, &out, 1);
+	return svg;
+}
+
+/* The layout memory through the job: a drawing kept asks for its places,
+ * and a drawing from them is the same drawing; after an edit the
+ * remembered node stays where it was. */
+static void test_layout_memory(void **state)
+{
+	unit_fixture *f = *state;
+	rg_job *j = job_of(f->d, edges);
+	rg_status st;
+	char *svg = draw_svg(j, &st);
+	assert_int_equal(st, RG_OK);
+	assert_null(rg_job_memory(j)); /* not asked for */
+	free(svg);
+	rg_job_set_memory(j, NULL, 1);
+	char *first = draw_svg(j, &st);
+	assert_int_equal(st, RG_OK);
+	assert_non_null(rg_job_memory(j));
+	assert_int_equal(rg_memory_count(rg_job_memory(j)), 3);
+	rg_memory *mem = rg_memory_new();
+	rg_memory_copy(mem, rg_job_memory(j));
+	rg_job_set_memory(j, mem, 1);
+	char *second = draw_svg(j, &st);
+	assert_int_equal(st, RG_OK);
+	assert_string_equal(first, second);
+	double x0, y0, x1, y1;
+	assert_true(rg_memory_get(mem, "Russia", &x0, &y0));
+
+	/* an edit: a new node; Russia stays */
+	static const char more[] = "source,target,kind,date\n"
+				   "Xi Jinping,Vladimir Putin,met,2013-03\n"
+				   "Xi Jinping,Vladimir Putin,met,2019-06\n"
+				   "Vladimir Putin,Russia,leads,\n"
+				   "Narendra Modi,Vladimir Putin,met,2023-03\n";
+	rg_job_clear_inputs(j);
+	rg_job_reset(j);
+	rg_job_add_input_mem(j, "edges.csv", more, strlen(more));
+	char *third = draw_svg(j, &st);
+	assert_int_equal(st, RG_OK);
+	assert_true(rg_memory_get(rg_job_memory(j), "Russia", &x1, &y1));
+	assert_true(x0 == x1 && y0 == y1);
+	assert_true(rg_memory_get(rg_job_memory(j), "Narendra Modi", &x1, &y1));
+	free(first);
+	free(second);
+	free(third);
+	rg_job_free(j);
+	rg_memory_free(mem);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, unit_setup, unit_teardown)
 
 int main(void)
@@ -216,6 +272,7 @@ int main(void)
 		T(test_reset_reads_again),
 		T(test_one_graphviz_at_a_time),
 		T(test_out_of_memory_is_caught),
+		T(test_layout_memory),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,28 @@
+/* layout_memory.h: a drawing started from the last one's places (see
+ * layout.h, "Memory").  Private to layout.c, which calls it. */
+#ifndef RELGRAPH_LAYOUT_MEMORY_H
+#define RELGRAPH_LAYOUT_MEMORY_H
+
+#include "placement.h"
+#include "relgraph/layout.h"
+
+/* The theme's drawing with a memory: rg_layout without one (fresh), then,
+ * unless the memory's places are the fresh drawing's, the same drawing
+ * with every node pinned where the memory and its neighbours put it,
+ * its edges routed between them (render it with info->render).  Fills
+ * o->remember.  NULL with the reason in d. */
+Agraph_t *rg_layout_remembered(rg_render *r, const rg_model *m, const rg_view *v,
+			       const rg_build_opts *bo, const rg_layout_opts *o,
+			       rg_layout_info *info, rg_diags *d);
+
+/* The emphasised drawing's first step with a memory: g is laid out by a
+ * force engine and pins (entity-indexed, sized) read from it.  Unless the
+ * memory's places are g's, pins get them and g is replaced by b1's
+ * drawing on them (nop2, edges routed), laid out in r.  bb (llx, lly, urx, ury) becomes the
+ * frame to draw in: the nodes' box grown to the remembered one.  Fills
+ * o->remember.  Returns the graph, NULL with the reason in d. */
+Agraph_t *rg_layout_remembered_force(rg_render *r, const rg_model *m, const rg_view *v,
+				     const rg_build_opts *b1, const rg_layout_opts *o, Agraph_t *g,
+				     rg_pin *pins, double bb[4], rg_diags *d);
+
+#endif
