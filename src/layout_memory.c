@@ -33,6 +33,12 @@ typedef struct {
 	size_t nb;
 	long *head, *next; /* chains of node indices per bucket, -1 ends */
 	const spot *s;
+	/* the edges as pairs of node indices, and which nodes are placed: a
+	 * new node keeps clear of the edges between placed ones too (NULL:
+	 * not checked, past RG_MEMORY_EDGE_WORK) */
+	const long (*edges)[2];
+	size_t nedges;
+	const unsigned char *placed;
 } place_grid;
 
 static size_t bucket(const place_grid *g, long cx, long cy)
@@ -63,11 +69,76 @@ static int taken(const place_grid *g, size_t i, double x, double y, double gap)
 	return 0;
 }
 
+/* Whether the segment a-b meets the box [x0, x1] x [y0, y1]
+ * (Liang-Barsky clipping). */
+static int segment_meets(double ax, double ay, double bx, double by, double x0, double y0,
+			 double x1, double y1)
+{
+	double t0 = 0, t1 = 1, dx = bx - ax, dy = by - ay;
+	double p[4] = {-dx, dx, -dy, dy}, q[4] = {ax - x0, x1 - ax, ay - y0, y1 - ay};
+	for (int k = 0; k < 4; k++) {
+		if (p[k] == 0) {
+			if (q[k] < 0)
+				return 0;
+			continue;
+		}
+		double r = q[k] / p[k];
+		if (p[k] < 0)
+			t0 = fmax(t0, r);
+		else
+			t1 = fmin(t1, r);
+		if (t0 > t1)
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether a box at (x, y) of node i's size, gap points wider on each
+ * side, meets an edge between two placed nodes (drawn straight). */
+static int on_edge(const place_grid *g, size_t i, double x, double y, double gap)
+{
+	if (!g->edges)
+		return 0;
+	double hw = g->s[i].w / 2 + gap, hh = g->s[i].h / 2 + gap;
+	for (size_t k = 0; k < g->nedges; k++) {
+		long a = g->edges[k][0], b = g->edges[k][1];
+		if (!g->placed[a] || !g->placed[b])
+			continue;
+		if (segment_meets(g->s[a].x, g->s[a].y, g->s[b].x, g->s[b].y, x - hw, y - hh,
+				  x + hw, y + hh))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether node i at (x, y) would reach a placed neighbour only across
+ * another placed node's box (its edges drawn straight). */
+static int edges_cross_nodes(const place_grid *g, size_t i, double x, double y, size_t n)
+{
+	for (size_t k = 0; k < g->nedges; k++) {
+		long a = g->edges[k][0], b = g->edges[k][1];
+		long j = a == (long)i ? b : b == (long)i ? a : -1;
+		if (j < 0 || !g->placed[j])
+			continue;
+		for (size_t o = 0; o < n; o++) {
+			if (!g->placed[o] || (long)o == j || o == i)
+				continue;
+			const spot *p = &g->s[o];
+			if (segment_meets(x, y, g->s[j].x, g->s[j].y, p->x - p->w / 2,
+					  p->y - p->h / 2, p->x + p->w / 2, p->y + p->h / 2))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static void grid_add(place_grid *g, size_t i)
 {
 	size_t b = bucket(g, cell_of(g, g->s[i].x), cell_of(g, g->s[i].y));
 	g->next[i] = g->head[b];
 	g->head[b] = (long)i;
+	if (g->placed)
+		((unsigned char *)g->placed)[i] = 1;
 }
 
 /* Puts node i where it wants to be if that is free, else at the nearest
@@ -75,27 +146,35 @@ static void grid_add(place_grid *g, size_t i)
  * really meets one (its label grew), a new one keeps RG_MEMORY_GAP
  * clear, and one that moves twice that: so a memory read back, or a
  * fresh layout's places, are left as they are. */
-static void settle_node(place_grid *g, spot *s, size_t i)
+static void settle_node(place_grid *g, spot *s, size_t i, size_t n)
 {
-	if (!taken(g, i, s[i].x, s[i].y, s[i].old ? -RG_MEMORY_SLACK : RG_MEMORY_GAP)) {
+	/* a new node also keeps clear of the edges already drawn, as far as
+	 * RG_MEMORY_EDGE_RINGS rings around where it wants to be */
+	int edges = !s[i].old && g->edges;
+	if (!taken(g, i, s[i].x, s[i].y, s[i].old ? -RG_MEMORY_SLACK : RG_MEMORY_GAP) &&
+	    !(edges && (on_edge(g, i, s[i].x, s[i].y, RG_MEMORY_GAP) ||
+			edges_cross_nodes(g, i, s[i].x, s[i].y, n)))) {
 		grid_add(g, i);
 		return;
 	}
 	double step = fmax(RG_MEMORY_GAP, fmin(s[i].w, s[i].h) / 2);
-	for (int ring = 1; ring < 400; ring++) {
-		int around = 8 * ring;
-		for (int k = 0; k < around; k++) {
-			double a = 2 * M_PI * k / around;
-			double x = rg_memory_round(s[i].x + ring * step * cos(a));
-			double y = rg_memory_round(s[i].y + ring * step * sin(a));
-			if (!taken(g, i, x, y, 2 * RG_MEMORY_GAP)) {
-				s[i].x = x;
-				s[i].y = y;
-				grid_add(g, i);
-				return;
+	for (int pass = edges ? 0 : 1; pass < 2; pass++)
+		for (int ring = 1; ring < (pass ? 400 : RG_MEMORY_EDGE_RINGS); ring++) {
+			int around = 8 * ring;
+			for (int k = 0; k < around; k++) {
+				double a = 2 * M_PI * k / around;
+				double x = rg_memory_round(s[i].x + ring * step * cos(a));
+				double y = rg_memory_round(s[i].y + ring * step * sin(a));
+				if (!taken(g, i, x, y, 2 * RG_MEMORY_GAP) &&
+				    !(pass == 0 && (on_edge(g, i, x, y, RG_MEMORY_GAP) ||
+						    edges_cross_nodes(g, i, x, y, n)))) {
+					s[i].x = x;
+					s[i].y = y;
+					grid_add(g, i);
+					return;
+				}
 			}
 		}
-	}
 	grid_add(g, i); /* nowhere free near: left where it wanted to be */
 }
 
@@ -200,10 +279,28 @@ static int places(const rg_model *m, const rg_view *v, const rg_memory *mem, rg_
 	g.next = rg_xmalloc((n ? n : 1) * sizeof *g.next);
 	for (size_t b = 0; b < g.nb; b++)
 		g.head[b] = -1;
+	size_t fresh_nodes = 0;
+	for (size_t i = 0; i < n; i++)
+		fresh_nodes += !s[i].old;
+	long(*edges)[2] = NULL;
+	unsigned char *placed = NULL;
+	if (fresh_nodes && (double)fresh_nodes * (v->nedges + n) <= RG_MEMORY_EDGE_WORK) {
+		edges = rg_xmalloc((v->nedges ? v->nedges : 1) * sizeof *edges);
+		placed = rg_xcalloc(n ? n : 1, 1);
+		for (size_t k = 0; k < v->nedges; k++) {
+			long a = at[v->edges[k].a], b = at[v->edges[k].b];
+			if (a >= 0 && b >= 0 && a != b) {
+				edges[g.nedges][0] = a;
+				edges[g.nedges++][1] = b;
+			}
+		}
+		g.edges = (const long(*)[2])edges;
+		g.placed = placed;
+	}
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < n; i++)
 			if (s[i].old == !pass)
-				settle_node(&g, s, i);
+				settle_node(&g, s, i, n);
 	int changed = 0;
 	for (size_t i = 0; i < n; i++)
 		changed |= s[i].x != rg_memory_round(fresh[i]->x) ||
@@ -215,6 +312,8 @@ static int places(const rg_model *m, const rg_view *v, const rg_memory *mem, rg_
 		}
 	free(g.head);
 	free(g.next);
+	free(edges);
+	free(placed);
 	free(sumx);
 	free(sumy);
 	free(cnt);
@@ -666,9 +765,9 @@ Agraph_t *rg_layout_remembered(rg_render *r, const rg_model *m, const rg_view *v
 		remember_nodes(m, v, pins, o->remember);
 	info->bo.narrow = style.narrow;
 	info->bo.text_scale = style.text_scale;
-	/* edge labels as the user asked for them, not as the fresh layout's
-	 * text fitting left them: these places are not its */
-	info->bo.edge_labels = bo->edge_labels;
+	/* edge labels as the fresh layout's text fitting left them: the
+	 * labels it found no room for would cross the remembered drawing's
+	 * edges too (the placed ones are still checked below) */
 	/* the legend as the drawing will have it: its size measured */
 	if (has_legend) {
 		if (measure(r, m, v, &info->bo, pins, lsize, d) != RG_OK) {

@@ -84,6 +84,11 @@
 /* Points kept clear around a node placed from a memory (twice that when
  * it had to move). */
 #define RG_MEMORY_GAP 6
+/* A node new to a remembered drawing keeps clear of its edges (drawn
+ * straight) within this many rings of places around where it would go;
+ * checked while new nodes times edges stay under RG_MEMORY_EDGE_WORK. */
+#define RG_MEMORY_EDGE_RINGS 40
+#define RG_MEMORY_EDGE_WORK 200000.0
 /* A drawing on remembered places whose edge labels meet nodes or each
  * other is laid out again without those, up to this many times; up to
  * this many labels are checked. */
