@@ -3,6 +3,7 @@
 #include "relgraph/frames.h"
 
 #include <graphviz/gvc.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +86,31 @@ static long *first_seen(const rg_model *m, const rg_view *u)
 	return first;
 }
 
+/* Widens bb to the points of the union's edges: a spline's control points
+ * may lie outside the box the layout gives, and a frame drawing that edge
+ * would otherwise be wider than one without it. */
+static void widen_by_edges(boxf *bb, const rg_drawn_edge *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *p = e[i].pos;
+		while (p && *p) {
+			if ((p[0] == 'e' || p[0] == 's') && p[1] == ',')
+				p += 2;
+			double x, y;
+			int used = 0;
+			if (sscanf(p, "%lf,%lf%n", &x, &y, &used) == 2) {
+				bb->LL.x = fmin(bb->LL.x, x);
+				bb->LL.y = fmin(bb->LL.y, y);
+				bb->UR.x = fmax(bb->UR.x, x);
+				bb->UR.y = fmax(bb->UR.y, y);
+			}
+			p += used ? used : 1;
+			while (*p == ' ' || *p == ';')
+				p++;
+		}
+	}
+}
+
 rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_opts *base,
 			   const rg_build_opts *bo, const char *engine, const rg_page *page,
 			   int keep_rankdir, const rg_slice *slices, size_t nslices,
@@ -119,6 +145,7 @@ rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_o
 	rg_drawn_edge *ue = NULL;
 	if ((st = rg_render_positions(r, g, d)) == RG_OK)
 		ue = rg_layout_record_edges(g, &nu);
+	widen_by_edges(&bb, ue, nu);
 	rg_render_free_layout(r);
 	agclose(g);
 
