@@ -538,6 +538,38 @@ static void test_transform_undated_drawn_between_present_ends(void **state)
 	assert_true(has_node(f, "Russia"));
 }
 
+/* docs/FORMAT.md's table of time cases, row by row, at --at 1960. */
+static void test_transform_time_rule_table(void **state)
+{
+	fixture *f = *state;
+	LOAD(f,
+	     {"nodes.csv", "id,start,end\n"
+			   "E1950,1950,\n" /* own span holds 1960, no relation */
+			   "E1955,,1955\n" /* own span ended */
+			   "Z,,\n"},	   /* undated, nothing joins it */
+	     {"edges.csv", "source,target,kind,date,start,end,count\n"
+			   "A1,B1,since,,1949,,\n"
+			   "A2,B2,span,,1949,1966,\n"
+			   "A3,B3,until,,,1955,\n"
+			   "A4,B4,event,1949,,,\n"
+			   "A5,B5,event,1960-05,,,\n"
+			   "A6,B6,many,,1955,1965,35\n"
+			   "A1,A2,undated,,,,\n" /* both ends in force: drawn */
+			   "A1,A4,undated,,,,\n" /* A4: nothing in force */
+			   "E1955,A1,since,,1949,,\n"});
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("1960"), .to = D("1960")});
+	assert_non_null(find_edge(f, "A1", "B1", "since"));
+	assert_non_null(find_edge(f, "A2", "B2", "span"));
+	assert_null(find_edge(f, "A3", "B3", "until"));
+	assert_null(find_edge(f, "A4", "B4", "event"));
+	assert_non_null(find_edge(f, "A5", "B5", "event"));
+	assert_null(find_edge(f, "A6", "B6", "many"));
+	assert_non_null(find_edge(f, "A1", "A2", "undated"));
+	assert_null(find_edge(f, "A1", "A4", "undated"));
+	assert_null(find_edge(f, "E1955", "A1", "since"));
+	assert_string_equal(node_list(f), "E1950 A1 B1 A2 B2 A5 B5");
+}
+
 /* A relation given only a date is an event on that day: a membership
  * dated 1949 is not in force in 1960, and a country nothing joins then
  * is not drawn; with start it is in force. */
@@ -944,6 +976,7 @@ int main(void)
 		T(test_transform_dated_only_keeps_kind_filters),
 		T(test_transform_undated_drawn_between_present_ends),
 		T(test_transform_date_alone_is_an_event),
+		T(test_transform_time_rule_table),
 		T(test_transform_entity_own_span_holds_window),
 		T(test_transform_count_row_must_lie_wholly_inside),
 		T(test_transform_window_drops_entities_dated_outside),
