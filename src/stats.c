@@ -111,6 +111,31 @@ static uint32_t find_root(uint32_t *up, uint32_t x)
 	return x;
 }
 
+/* Sorts p by ends and adds up the entries of one pair; returns how many
+ * pairs remain. */
+static size_t merge_pairs(pair *p, size_t n)
+{
+	qsort(p, n, sizeof *p, by_ends);
+	size_t np = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (np && p[np - 1].a == p[i].a && p[np - 1].b == p[i].b) {
+			p[np - 1].count += p[i].count;
+			span(&p[np - 1].first, &p[np - 1].last, p[i].first, p[i].last);
+		} else {
+			p[np++] = p[i];
+		}
+	}
+	return np;
+}
+
+/* A gathering of more attendees than this (a conference, a congress) is
+ * not counted as a meeting of every two of them: they did not all meet,
+ * and its pairs would be half a million or more. */
+#define MAX_SHARED_MEETING 1000
+/* Shared meetings are added up whenever this many pairs are waiting, so
+ * that memory grows with the distinct pairs, not with the meetings. */
+#define PAIRS_BEFORE_MERGE (1u << 20)
+
 /* One attendance of a meeting drawn as a node: who, at which meeting
  * node, from which row (one row is one meeting, or count of them). */
 typedef struct {
@@ -157,12 +182,18 @@ static pair *shared_meetings(const rg_model *m, const rg_view *v, pair *p, size_
 		}
 	}
 	qsort(a, na, sizeof *a, by_meeting);
-	size_t cap = *n;
+	size_t cap = *n, merge_at = PAIRS_BEFORE_MERGE;
 	for (size_t i = 0, j; i < na; i = j) {
 		for (j = i + 1; j < na && a[j].hub == a[i].hub && a[j].file == a[i].file &&
 				a[j].line == a[i].line;
 		     j++)
 			;
+		if (j - i > MAX_SHARED_MEETING)
+			continue;
+		if (*n > merge_at) {
+			*n = merge_pairs(p, *n);
+			merge_at = *n + PAIRS_BEFORE_MERGE;
+		}
 		for (size_t x = i; x < j; x++)
 			for (size_t y = x + 1; y < j; y++) {
 				if (a[x].who == a[y].who)
@@ -240,16 +271,7 @@ static void collect(const rg_model *m, const rg_view *v, size_t top, rows *out)
 	}
 	size_t npairs = v->nedges;
 	p = shared_meetings(m, v, p, &npairs);
-	qsort(p, npairs, sizeof *p, by_ends);
-	size_t np = 0;
-	for (size_t i = 0; i < npairs; i++) {
-		if (np && p[np - 1].a == p[i].a && p[np - 1].b == p[i].b) {
-			p[np - 1].count += p[i].count;
-			span(&p[np - 1].first, &p[np - 1].last, p[i].first, p[i].last);
-		} else {
-			p[np++] = p[i];
-		}
-	}
+	size_t np = merge_pairs(p, npairs);
 	qsort(p, np, sizeof *p, by_count);
 	for (size_t i = 0; i < np && (!top || i < top); i++)
 		add(out, "pair", name_of(m, p[i].a), name_of(m, p[i].b), NULL, p[i].count, -1,
