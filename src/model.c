@@ -51,6 +51,16 @@ struct rg_model {
 	 * how many, and the first (for the note) */
 	size_t nlost, unlisted;
 	uint32_t lost;
+	/* while finishing: which kinds some table declares (by string), and
+	 * the undeclared names of the other kinds, counted by kind */
+	unsigned char *kind_declared;
+	size_t nkind_declared;
+	struct unlisted_kind {
+		rg_str kind, name;
+		rg_loc where;
+		size_t n;
+	} * ukind;
+	size_t nukind;
 };
 
 static char *store(rg_model *m, const char *s, size_t len)
@@ -378,13 +388,46 @@ static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name, 
 	if (i != RG_NONE)
 		return i;
 	i = new_entity(m, name, kind, where);
-	if (m->nlost)
+	if (m->nlost) {
 		m->unlisted++;
-	else if (m->node_tables)
+	} else if (m->node_tables && kind < m->nkind_declared && m->kind_declared[kind]) {
 		rg_lint(d, rg_model_file(m, where.file), where.line, where.col,
 			"'%s' is used here but declared in no node table (drawn as %s)",
 			rg_model_str(m, name), rg_model_str(m, kind));
+	} else if (m->node_tables) {
+		/* no table declares any of this kind (world leaders with their
+		 * countries, no countries table): one line for them all */
+		size_t k = 0;
+		while (k < m->nukind && m->ukind[k].kind != kind)
+			k++;
+		if (k == m->nukind) {
+			m->ukind = rg_xrealloc(m->ukind, (k + 1) * sizeof *m->ukind);
+			m->ukind[m->nukind++] = (struct unlisted_kind){kind, name, where, 0};
+		}
+		m->ukind[k].n++;
+	}
 	return i;
+}
+
+/* The lines for the kinds no table declares (see resolve_or_create). */
+static void report_unlisted_kinds(rg_model *m, rg_diags *d)
+{
+	for (size_t k = 0; k < m->nukind; k++) {
+		const struct unlisted_kind *u = &m->ukind[k];
+		const char *kind = rg_model_str(m, u->kind);
+		if (u->n == 1)
+			rg_lint(d, rg_model_file(m, u->where.file), u->where.line, u->where.col,
+				"'%s' is used here but declared in no node table (drawn as %s)",
+				rg_model_str(m, u->name), kind);
+		else
+			rg_lint(d, rg_model_file(m, u->where.file), u->where.line, u->where.col,
+				"'%s' and %zu other names are used but declared in no node table, "
+				"and no node table declares any %s (drawn as %s)",
+				rg_model_str(m, u->name), u->n - 1, kind, kind);
+	}
+	free(m->ukind);
+	m->ukind = NULL;
+	m->nukind = 0;
 }
 
 /* Kinds from what the data says.  A name no node table declares takes
@@ -593,6 +636,11 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 	rg_str country = rg_model_intern_z(m, "country");
 	size_t nstr = m->nstr;
 	rg_str *kind_of = undeclared_kinds(m, by_label, country, d);
+	m->nkind_declared = m->nstr;
+	m->kind_declared = rg_xcalloc(m->nstr, 1);
+	for (size_t i = 0; i < m->nent; i++)
+		if (m->ent[i].declared)
+			m->kind_declared[m->ent[i].kind] = 1;
 	size_t nrel = m->nrel;
 	for (size_t i = 0; i < nrel; i++) {
 		rg_relation *r = &m->rel[i];
@@ -603,6 +651,10 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 		r->b = resolve_or_create(m, by_label, r->bname, kb, bwhere, d);
 	}
 	add_leads(m, by_label, kind_of, nstr, d);
+	report_unlisted_kinds(m, d);
+	free(m->kind_declared);
+	m->kind_declared = NULL;
+	m->nkind_declared = 0;
 	free(kind_of);
 	free(by_label);
 	check_dates(m, d);
