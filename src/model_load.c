@@ -938,6 +938,14 @@ static void agreement_row(table *t, const rg_row *row)
 		table_err(t, row->line, idf->col, "empty agreement name");
 		return;
 	}
+	/* declared before its other cells are checked: a row with an error
+	 * still makes its name known (no "declared in no node table" after) */
+	uint32_t i = rg_model_declare(t->m, id, rg_model_intern_z(t->m, "agreement"),
+				      loc(t, idf, row), t->d);
+	if (i == RG_NONE) {
+		t->failed = 1;
+		return;
+	}
 	const rg_field *lf = field(t, row, C_LIST);
 	size_t n = split_list(t, lf, ";|");
 	rg_str *names = t->list;
@@ -949,12 +957,6 @@ static void agreement_row(table *t, const rg_row *row)
 	rg_span when;
 	if (span_fields(t, row, &when))
 		return;
-	uint32_t i = rg_model_declare(t->m, id, rg_model_intern_z(t->m, "agreement"),
-				      loc(t, idf, row), t->d);
-	if (i == RG_NONE) {
-		t->failed = 1;
-		return;
-	}
 	rg_entity *e = rg_model_entity_mut(t->m, i);
 	e->label = text(t, row, C_LABEL);
 	e->url = url_field(t, row);

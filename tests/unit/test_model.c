@@ -711,6 +711,17 @@ static void test_bad_date_is_error_at_its_column(void **state)
 	assert_int_equal(ent(f, "xi")->when.start.year, 0);
 }
 
+static void test_bad_agreement_row_still_declares_its_name(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"agreements.csv", "name,date,parties\nPact,2015-13,A;B\n"},
+	     {"edges.csv", "from,to\nC,Pact\n"}, {"nodes.csv", "id\nC\n"});
+	assert_int_equal(f->st, RG_EDATA);
+	assert_int_equal(rg_diags_count(f->d, RG_ERROR), 1);
+	assert_null(unit_diag(f->d, "'Pact' is used here"));
+	assert_true(ent(f, "Pact")->declared);
+}
+
 /* ---- kinds from the columns that name an undeclared name ---- */
 
 static void test_undeclared_kind_from_its_column_whatever_the_order(void **state)
@@ -987,6 +998,7 @@ int main(void)
 		T(test_id_wins_over_label),
 		T(test_shared_label_does_not_resolve),
 		T(test_undeclared_endpoint_is_created_with_lint),
+		T(test_bad_agreement_row_still_declares_its_name),
 		T(test_undeclared_kind_from_its_column_whatever_the_order),
 		T(test_undeclared_kind_most_uses_win_and_both_places_reported),
 		T(test_leader_with_two_offices_leads_twice),
