@@ -51,6 +51,15 @@ struct rg_model {
 	 * how many, and the first (for the note) */
 	size_t nlost, unlisted;
 	uint32_t lost;
+	/* periods of entities, one per dated node row; after finish, only
+	 * those of entities with several, sorted by entity */
+	struct period {
+		uint32_t ent;
+		rg_span when;
+	} * period;
+	size_t nperiod, capperiod;
+	uint32_t *pent; /* after finish: the kept periods' entities and spans */
+	rg_span *pspan;
 	/* while finishing: which kinds some table declares (by string), and
 	 * the undeclared names of the other kinds, counted by kind */
 	unsigned char *kind_declared;
@@ -139,6 +148,9 @@ void rg_model_free(rg_model *m)
 	free(m->attr);
 	free(m->files);
 	free(m->crow);
+	free(m->period);
+	free(m->pent);
+	free(m->pspan);
 	free(m);
 }
 
@@ -308,6 +320,70 @@ void rg_model_add_country_row(rg_model *m, uint32_t ent, rg_str country, rg_str 
 		m->crow = rg_xrealloc(m->crow, m->capcrow * sizeof *m->crow);
 	}
 	m->crow[m->ncrow++] = (struct country_row){ent, country, office, when, where};
+}
+
+void rg_model_add_period(rg_model *m, uint32_t ent, rg_span when)
+{
+	if (m->nperiod == m->capperiod) {
+		m->capperiod = m->capperiod ? 2 * m->capperiod : 64;
+		m->period = rg_xrealloc(m->period, m->capperiod * sizeof *m->period);
+	}
+	m->period[m->nperiod++] = (struct period){ent, when};
+}
+
+static int by_period(const void *x, const void *y)
+{
+	const struct period *p = x, *q = y;
+	if (p->ent != q->ent)
+		return p->ent < q->ent ? -1 : 1;
+	long a = p->when.start.year ? rg_date_first_day(p->when.start) : 0;
+	long b = q->when.start.year ? rg_date_first_day(q->when.start) : 0;
+	return (a > b) - (a < b);
+}
+
+/* Keeps the periods of entities given several distinct ones. */
+static void sort_periods(rg_model *m)
+{
+	if (!m->nperiod)
+		return;
+	qsort(m->period, m->nperiod, sizeof *m->period, by_period);
+	size_t n = 0;
+	for (size_t i = 0, j; i < m->nperiod; i = j) {
+		size_t distinct = 1;
+		for (j = i + 1; j < m->nperiod && m->period[j].ent == m->period[i].ent; j++)
+			distinct += memcmp(&m->period[j].when, &m->period[j - 1].when,
+					   sizeof(rg_span)) != 0;
+		if (distinct < 2)
+			continue;
+		for (size_t k = i; k < j; k++)
+			m->period[n++] = m->period[k];
+	}
+	m->nperiod = n;
+	free(m->pent);
+	free(m->pspan);
+	m->pent = rg_xmalloc((n ? n : 1) * sizeof *m->pent);
+	m->pspan = rg_xmalloc((n ? n : 1) * sizeof *m->pspan);
+	for (size_t k = 0; k < n; k++) {
+		m->pent[k] = m->period[k].ent;
+		m->pspan[k] = m->period[k].when;
+	}
+}
+
+size_t rg_model_periods(const rg_model *m, size_t i, const rg_span **out)
+{
+	size_t lo = 0, hi = m->pent ? m->nperiod : 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (m->pent[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t n = 0;
+	while (m->pent && lo + n < m->nperiod && m->pent[lo + n] == i)
+		n++;
+	*out = n ? &m->pspan[lo] : NULL;
+	return n;
 }
 
 void rg_model_declarations_lost(rg_model *m, uint32_t file)
@@ -652,6 +728,7 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 	}
 	add_leads(m, by_label, kind_of, nstr, d);
 	report_unlisted_kinds(m, d);
+	sort_periods(m);
 	free(m->kind_declared);
 	m->kind_declared = NULL;
 	m->nkind_declared = 0;

@@ -28,6 +28,8 @@ void rg_model_saw_node_table(rg_model *m);
  * semantics of tables (kinds from columns, time). */
 void rg_model_add_country_row(rg_model *m, uint32_t ent, rg_str country, rg_str office,
 			      rg_span when, rg_loc where);
+/* One period of entity ent, from one node table row (rg_model_periods). */
+void rg_model_add_period(rg_model *m, uint32_t ent, rg_span when);
 /* Says that the file could not be read whole and may have declared names:
  * finish then leaves out the "declared in no node table" warnings, which
  * would be follow-on noise, and says why in one line. */

@@ -210,6 +210,9 @@ static int nodeish_filename(const char *base)
 /* Columns named for a leader, as Wikidata's query results name them
  * (officeholder, officeholderLabel): a node table of leaders. */
 #define LEADER_IDS NAMES("officeholder", "leader", "head_of_state", "head_of_government")
+/* Columns that name a state (the Correlates of War's statenme): an id when
+ * no id, name, label or title column is given. */
+#define STATE_IDS NAMES("statenme", "state_name", "country_name")
 
 /* A membership table: one row per member per group (Correlates of War's
  * alliance file: version4id groups the members of one alliance). */
@@ -314,7 +317,7 @@ static void classify(table *t, char **h, size_t n)
 		pair = 0; /* from/to are the dates of a node table */
 
 	int has_id = find(h, n, NAMES("id", "name", "label", "title")) >= 0 ||
-		     find(h, n, LEADER_IDS) >= 0;
+		     find(h, n, LEADER_IDS) >= 0 || find(h, n, STATE_IDS) >= 0;
 	int group = find(h, n, GROUP_IDS), member = find(h, n, MEMBER_COLS);
 	/* a meetings.csv holding meeting nodes (an id, no ends) is a node table */
 	if (!pair && list_p < 0 && list_a < 0 && group >= 0 && member >= 0) {
@@ -362,6 +365,10 @@ static void classify(table *t, char **h, size_t n)
 			c[C_ID] = find(h, n, LEADER_IDS);
 			c[C_LABEL] = find_label_of(h, n, c[C_ID]);
 			t->default_kind = rg_model_intern_z(t->m, "leader");
+		}
+		if (c[C_ID] < 0 && t->role == T_NODES) {
+			c[C_ID] = find(h, n, STATE_IDS);
+			t->default_kind = rg_model_intern_z(t->m, "country");
 		}
 	} else {
 		/* an edge's id (Gephi) is not drawn; its label is */
@@ -758,6 +765,8 @@ static void node_row(table *t, const rg_row *row)
 	FILL(description, C_DESC);
 #undef FILL
 	widen_span(&e->when, when);
+	if (when.start.year || when.end.year)
+		rg_model_add_period(t->m, i, when);
 	if (fresh)
 		add_attrs(t, row, &e->attr0, &e->nattr);
 	rg_str country = text(t, row, C_COUNTRY);

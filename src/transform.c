@@ -74,6 +74,22 @@ static int dated(rg_span w)
 	return w.start.year || w.end.year;
 }
 
+/* 1 if entity i's own time meets the window: its span, or one of its
+ * periods when rows gave it several (a state that ceased and came back is
+ * not there in between). */
+static int entity_in_window(const rg_model *m, size_t i, const rg_entity *e,
+			    const rg_transform_opts *o)
+{
+	const rg_span *p;
+	size_t n = rg_model_periods(m, i, &p);
+	if (!n)
+		return rg_in_window(e->when, o->from, o->to, 0);
+	for (size_t k = 0; k < n; k++)
+		if (rg_in_window(p[k], o->from, o->to, 0))
+			return 1;
+	return 0;
+}
+
 /* Which entities and relations pass the filters that do not depend on
  * merging: time window, node kinds, relation kinds.
  *
@@ -98,7 +114,7 @@ static void select_rows(const rg_model *m, const rg_transform_opts *o, unsigned 
 			k = 0;
 		if (o->nhide && kind_in(m, e->kind, o->hide, o->nhide))
 			k = 0;
-		if (window && dated(e->when) && !rg_in_window(e->when, o->from, o->to, 0))
+		if (window && dated(e->when) && !entity_in_window(m, i, e, o))
 			k = 0;
 		keep_ent[i] = (unsigned char)k;
 		own[i] = (unsigned char)(k && window && dated(e->when));

@@ -570,6 +570,26 @@ static void test_transform_time_rule_table(void **state)
 	assert_string_equal(node_list(f), "E1950 A1 B1 A2 B2 A5 B5");
 }
 
+/* A state that ceased and came back (two rows) is not there in between. */
+static void test_transform_entity_periods_leave_gaps(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"states.csv", "statenme,styear,endyear\n"
+			       "Egypt,1855,1882\n"
+			       "Egypt,1937,2016\n"
+			       "Peru,1839,2016\n"});
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("1914"), .to = D("1914")});
+	assert_string_equal(node_list(f), "Peru");
+	rg_view_free(f->v);
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("1950"), .to = D("1950")});
+	assert_string_equal(node_list(f), "Egypt Peru");
+	/* its span is the whole: 1855 to 2016 */
+	const rg_entity *e = rg_model_entity(f->m, rg_model_find(f->m, "Egypt"));
+	assert_int_equal(e->when.start.year, 1855);
+	assert_int_equal(e->when.end.year, 2016);
+	assert_string_equal(rg_model_str(f->m, e->kind), "country");
+}
+
 /* A relation given only a date is an event on that day: a membership
  * dated 1949 is not in force in 1960, and a country nothing joins then
  * is not drawn; with start it is in force. */
@@ -977,6 +997,7 @@ int main(void)
 		T(test_transform_undated_drawn_between_present_ends),
 		T(test_transform_date_alone_is_an_event),
 		T(test_transform_time_rule_table),
+		T(test_transform_entity_periods_leave_gaps),
 		T(test_transform_entity_own_span_holds_window),
 		T(test_transform_count_row_must_lie_wholly_inside),
 		T(test_transform_window_drops_entities_dated_outside),
