@@ -320,7 +320,10 @@ static void classify(table *t, char **h, size_t n)
 		     find(h, n, LEADER_IDS) >= 0 || find(h, n, STATE_IDS) >= 0;
 	int group = find(h, n, GROUP_IDS), member = find(h, n, MEMBER_COLS);
 	/* a meetings.csv holding meeting nodes (an id, no ends) is a node table */
-	if (!pair && list_p < 0 && list_a < 0 && group >= 0 && member >= 0) {
+	/* not a node table with a group column (id,name,group_id): those have
+	 * an id column or a file name that says nodes */
+	if (!pair && list_p < 0 && list_a < 0 && group >= 0 && member >= 0 &&
+	    find(h, n, NAMES("id")) < 0 && !nodeish_filename(base)) {
 		t->role = T_GROUPS;
 		c[C_GROUP_ID] = group;
 		c[C_LIST] = member;

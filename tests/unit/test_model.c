@@ -851,6 +851,17 @@ static void test_group_members_related_while_both_in(void **state)
 	assert_int_equal(rg_model_nrelations(f->m), 2);
 }
 
+/* A node table with a group column stays a node table. */
+static void test_group_id_column_in_node_table(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"people.csv", "name,group_id\nAnn,1\nBo,1\n"},
+	     {"data.csv", "id,name,group_id\nCy,Cyril,2\n"});
+	assert_int_equal(f->st, RG_OK);
+	assert_int_equal(rg_model_nentities(f->m), 3);
+	assert_int_equal(rg_model_nrelations(f->m), 0);
+}
+
 static void test_big_group_is_a_node(void **state)
 {
 	fixture *f = *state;
@@ -1007,6 +1018,7 @@ int main(void)
 		T(test_year_columns_alone_wikidata),
 		T(test_group_members_related_while_both_in),
 		T(test_big_group_is_a_node),
+		T(test_group_id_column_in_node_table),
 		T(test_lasting_kind_with_date_alone_is_hinted),
 		T(test_same_id_two_kinds_names_both_places),
 		T(test_empty_id_is_error),
