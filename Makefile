@@ -14,16 +14,23 @@ GV_CFLAGS = $(shell pkg-config --cflags libgvc libcgraph)
 GV_LIBS = $(shell pkg-config --libs libgvc libcgraph)
 IGRAPH_CFLAGS = $(shell pkg-config --cflags igraph)
 IGRAPH_LIBS = $(shell pkg-config --libs igraph)
+# fontconfig (a Graphviz dependency): which characters the fonts draw
+FC_CFLAGS = $(shell pkg-config --cflags fontconfig)
+FC_LIBS = $(shell pkg-config --libs fontconfig)
+# the animated GIF of a series (src/gif.c): giflib writes it, libpng reads
+# back the frames Graphviz renders
+PNG_CFLAGS = $(shell pkg-config --cflags libpng)
+PNG_LIBS = $(shell pkg-config --libs libpng)
 ALL_CPPFLAGS = -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
-ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(GV_CFLAGS) $(IGRAPH_CFLAGS)
-LDLIBS += $(GV_LIBS) $(IGRAPH_LIBS) -lcsv -lm
+ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(GV_CFLAGS) $(IGRAPH_CFLAGS) $(PNG_CFLAGS) $(FC_CFLAGS)
+LDLIBS += $(GV_LIBS) $(IGRAPH_LIBS) $(FC_LIBS) -lcsv -lgif $(PNG_LIBS) -lm
 
 BUILD = build
 BIN = $(BUILD)/relgraph
 # The library: the pipeline in order, then what runs it (frames, the job).
 LIB_SRC = src/util.c src/diag.c src/read.c src/model.c src/model_load.c \
-	src/transform.c src/stats.c src/measures.c src/theme.c src/build.c src/label.c src/legend.c \
-	src/emphasis.c src/layout.c src/html.c src/render.c src/frames.c src/pipeline.c
+	src/transform.c src/stats.c src/measures.c src/theme.c src/build.c src/label.c src/legend.c src/sides.c \
+	src/emphasis.c src/layout.c src/html.c src/render.c src/gif.c src/frames.c src/glyphs.c src/pipeline.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/librelgraph.a
 # The command around it (src/cli/): main.c speaks to the user; the rest
@@ -54,7 +61,7 @@ $(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD) $(BUILD)/cli
 
 # The page of -Thtml and --serve: its CSS and JavaScript are files of their
 # own, which scripts/embed.sh turns into $(BUILD)/assets.h for html.c.
-ASSETS = src/assets/page.css src/assets/page.js
+ASSETS = src/assets/page.css src/assets/page.js src/assets/frames.css src/assets/frames.js
 
 $(BUILD)/assets.h: $(ASSETS) scripts/embed.sh | $(BUILD)
 	sh scripts/embed.sh $@ $(ASSETS)
@@ -84,7 +91,7 @@ run: deps
 
 .PHONY: render
 render: $(GRAPHS:%=$(OUT)/%.svg) docs/images/xi-putin.png docs/images/xi-putin-2022.png \
-	docs/images/xi-putin@2x.png docs/images/xi-putin.html
+	docs/images/xi-putin@2x.png docs/images/xi-putin.html docs/images/xi-putin-frames.gif
 
 $(OUT)/%.svg: $$(wildcard graphs/%/*.csv) graphs/% $(BIN) | $(OUT)
 	$(BIN) graphs/$* $(RUN_FORMATS:%=-T%) -O --outdir $(OUT)
@@ -115,6 +122,11 @@ $(OUT)/frames/xi-putin-2022.png: $(wildcard graphs/xi-putin/*.csv) graphs/xi-put
 docs/images/xi-putin-2022.png: $(OUT)/frames/xi-putin-2022.png
 	@mkdir -p docs/images
 	cp $(OUT)/frames/xi-putin-2014.png $(OUT)/frames/xi-putin-2022.png docs/images/
+
+# The same series as one animated GIF, for slides.
+docs/images/xi-putin-frames.gif: $(wildcard graphs/xi-putin/*.csv) graphs/xi-putin $(BIN)
+	@mkdir -p docs/images
+	$(BIN) graphs/xi-putin --frames year --delay 1.2 -o $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(CLI_LIB) $(LIB) tests/unit/unit.h | $(BUILD)/tests
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CLI_LIB) $(LIB) $(LDLIBS) -lcmocka

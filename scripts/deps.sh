@@ -5,11 +5,16 @@
 set -eu
 
 # build: compiler tools and the libraries relgraph links (libcsv, Graphviz,
-# and igraph for the measures of a graph: importance, communities)
+# igraph for the measures of a graph: importance, communities, and giflib
+# with libpng for the animated GIF of a series)
 # test: cmocka, xmllint, clang-format (the layout check); fonts that give the same text metrics as the
 # Helvetica/Arial that viewers use; chromium, the headless browser that
 # tests/cli/browser-*.sh open the output in (tests/browser/chromium.sh)
-PACKAGES="gcc make pkg-config libcsv-dev libgraphviz-dev libigraph-dev libcmocka-dev libxml2-utils clang-format fonts-liberation2 fontconfig chromium ${EXTRA_PACKAGES:-}"
+# fonts: Noto for the scripts of the world's names (Devanagari, Arabic,
+# Thai, ...: 42 MB), WenQuanYi Micro Hei for Chinese, Japanese and Korean
+# (5 MB, where Noto CJK takes 91 MB); fontconfig's headers tell relgraph
+# which characters they draw (a warning for the rest)
+PACKAGES="gcc make pkg-config libcsv-dev libgif-dev libpng-dev libgraphviz-dev libigraph-dev libcmocka-dev libxml2-utils clang-format fonts-liberation2 fontconfig libfontconfig-dev fonts-noto-core fonts-wqy-microhei chromium ${EXTRA_PACKAGES:-}"
 
 # npm brings the csv-spectrum conformance cases (package.json); a machine
 # that has node and npm from elsewhere keeps them

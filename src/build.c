@@ -310,7 +310,10 @@ static void declare(builder *bd)
 	gset(g, "outputorder", "edgesfirst");
 
 	if (dot) {
-		gset(g, "rankdir", bd->o->rankdir ? bd->o->rankdir : "TB");
+		gset(g, "rankdir",
+		     bd->o->two_sided ? bd->rankdir
+		     : bd->o->rankdir ? bd->o->rankdir
+				      : "TB");
 		gset(g, "splines", "true");
 	} else {
 		/* edges curved around nodes: the force engines' spline routing
@@ -331,15 +334,20 @@ static void declare(builder *bd)
 	}
 	const rg_emphasis *em = bd->o->emphasis;
 	const char *caption = em && em->caption ? em->caption : NULL;
-	if ((bd->o->title && *bd->o->title) || caption) {
+	const char *view = bd->o->view_caption;
+	if ((bd->o->title && *bd->o->title) || caption || view) {
 		/* the title above, or a caption under a drawing without one */
 		rg_buf t = {0};
 		if (bd->o->title && *bd->o->title)
 			rg_label_wrapped(&t, bd->o->title, 80, NULL);
-		if (caption) {
+		const char *lines[] = {view, caption};
+		for (size_t i = 0; i < 2; i++) {
+			const char *c = lines[i];
+			if (!c)
+				continue;
 			if (t.len)
 				rg_buf_puts(&t, "\\n");
-			rg_label_wrapped(&t, caption, 100, NULL);
+			rg_label_wrapped(&t, c, 100, NULL);
 		}
 		double pt = bd->o->title && *bd->o->title ? 16 : 11;
 		if (em && em->text_pt > 0)
@@ -666,10 +674,61 @@ static double pen_width(const rg_view *v, const rg_edge *e)
 static const char *drawn_rankdir(const builder *bd)
 {
 	const char *dir = bd->o->rankdir ? bd->o->rankdir : "TB";
+	if (bd->o->two_sided && bd->dot)
+		dir = "LR"; /* the sides are columns */
 	for (size_t i = 0; i < bd->o->ngset; i++)
 		if (strcmp(bd->o->gset[i].name, "rankdir") == 0)
 			dir = bd->o->gset[i].value;
 	return dir;
+}
+
+/* On two sides, an edge that joins two people (within a side, or across
+ * the events' column): it takes no part in the ranks, and carries no
+ * label (dot cannot route a label along a rank; the tooltip keeps it). */
+static int beside(const builder *bd, const rg_edge *x)
+{
+	const unsigned char *side = bd->side;
+	return side && side[x->a] && side[x->b] && side[x->a] != RG_SIDE_EVENTS &&
+	       side[x->b] != RG_SIDE_EVENTS;
+}
+
+/* An edge of the view in the graph.  On two sides, dot's ranks follow
+ * the edges: a left person's edge runs to the event, the event's to a
+ * right person (the line looks the same: attended has no arrow), and
+ * other edges leave the columns as they are. */
+static Agedge_t *sided_edge(builder *bd, Agnode_t **map, const rg_edge *x)
+{
+	const unsigned char *side = bd->side;
+	if (!side || !side[x->a] || !side[x->b])
+		return agedge(bd->g, map[x->a], map[x->b], NULL, 1);
+	uint32_t t = x->a, h = x->b;
+	if ((side[h] == RG_SIDE_LEFT && side[t] != RG_SIDE_LEFT) ||
+	    (side[t] == RG_SIDE_RIGHT && side[h] != RG_SIDE_RIGHT)) {
+		t = x->b;
+		h = x->a;
+	}
+	Agedge_t *e = agedge(bd->g, map[t], map[h], NULL, 1);
+	if (side[t] == side[h] || beside(bd, x))
+		agsafeset(e, (char *)"constraint", (char *)"false", (char *)"");
+	return e;
+}
+
+/* The three columns of a two-sided drawing: one rank each. */
+static void add_sides(builder *bd, Agnode_t **map)
+{
+	static const char *const names[] = {NULL, "sides: events", "sides: left", "sides: right"};
+	Agraph_t *col[4] = {NULL};
+	for (size_t i = 0; i < bd->v->nnodes; i++) {
+		uint32_t e = bd->v->nodes[i];
+		unsigned s = bd->side[e];
+		if (!s || !map[e])
+			continue;
+		if (!col[s]) {
+			col[s] = agsubg(bd->g, (char *)names[s], 1);
+			sset(col[s], "rank", "same");
+		}
+		agsubnode(col[s], map[e], 1);
+	}
 }
 
 static void add_edges(builder *bd, Agnode_t **map)
@@ -682,7 +741,7 @@ static void add_edges(builder *bd, Agnode_t **map)
 	for (size_t i = 0; i < v->nedges; i++) {
 		const rg_edge *x = &v->edges[i];
 		const rg_entity *ea = rg_model_entity(m, x->a), *eb = rg_model_entity(m, x->b);
-		Agedge_t *e = agedge(bd->g, map[x->a], map[x->b], NULL, 1);
+		Agedge_t *e = sided_edge(bd, map, x);
 		made[i] = e;
 		kind_use *k = kind_of(bd->ek, bd->nek, x->kind);
 		set(e, bd->e_id, rg_build_unique_id(bd, "", S(bd, ea->id), S(bd, eb->id)));
@@ -713,11 +772,19 @@ static void add_edges(builder *bd, Agnode_t **map)
 		char *label = rg_edge_label(m, v, x);
 		const rg_relation *r0 = rg_model_relation(m, v->rels[x->rel0]);
 		const char *kn = S(bd, x->kind);
-		/* a single leads, signed or plain related edge says nothing the
+		/* a single leads, signed or attended edge (the meeting node
+		 * carries its date) or a plain related one says nothing the
 		 * legend does not */
 		int quiet = x->count == 1 && !r0->label &&
 			    (strcmp(kn, "leads") == 0 || strcmp(kn, "signed") == 0 ||
+			     strcmp(kn, "attended") == 0 ||
 			     (strcmp(kn, "related") == 0 && !x->first.year));
+		/* nor does a label that only repeats its kind ("marriage"),
+		 * when the legend gives the kind a line of its own: no count,
+		 * date or note to add */
+		if (bd->o->legend && strcmp(label, kn) == 0 &&
+		    !(k->rank >= 1000 && bd->shared_edge_style))
+			quiet = 1;
 		/* an emphasised drawing's labels are its nodes': the edges'
 		 * counts and dates stay in their tooltips */
 		if (bd->o->emphasis && bd->o->emphasis->size)
@@ -729,6 +796,8 @@ static void add_edges(builder *bd, Agnode_t **map)
 			     bd->o->edge_labels == RG_LABELS_MERGED) &&
 			    !quiet &&
 			    (bd->labels || (x->count > 1 && v->nedges <= 4 * AUTO_LABEL_EDGES)));
+		if (beside(bd, x))
+			show = 0;
 		if (show) {
 			rg_buf_reset(&lb);
 			/* dot puts a label beside its edge's centre line: keep a
@@ -805,6 +874,28 @@ static void apply_settings(builder *bd)
 	}
 }
 
+/* The outline and label weight of a --focus entity: it stands out at a
+ * glance whatever its kind's colour. */
+#define FOCUS_PEN "3"
+#define FOCUS_OUTLINE "#000000"
+#define FOCUS_FONT "Helvetica-Bold"
+
+static void mark_focus(builder *bd, Agnode_t **map)
+{
+	for (size_t i = 0; i < bd->o->nfocus; i++) {
+		Agnode_t *n = map[bd->o->focus[i]];
+		if (!n)
+			continue; /* a filter took it away */
+		agsafeset(n, (char *)"penwidth", (char *)FOCUS_PEN, (char *)"");
+		agsafeset(n, (char *)"color", (char *)FOCUS_OUTLINE, (char *)"");
+		agsafeset(n, (char *)"fontname", (char *)FOCUS_FONT, (char *)"");
+		char *c = agget(n, (char *)"class");
+		char *cls = rg_asprintf("%s focus", c ? c : "");
+		agsafeset(n, (char *)"class", cls, (char *)"");
+		free(cls);
+	}
+}
+
 Agraph_t *rg_build(const rg_model *m, const rg_view *v, const rg_build_opts *o)
 {
 	return rg_build_placed(m, v, o, NULL);
@@ -828,8 +919,13 @@ Agraph_t *rg_build_placed(const rg_model *m, const rg_view *v, const rg_build_op
 	bd.across = !rg_strieq(bd.rankdir, "TB") && !rg_strieq(bd.rankdir, "BT");
 	collect_kinds(&bd);
 	declare(&bd);
+	if (o->two_sided && bd.dot && !o->cluster_by && !bd.p->pins)
+		bd.side = rg_sides_of(m, v);
 	Agnode_t **map = add_nodes(&bd);
+	if (bd.side)
+		add_sides(&bd, map);
 	add_edges(&bd, map);
+	mark_focus(&bd, map);
 	if (o->legend)
 		rg_legend_add(&bd);
 	if (bd.p->pins && bd.p->canvas[2] > bd.p->canvas[0])
@@ -838,6 +934,7 @@ Agraph_t *rg_build_placed(const rg_model *m, const rg_view *v, const rg_build_op
 		scale_text(bd.g, o->text_scale);
 	apply_settings(&bd);
 	free(map);
+	free(bd.side);
 	for (size_t i = 0; i < bd.capids; i++)
 		free(bd.ids[i].id);
 	free(bd.ids);

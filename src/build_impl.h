@@ -8,6 +8,7 @@
 
 #include "relgraph/build.h"
 #include "placement.h"
+#include "sides.h"
 #include "theme.h"
 #include "util.h"
 
@@ -44,6 +45,7 @@ typedef struct {
 	int dot;	     /* laid out by dot, which places edge labels itself */
 	const char *rankdir; /* the direction dot draws in, -Grankdir included */
 	int across;	     /* dot's ranks run left to right (rankdir LR or RL) */
+	unsigned char *side; /* two_sided: each entity's column (sides.h), or NULL */
 	Agsym_t *e_xlabel;
 	Agsym_t *e_id, *e_class, *e_label, *e_pen, *e_color, *e_fcolor, *e_style, *e_dir,
 		*e_tooltip, *e_arrow, *e_weight, *e_minlen;

@@ -1,6 +1,7 @@
 /* html.c: the one-file HTML page around a drawing (see html.h). */
 #include "html.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "util.h"
@@ -27,29 +28,70 @@ static const char *svg_start(const char *svg, size_t len, size_t *rest)
 	return svg;
 }
 
+/* The page's head and the start of its header (the title and the
+ * description), with style, which ends in "</style>". */
+static void page_head(rg_buf *b, const char *title, const char *desc, const char *style,
+		      const char *body_attrs)
+{
+	rg_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		       "<meta name=\"generator\" content=\"relgraph\">\n<title>");
+	rg_buf_xml(b, title && *title ? title : "relgraph");
+	rg_buf_puts(b, "</title>\n");
+	if (desc && *desc) {
+		rg_buf_puts(b, "<meta name=\"description\" content=\"");
+		rg_buf_xml(b, desc);
+		rg_buf_puts(b, "\">\n");
+	}
+	rg_buf_printf(b, "<style>\n%s%s</style>\n</head>\n<body%s>\n<header>\n<h1>",
+		      rg_asset_page_css, style, body_attrs);
+	rg_buf_xml(b, title && *title ? title : "relgraph");
+	rg_buf_puts(b, "</h1>\n");
+	if (desc && *desc) {
+		rg_buf_puts(b, "<p>");
+		rg_buf_xml(b, desc);
+		rg_buf_puts(b, "</p>\n");
+	}
+}
+
+char *rg_html_frames_page(const char *const *svgs, const char *const *captions, size_t n,
+			  const char *title, const char *desc, double delay, size_t *outlen)
+{
+	rg_buf b = {0};
+	char attrs[64];
+	snprintf(attrs, sizeof attrs, " data-delay=\"%g\"", delay);
+	page_head(&b, title, desc, rg_asset_frames_css, attrs);
+	rg_buf_puts(&b, "</header>\n<div id=\"rg-controls\">"
+			"<button type=\"button\" id=\"rg-play\" aria-pressed=\"false\" "
+			"title=\"Play and pause (space)\">Play</button>");
+	rg_buf_printf(&b,
+		      "<input type=\"range\" id=\"rg-slider\" min=\"0\" max=\"%zu\" value=\"0\" "
+		      "step=\"1\" aria-label=\"period (arrow keys)\">",
+		      n ? n - 1 : 0);
+	rg_buf_puts(&b, "<output id=\"rg-when\" for=\"rg-slider\" aria-live=\"polite\">");
+	rg_buf_xml(&b, n ? captions[0] : "");
+	rg_buf_puts(&b, "</output></div>\n<main id=\"rg-frames\">\n");
+	for (size_t k = 0; k < n; k++) {
+		rg_buf_puts(&b, "<figure class=\"rg-frame\" data-caption=\"");
+		rg_buf_xml(&b, captions[k]);
+		rg_buf_puts(&b, k ? "\" hidden>\n" : "\">\n");
+		size_t len;
+		const char *s = svg_start(svgs[k], strlen(svgs[k]), &len);
+		rg_buf_add(&b, s, len);
+		rg_buf_puts(&b, "</figure>\n");
+	}
+	rg_buf_puts(&b, "</main>\n<script>\n");
+	rg_buf_puts(&b, rg_asset_frames_js);
+	rg_buf_puts(&b, "</script>\n</body>\n</html>\n");
+	*outlen = b.len;
+	return b.s;
+}
+
 char *rg_html_page(const char *svg, size_t len, const char *title, const char *desc, int live,
 		   size_t *outlen)
 {
 	rg_buf b = {0};
-	rg_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-			"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-			"<meta name=\"generator\" content=\"relgraph\">\n<title>");
-	rg_buf_xml(&b, title && *title ? title : "relgraph");
-	rg_buf_puts(&b, "</title>\n");
-	if (desc && *desc) {
-		rg_buf_puts(&b, "<meta name=\"description\" content=\"");
-		rg_buf_xml(&b, desc);
-		rg_buf_puts(&b, "\">\n");
-	}
-	rg_buf_printf(&b, "<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>",
-		      rg_asset_page_css);
-	rg_buf_xml(&b, title && *title ? title : "relgraph");
-	rg_buf_puts(&b, "</h1>\n");
-	if (desc && *desc) {
-		rg_buf_puts(&b, "<p>");
-		rg_buf_xml(&b, desc);
-		rg_buf_puts(&b, "</p>\n");
-	}
+	page_head(&b, title, desc, "", "");
 	rg_buf_puts(
 		&b,
 		"<nav aria-label=\"zoom\">"

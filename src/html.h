@@ -19,4 +19,12 @@
 char *rg_html_page(const char *svg, size_t len, const char *title, const char *desc, int live,
 		   size_t *outlen);
 
+/* A page showing n frames of a series (svgs[k], each NUL-terminated, as
+ * Graphviz writes it) one at a time, with a slider, a play button and the
+ * frame's caption (captions[k]); play shows each for delay seconds.
+ * Self-contained as rg_html_page's.  Returns a new NUL-terminated string;
+ * *outlen its length. */
+char *rg_html_frames_page(const char *const *svgs, const char *const *captions, size_t n,
+			  const char *title, const char *desc, double delay, size_t *outlen);
+
 #endif

@@ -193,9 +193,19 @@ void rg_label_node(const builder *bd, rg_buf *b, const rg_entity *en)
 			 bd->o->narrow ? RG_LABEL_WRAP_NARROW : RG_LABEL_WRAP, NULL);
 	if ((strcmp(S(bd, en->kind), "agreement") == 0 || strcmp(S(bd, en->kind), "event") == 0) &&
 	    en->when.start.year) {
-		char d[11];
-		rg_date_format(en->when.start, d);
-		rg_buf_printf(b, "\\n%s", d);
+		/* the span when it ends on another date: in years across
+		 * years ("1914–1918", the days are in the tooltip), else in
+		 * full ("2022-02-04–2022-02-20") */
+		char d[11], e[11];
+		rg_span w = en->when;
+		rg_date_format(w.start, d);
+		rg_date_format(w.end, e);
+		if (*e && w.end.year != w.start.year)
+			rg_buf_printf(b, "\\n%d\xE2\x80\x93%d", w.start.year, w.end.year);
+		else if (*e && strcmp(d, e) != 0)
+			rg_buf_printf(b, "\\n%s\xE2\x80\x93%s", d, e);
+		else
+			rg_buf_printf(b, "\\n%s", d);
 	}
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "placement.h"
+#include "sides.h"
 #include "util.h"
 
 /* The size of each entity's connected component in v, capped at 3 (all
@@ -803,6 +804,18 @@ rg_status rg_layout_fit_text(rg_render *r, const rg_model *m, const rg_view *v, 
 	return st;
 }
 
+/* People and events (sides.h) on two sides of a column of events: dot's,
+ * without boxes, unless the user chose the direction. */
+static int two_sided(const rg_model *m, const rg_view *v, const rg_build_opts *bo)
+{
+	if (strcmp(bo->engine, "dot") != 0 || bo->cluster_by || bo->rankdir)
+		return 0;
+	for (size_t i = 0; i < bo->ngset; i++)
+		if (strcmp(bo->gset[i].name, "rankdir") == 0)
+			return 0;
+	return rg_sides_fit(m, v);
+}
+
 Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_build_opts *bo,
 		    const rg_layout_opts *o, rg_layout_info *info, rg_diags *d)
 {
@@ -825,6 +838,7 @@ Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_
 	*info = (rg_layout_info){.engine = choice.engine, .render = choice.engine, .bo = *bo};
 	info->bo.engine = choice.engine;
 	info->bo.large = choice.large;
+	info->bo.two_sided = two_sided(m, v, &info->bo);
 	if (o->on_start)
 		o->on_start(o->ctx, choice.engine);
 	if (choice.apart && !o->no_layout) {

@@ -25,6 +25,7 @@ struct rg_model {
 	rg_progress_fn progress;
 	void *progress_ctx;
 	uint64_t rows;
+	unsigned event_nodes; /* rg_model_set_event_nodes */
 	size_t hcap;
 
 	rg_entity *ent;
@@ -127,6 +128,7 @@ rg_model *rg_model_new(void)
 	m->str = rg_xmalloc(m->capstr * sizeof *m->str);
 	m->str[0] = "";
 	m->nstr = 1;
+	m->event_nodes = RG_EVENT_NODES;
 	rehash(m);
 	return m;
 }
@@ -280,6 +282,16 @@ void rg_model_on_progress(rg_model *m, rg_progress_fn fn, void *ctx)
 {
 	m->progress = fn;
 	m->progress_ctx = ctx;
+}
+
+void rg_model_set_event_nodes(rg_model *m, unsigned n)
+{
+	m->event_nodes = n ? n : 1;
+}
+
+unsigned rg_model_event_nodes(const rg_model *m)
+{
+	return m->event_nodes;
 }
 
 void rg_model_row_read(rg_model *m, const char *file)

@@ -859,11 +859,6 @@ static rg_relation *relation(table *t, const rg_row *row, rg_str a, rg_str b, co
 	return r;
 }
 
-/* Past this many participants a meeting is drawn as a node of its own
- * joined to each of them: the pairs of a summit of twenty would be 190
- * edges nobody can read (and of two thousand, two million). */
-#define MAX_PAIRWISE 6
-
 /* A summit's node: named by its occasion or place and date. */
 static uint32_t summit(table *t, const rg_row *row, rg_span when, uint32_t attr0, uint32_t nattr,
 		       const rg_field *where)
@@ -911,7 +906,11 @@ static void meeting_row(table *t, const rg_row *row)
 	uint32_t attr0, nattr;
 	add_attrs(t, row, &attr0, &nattr);
 	rg_str kind = t->default_kind, leader = rg_model_intern_z(t->m, "leader");
-	if (n > MAX_PAIRWISE) {
+	/* past rg_model_event_nodes participants (RG_EVENT_NODES, or
+	 * --event-nodes) a meeting is a node of its own joined to each of
+	 * them: the pairs of a summit of twenty would be 190 edges nobody can
+	 * read (and of two thousand, two million) */
+	if (n > rg_model_event_nodes(t->m)) {
 		uint32_t hub = summit(t, row, when, attr0, nattr, where);
 		if (hub == RG_NONE) {
 			t->failed = 1;
@@ -1145,12 +1144,13 @@ static int overlap(rg_span a, rg_span b, rg_span *out)
 }
 
 /* One group's members, rows g[0..n): each pair related while both were in
- * it, or, past MAX_PAIRWISE members, a node of its own (an agreement) that
+ * it, or, past rg_model_event_nodes members (6, or --event-nodes, as for a
+ * meeting), a node of its own (an agreement) that
  * each member is a `member of`, as a summit is for its participants. */
 static void make_group(table *t, const struct member_row *g, size_t n)
 {
 	rg_model *m = t->m;
-	if (n > MAX_PAIRWISE) {
+	if (n > rg_model_event_nodes(m)) {
 		char *id = rg_asprintf("%s %s", rg_model_str(m, t->default_kind),
 				       rg_model_str(m, g[0].group));
 		rg_str gid = rg_model_intern_z(m, id);

@@ -12,6 +12,7 @@
 #include "relgraph/emphasis.h"
 #include "relgraph/layout.h"
 #include "relgraph/measures.h"
+#include "glyphs.h"
 #include "util.h"
 
 typedef struct {
@@ -28,6 +29,7 @@ struct rg_job {
 	rg_filters f;
 	rg_look look;
 	int strict;
+	unsigned event_nodes; /* 0: the model's default */
 	rg_event_fn on_event;
 	void *ctx;
 	/* what the stages made; status: how the stage went, once it ran */
@@ -39,6 +41,9 @@ struct rg_job {
 	rg_transform_opts to;
 	uint32_t *focus;
 	char *name, *title, *desc;
+	char *view_caption; /* what a --focus view is, under the drawing */
+	rg_glyphs *glyphs;  /* the installed fonts' characters, read once */
+	int glyphs_read;
 };
 
 static void emit(rg_job *j, rg_event_kind kind, rg_stage stage, int slow, const char *fmt, ...)
@@ -95,8 +100,9 @@ void rg_job_reset(rg_job *j)
 	free(j->focus);
 	free(j->title);
 	free(j->desc);
+	free(j->view_caption);
 	j->focus = NULL;
-	j->title = j->desc = NULL;
+	j->title = j->desc = j->view_caption = NULL;
 }
 
 void rg_job_free(rg_job *j)
@@ -107,6 +113,7 @@ void rg_job_free(rg_job *j)
 	rg_job_clear_inputs(j);
 	free(j->inputs);
 	rg_render_free(j->r);
+	rg_glyphs_free(j->glyphs);
 	free(j);
 }
 
@@ -169,6 +176,11 @@ void rg_job_set_look(rg_job *j, const rg_look *l)
 void rg_job_set_strict(rg_job *j, int strict)
 {
 	j->strict = strict;
+}
+
+void rg_job_set_event_nodes(rg_job *j, unsigned n)
+{
+	j->event_nodes = n;
 }
 
 rg_diags *rg_job_set_diags(rg_job *j, rg_diags *d)
@@ -254,6 +266,8 @@ static rg_status load(rg_job *j)
 {
 	rg_status st = RG_OK;
 	j->m = rg_model_new();
+	if (j->event_nodes)
+		rg_model_set_event_nodes(j->m, j->event_nodes);
 	rg_model_on_progress(j->m, on_rows, j);
 	for (size_t i = 0; i < j->ninputs; i++) {
 		const input *in = &j->inputs[i];
@@ -418,6 +432,28 @@ static int user_rankdir(const rg_look *l)
  * build options and the document's title and description. */
 static const rg_page *job_page(const rg_job *j);
 
+/* What a --focus view is: "within 1 step of A", "within 2 steps of A and
+ * B", "only A" (--depth 0); NULL without --focus. */
+static char *focus_caption(const rg_job *j)
+{
+	size_t n = j->f.nfocus;
+	if (!n || !j->focus)
+		return NULL;
+	rg_buf b = {0};
+	if (j->f.depth > 0)
+		rg_buf_printf(&b, "within %d %s of ", j->f.depth,
+			      plural(j->f.depth, "step", "steps"));
+	else
+		rg_buf_puts(&b, "only ");
+	for (size_t i = 0; i < n; i++) {
+		const rg_entity *en = rg_model_entity(j->m, j->focus[i]);
+		if (i)
+			rg_buf_puts(&b, i + 1 == n ? " and " : ", ");
+		rg_buf_puts(&b, rg_model_str(j->m, en->label ? en->label : en->id));
+	}
+	return b.s;
+}
+
 static rg_build_opts prepare(rg_job *j, const rg_view *v, int frames, const char *caption)
 {
 	const rg_look *l = &j->look;
@@ -453,8 +489,13 @@ static rg_build_opts prepare(rg_job *j, const rg_view *v, int frames, const char
 		      .page_width = page->width,
 		      .page_height = page->height};
 	rg_render_set_doc(j->r, &doc);
+	free(j->view_caption);
+	j->view_caption = focus_caption(j);
 	return (rg_build_opts){
 		.name = rg_job_name(j),
+		.focus = j->focus,
+		.nfocus = j->focus ? j->f.nfocus : 0,
+		.view_caption = j->view_caption,
 		.title = l->title,
 		.legend = !l->no_legend,
 		.edge_labels = l->edge_labels,
@@ -575,6 +616,59 @@ static void on_built(void *ctx, Agraph_t *g)
 	     agnnodes(g), agnedges(g));
 }
 
+/* Names with characters that no installed font draws, in the formats
+ * relgraph draws text in itself (bitmaps, PDF, PostScript: a browser finds
+ * its own fonts for SVG): one warning each, with the script and the fonts
+ * to install, up to GLYPH_WARNINGS names. */
+#define GLYPH_WARNINGS 5
+
+static int draws_text(const char *format)
+{
+	return rg_render_is_bitmap(format) || strncmp(format, "pdf", 3) == 0 ||
+	       strncmp(format, "ps", 2) == 0 || strncmp(format, "eps", 3) == 0;
+}
+
+static void warn_glyphs(rg_job *j, const rg_view *v, const char *format)
+{
+	if (!draws_text(format))
+		return;
+	if (!j->glyphs_read) {
+		j->glyphs = rg_glyphs_new();
+		j->glyphs_read = 1;
+	}
+	if (!j->glyphs)
+		return;
+	size_t warned = 0, more = 0;
+	for (size_t i = 0; i < v->nnodes; i++) {
+		const rg_entity *en = rg_model_entity(j->m, v->nodes[i]);
+		const char *name = rg_model_str(j->m, en->label ? en->label : en->id);
+		uint32_t c = rg_glyphs_missing(j->glyphs, name);
+		if (!c)
+			continue;
+		if (warned == GLYPH_WARNINGS) {
+			more++;
+			continue;
+		}
+		warned++;
+		const char *package, *script = rg_glyphs_script(c, &package);
+		const char *file = rg_model_file(j->m, en->where.file);
+		if (package)
+			rg_warn(j->d, file, en->where.line, en->where.col,
+				"'%.80s' has %s characters (U+%04X) that no installed font draws: "
+				"they come out as empty boxes in %s; install fonts for %s (Debian: "
+				"%s)",
+				name, script, (unsigned)c, format, script, package);
+		else
+			rg_warn(j->d, file, en->where.line, en->where.col,
+				"'%.80s' has %s (U+%04X) that no font draws: it comes out as an "
+				"empty box in %s; write the name without it",
+				name, script, (unsigned)c, format);
+	}
+	if (more)
+		rg_warn(j->d, NULL, 0, 0, "%zu more %s with characters no installed font draws",
+			more, plural(more, "name", "names"));
+}
+
 static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 {
 	rg_status st = ensure_render(j);
@@ -588,6 +682,11 @@ static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 	const rg_view *v = top ? top : j->v;
 	rg_build_opts bo = prepare(j, v, 0, caption);
 	bo.emphasis = em;
+	for (size_t i = 0; i < n; i++)
+		if (draws_text(outs[i].format)) {
+			warn_glyphs(j, v, outs[i].format);
+			break;
+		}
 	int only_dot = 1, any_dot = 0;
 	for (size_t i = 0; i < n; i++) {
 		int dot = strcmp(outs[i].format, "dot") == 0;
@@ -655,14 +754,31 @@ static rg_status draw_frames(rg_job *j, const rg_frames_spec *fs, const char *co
 	if (st != RG_OK || (st = ensure_selected(j)) != RG_OK)
 		return st;
 	rg_build_opts bo = prepare(j, j->v, 1, NULL);
-	size_t nslices;
-	rg_slice *slices = rg_frames_slices(j->v, fs->by, fs->list, fs->nlist, &nslices);
+	for (size_t i = 0; i < nformats; i++)
+		if (draws_text(formats[i])) {
+			warn_glyphs(j, j->v, formats[i]);
+			break;
+		}
+	size_t nslices, max = fs->max ? fs->max : RG_FRAMES_DEFAULT_MAX;
+	rg_slice *slices = rg_frames_slices(j->v, fs->by, fs->list, fs->nlist, j->to.from, j->to.to,
+					    max, &nslices);
 	if (!nslices) {
-		rg_error(j->d, NULL, 0, 0, "--frames: nothing in the input is dated");
+		rg_error(j->d, NULL, 0, 0, "--frames: nothing in the input is dated%s",
+			 j->to.from.year || j->to.to.year ? " inside --from/--to" : "");
 		st = RG_EDATA;
 	} else if (!slices) {
-		rg_error(j->d, NULL, 0, 0, "--frames: %zu slices are too many (%d at most)",
-			 nslices, RG_MAX_FRAMES);
+		/* a series this long is asked for, not made by mistake */
+		if (nslices <= RG_MAX_FRAMES)
+			rg_error(
+				j->d, NULL, 0, 0,
+				"--frames makes %zu frames, more than %zu: --max-frames %zu writes "
+				"them all, --from/--to writes fewer",
+				nslices, max, nslices);
+		else
+			rg_error(j->d, NULL, 0, 0,
+				 "--frames makes %zu frames, more than %d ever made: --from/--to "
+				 "writes fewer",
+				 nslices, RG_MAX_FRAMES);
 		st = RG_EUSAGE;
 	} else {
 		/* the union of the slices is laid out once, with the engine
@@ -672,7 +788,7 @@ static rg_status draw_frames(rg_job *j, const rg_frames_spec *fs, const char *co
 		bo.large = choice.large;
 		st = rg_frames_render(j->r, j->m, &j->to, &bo, choice.engine, job_page(j),
 				      user_rankdir(&j->look), slices, nslices, formats, nformats,
-				      path, ctx, j->d);
+				      fs->delay > 0 ? fs->delay : 1, path, ctx, j->d);
 		if (st == RG_OK)
 			emit(j, RG_EVENT_NOTE, RG_STAGE_RENDER, 0, "%zu frames from %s to %s",
 			     nslices, slices[0].label, slices[nslices - 1].label);

@@ -813,6 +813,40 @@ static rg_status render_one(rg_render *r, Agraph_t *g, const rg_output *out, ren
 	return RG_OK;
 }
 
+/* A new, empty entry at the end of r's staged outputs. */
+static staged *stage_push(rg_render *r)
+{
+	if (r->nstaged == r->capstaged) {
+		r->capstaged = r->capstaged ? 2 * r->capstaged : 8;
+		r->staged = rg_xrealloc(r->staged, r->capstaged * sizeof *r->staged);
+	}
+	staged *x = &r->staged[r->nstaged++];
+	memset(x, 0, sizeof *x);
+	return x;
+}
+
+rg_status rg_render_stage_bytes(rg_render *r, const char *path, const char *data, size_t len,
+				rg_diags *d)
+{
+	int direct = 0;
+	char *real = NULL, *tmp = NULL;
+	if (path && !(real = target(path, &direct, d)))
+		return RG_ESYS;
+	if (real && !direct && !(tmp = write_tmp(real, data, len, d))) {
+		free(real);
+		return RG_ESYS;
+	}
+	staged *x = stage_push(r);
+	x->path = real;
+	x->tmp = tmp;
+	if (!tmp) {
+		x->data = rg_xmalloc(len ? len : 1);
+		memcpy(x->data, data, len);
+		x->len = len;
+	}
+	return RG_OK;
+}
+
 /* Renders every output of g to memory, then writes each file output to
  * a temporary file beside its target; nothing is renamed yet.  On failure
  * this call's temporary files are gone again. */
@@ -870,12 +904,7 @@ rg_status rg_render_stage(rg_render *r, Agraph_t *g, const char *engine, const r
 	for (size_t i = 0; i < n && st == RG_OK; i++) {
 		if (outs[i].data)
 			continue;
-		if (r->nstaged == r->capstaged) {
-			r->capstaged = r->capstaged ? 2 * r->capstaged : 8;
-			r->staged = rg_xrealloc(r->staged, r->capstaged * sizeof *r->staged);
-		}
-		staged *x = &r->staged[r->nstaged++];
-		memset(x, 0, sizeof *x);
+		staged *x = stage_push(r);
 		x->path = real[i];
 		real[i] = NULL;
 		if (res[i].tmp) {

@@ -237,31 +237,80 @@ const char *rg_thousands(uint64_t n, char *buf)
 	return buf;
 }
 
+/* The bytes of the first n characters of the UTF-8 text s (of len bytes). */
+static size_t utf8_prefix(const char *s, size_t len, size_t n)
+{
+	size_t i = 0;
+	for (size_t c = 0; i < len; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && c++ == n)
+			break;
+	}
+	return i;
+}
+
+/* rg_wrap's state: the line being filled and how many came before. */
+typedef struct {
+	rg_wrap_fn fn;
+	void *ctx;
+	size_t col, lines;
+} wrap_at;
+
+/* Ends the line; 0 when it was the last one drawn, which then ends with
+ * an ellipsis. */
+static int wrap_break(wrap_at *w)
+{
+	if (++w->lines == RG_WRAP_MAX_LINES) {
+		w->fn(w->ctx, RG_WRAP_WORD, "\xE2\x80\xA6", 3);
+		return 0;
+	}
+	w->fn(w->ctx, RG_WRAP_BREAK, NULL, 0);
+	w->col = 0;
+	return 1;
+}
+
 void rg_wrap(const char *s, size_t width, rg_wrap_fn fn, void *ctx)
 {
-	size_t col = 0;
+	wrap_at w = {fn, ctx, 0, 0};
+	size_t longest = RG_WRAP_LONG_WORD * (width ? width : 1);
 	while (*s) {
 		if (*s == '\n' || *s == '\r') {
 			/* a line break in the data, LF, CRLF or CR */
-			fn(ctx, RG_WRAP_BREAK, NULL, 0);
-			col = 0;
 			s += s[0] == '\r' && s[1] == '\n' ? 2 : 1;
+			if (!*s)
+				break;
+			if (!wrap_break(&w))
+				return;
 			continue;
 		}
 		size_t sp = strspn(s, " ");
-		size_t w = sp + strcspn(s + sp, " \r\n");
-		size_t chars = 0;
-		for (size_t i = sp; i < w; i++)
-			chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-		if (col && col + 1 + chars > width) {
-			fn(ctx, RG_WRAP_BREAK, NULL, 0);
-			col = 0;
-		} else if (col && sp) {
-			fn(ctx, RG_WRAP_SPACE, s, sp); /* spaces as written */
-			col += sp;
+		size_t n = strcspn(s + sp, " \r\n");
+		if (!n) {
+			s += sp; /* spaces that end the text */
+			continue;
 		}
-		fn(ctx, RG_WRAP_WORD, s + sp, w - sp);
-		col += chars;
-		s += w;
+		size_t chars = 0;
+		for (size_t i = sp; i < sp + n; i++)
+			chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+		if (w.col && w.col + 1 + chars > width) {
+			if (!wrap_break(&w))
+				return;
+		} else if (w.col && sp) {
+			fn(ctx, RG_WRAP_SPACE, s, sp); /* spaces as written */
+			w.col += sp;
+		}
+		s += sp;
+		/* a word too long for any line is cut into lines of width */
+		while (chars > longest) {
+			size_t cut = utf8_prefix(s, n, width);
+			fn(ctx, RG_WRAP_WORD, s, cut);
+			s += cut;
+			n -= cut;
+			chars -= width;
+			if (!wrap_break(&w))
+				return;
+		}
+		fn(ctx, RG_WRAP_WORD, s, n);
+		w.col += chars;
+		s += n;
 	}
 }

@@ -61,8 +61,14 @@ const char *rg_thousands(uint64_t n, char *buf);
  * wraps a label: calls fn with each word (RG_WRAP_WORD), each run of
  * spaces kept between two words of a line (RG_WRAP_SPACE), and each line
  * break, made or in s (RG_WRAP_BREAK: text NULL, n 0).  Spaces where a
- * line breaks, or that begin one, are dropped. */
+ * line breaks, or that begin one, are dropped.  A word longer than
+ * RG_WRAP_LONG_WORD lines is cut into lines of width characters, and the
+ * text stops at RG_WRAP_MAX_LINES lines, the last ending with an ellipsis
+ * "…" when more would follow: any label draws, the whole of it stays in
+ * the tooltip. */
 enum { RG_WRAP_WORD, RG_WRAP_SPACE, RG_WRAP_BREAK };
+#define RG_WRAP_LONG_WORD 2
+#define RG_WRAP_MAX_LINES 6
 typedef void (*rg_wrap_fn)(void *ctx, int what, const char *text, size_t n);
 void rg_wrap(const char *s, size_t width, rg_wrap_fn fn, void *ctx);
 

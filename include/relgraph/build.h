@@ -64,8 +64,8 @@ typedef struct {
 	/* A big graph (-K auto chose sfdp): straight edges, overlapping
 	 * nodes pushed apart by prism. */
 	int large;
-	/* The legend as one table node rather than a cluster (it is so for
-	 * engines other than dot anyway, and for rankdir LR). */
+	/* The legend as one table node: it always is now (a compact table
+	 * in every engine and direction); kept for the callers that ask. */
 	int legend_table;
 	/* sizes, colours and labels by importance and community; NULL for
 	 * the theme's look by kind */
@@ -77,6 +77,19 @@ typedef struct {
 	/* every text's size times this (0: 1), for a drawing that the page
 	 * shrinks; -N/-E/-G fontsize still win */
 	double text_scale;
+
+	/* people and events on two sides (sides.h): dot draws left to right
+	 * with the meetings in one column and the people alternately on
+	 * either side of it; set by the layout policy */
+	int two_sided;
+	/* the entities a view is centred on (--focus), marked in the drawing
+	 * by a thick dark outline and a bold label; none when nfocus is 0 */
+	const uint32_t *focus;
+	size_t nfocus;
+	/* a caption saying what the view is ("within 1 step of Jared
+	 * Kushner"), drawn under the drawing before the emphasis' one; NULL
+	 * for none */
+	const char *view_caption;
 
 	/* -G, -N and -E settings, applied last so they win over the theme */
 	const rg_setting *gset, *nset, *eset;

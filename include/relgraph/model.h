@@ -87,6 +87,14 @@ const char *rg_model_str(const rg_model *m, rg_str s);
 /* Returns the rg_str of s if interned already, else 0 (the empty string). */
 rg_str rg_model_lookup(const rg_model *m, const char *s);
 
+/* A meeting of more than n participants is drawn as a node of its own (of
+ * kind meeting) joined to each of them by `attended`, not as a `met` edge
+ * between every two of them; RG_EVENT_NODES unless set, before loading
+ * (n is at least 1: every meeting a node). */
+#define RG_EVENT_NODES 6
+void rg_model_set_event_nodes(rg_model *m, unsigned n);
+unsigned rg_model_event_nodes(const rg_model *m);
+
 /* Loads one input: a folder (every *.csv in it, by name), a CSV file, or
  * "-" for standard input.  Problems go to d; returns the worst status.  Call
  * rg_model_finish once every input is loaded. */

@@ -131,6 +131,9 @@ void rg_job_clear_inputs(rg_job *j);
  * and arrays must live until the job is freed or they are set again. */
 void rg_job_set_filters(rg_job *j, const rg_filters *f);
 void rg_job_set_look(rg_job *j, const rg_look *l);
+/* Meetings of more than n participants become nodes (--event-nodes;
+ * rg_model_set_event_nodes); 0 keeps RG_EVENT_NODES.  Read at loading. */
+void rg_job_set_event_nodes(rg_job *j, unsigned n);
 /* Every warning of the data is an error (relgraph --strict). */
 void rg_job_set_strict(rg_job *j, int strict);
 /* fn hears of progress and of each stage's end; NULL for silence. */
@@ -149,13 +152,16 @@ rg_status rg_job_select(rg_job *j);
 rg_status rg_job_draw(rg_job *j, const rg_output *outs, size_t n);
 
 /* One drawing per time slice, every node in the same place (frames.h):
- * by year, month, or the dates of list; each file named by path.  All
- * written or none.  RG_EDATA when nothing is dated, RG_EUSAGE past
- * RG_MAX_FRAMES slices. */
+ * by year, month, or the dates of list, inside the job's --from/--to
+ * window; each file named by path ("gif" and "html" hold the whole series
+ * in one file, see rg_frames_one_file).  All written or none.  RG_EDATA
+ * when nothing is dated, RG_EUSAGE past max slices. */
 typedef struct {
 	rg_frames_by by;
 	const rg_date *list;
 	size_t nlist;
+	size_t max;   /* 0: RG_FRAMES_DEFAULT_MAX */
+	double delay; /* seconds a frame shows in an animation; 0: 1 */
 } rg_frames_spec;
 rg_status rg_job_draw_frames(rg_job *j, const rg_frames_spec *fs, const char *const *formats,
 			     size_t nformats, rg_frame_path path, void *ctx);

@@ -104,6 +104,10 @@ const char *rg_render_version(rg_render *r);
  * rg_render_abort removes them. */
 rg_status rg_render_stage(rg_render *r, Agraph_t *g, const char *engine, const rg_output *outs,
 			  size_t n, rg_diags *d);
+/* Stages len bytes for path (NULL: standard output) with the rest of the
+ * set: a series' animation, made from its frames.  The bytes are copied. */
+rg_status rg_render_stage_bytes(rg_render *r, const char *path, const char *data, size_t len,
+				rg_diags *d);
 rg_status rg_render_commit(rg_render *r, rg_diags *d);
 void rg_render_abort(rg_render *r);
 

@@ -197,6 +197,7 @@ static rg_job *new_job(const struct options *o, rg_diags *d)
 	rg_job_set_filters(j, &f);
 	rg_job_set_look(j, &l);
 	rg_job_set_strict(j, o->strict);
+	rg_job_set_event_nodes(j, (unsigned)o->event_nodes);
 	rg_job_on_event(j, on_event, NULL);
 	return j;
 }
@@ -264,8 +265,8 @@ static rg_status run_once(const struct options *o, rg_job *j, rg_diags *d, kept_
 		return st;
 	}
 	if (o->frames) {
-		rg_frames_spec fs = {(rg_frames_by)(o->frames - 1), o->frame_dates,
-				     o->nframe_dates};
+		rg_frames_spec fs = {(rg_frames_by)(o->frames - 1), o->frame_dates, o->nframe_dates,
+				     (size_t)o->max_frames, o->delay};
 		struct frame_naming nm = {o, rg_job_name(j)};
 		return rg_job_draw_frames(j, &fs, o->formats, o->nformats, outputs_frame_path, &nm);
 	}
@@ -309,7 +310,8 @@ static char *outputs_text(const struct options *o, rg_job *j)
 	rg_buf b = {0};
 	for (size_t i = 0; i < o->nformats; i++)
 		rg_buf_printf(&b, "%s%s%s%s%s.%.*s", i ? " " : "", o->outdir ? o->outdir : "",
-			      o->outdir ? "/" : "", rg_job_name(j), o->frames ? "-*" : "",
+			      o->outdir ? "/" : "", rg_job_name(j),
+			      o->frames && !rg_frames_one_file(o->formats[i]) ? "-*" : "",
 			      (int)strcspn(o->formats[i], ":"), o->formats[i]);
 	return b.s;
 }

@@ -250,12 +250,40 @@ static rg_status set_depth(struct options *o, const struct opt *op, const char *
 	return RG_OK;
 }
 
+/* --max-frames N: a longer series than RG_FRAMES_DEFAULT_MAX frames is
+ * asked for by name; --delay SECONDS: how long each frame shows. */
+static rg_status set_series(struct options *o, const struct opt *op, const char *arg, void *field,
+			    rg_diags *d)
+{
+	(void)o;
+	double v;
+	if (!op->value) {
+		if (number(arg, 1, RG_MAX_FRAMES, 1, &v) != RG_OK || strpbrk(arg, ".eExXpP"))
+			return usage_error(
+				d, "--max-frames takes a whole number from 1 to %d, not '%s'",
+				RG_MAX_FRAMES, arg);
+	} else if (number(arg, 0.01, 600, 0, &v) != RG_OK) {
+		return usage_error(d, "--delay takes seconds from 0.01 to 600, not '%s'", arg);
+	}
+	*(double *)field = v;
+	return RG_OK;
+}
+
 static rg_status set_min_weight(struct options *o, const struct opt *op, const char *arg,
 				void *field, rg_diags *d)
 {
 	(void)o, (void)op;
 	if (number(arg, 0, INFINITY, 0, field) != RG_OK)
 		return usage_error(d, "--min-weight takes a number of 0 or more, not '%s'", arg);
+	return RG_OK;
+}
+
+static rg_status set_event_nodes(struct options *o, const struct opt *op, const char *arg,
+				 void *field, rg_diags *d)
+{
+	(void)o, (void)op;
+	if (number(arg, 1, 1000000, 1, field) != RG_OK || strpbrk(arg, ".eExXpP"))
+		return usage_error(d, "--event-nodes takes a whole number from 1, not '%s'", arg);
 	return RG_OK;
 }
 
@@ -355,7 +383,10 @@ static const struct opt table[] = {
 	{"relations", 0, required_argument, set_list, F(relations), 0},
 	{"min-weight", 0, required_argument, set_min_weight, F(min_weight), 0},
 	{"keep-isolated", 0, no_argument, set_flag, F(keep_isolated), 1},
+	{"event-nodes", 0, required_argument, set_event_nodes, F(event_nodes), 0},
 	{"frames", 0, required_argument, set_frames, F(frames), 0},
+	{"max-frames", 0, required_argument, set_series, F(max_frames), 0},
+	{"delay", 0, required_argument, set_series, F(delay), 1},
 	{"strict", 0, no_argument, set_flag, F(strict), 1},
 	{"serve", 0, optional_argument, set_serve, F(serve), 0},
 };
@@ -513,9 +544,9 @@ static rg_status check(struct options *o, rg_diags *d)
 				   "or -O (not --frames)");
 	if (o->frames && o->cmd == CMD_RENDER && !o->auto_name && !o->output)
 		return usage_error(d, "--frames writes one file per slice: use -O or -o FILE");
-	if (o->frames && (o->from.year || o->to.year))
-		return usage_error(
-			d, "--frames cuts the time itself: leave out --from, --to and --at");
+	if (!o->frames && (o->max_frames > 0 || o->delay > 0))
+		return usage_error(d, "%s goes with --frames",
+				   o->max_frames > 0 ? "--max-frames" : "--delay");
 	if (o->nformats > 1 && !o->auto_name && draws)
 		return usage_error(d, "several -T formats need -O (one file per format)");
 	return RG_OK;
@@ -599,16 +630,26 @@ void options_usage(FILE *f)
 	      "                    YYYY-MM or YYYY-MM-DD, each the whole period it names)\n"
 	      "  --at DATE         the same as --from DATE --to DATE\n"
 	      "  --dated-only      with a window, leave undated rows out too\n"
-	      "  --focus ID        only ID and its neighbours (repeatable)\n"
+	      "  --focus ID        only ID and its neighbours (repeatable), ID marked and\n"
+	      "                    the view named in a caption\n"
 	      "  --depth N         how many steps out --focus goes (default 1)\n"
 	      "  --only KIND,...   keep only nodes of these kinds\n"
 	      "  --hide KIND,...   leave out nodes of these kinds\n"
 	      "  --relations KIND,...  keep only relations of these kinds\n"
 	      "  --frames year|month|DATE,...  one image per slice, NAME-SLICE.FORMAT,\n"
-	      "                    every node in the same place in every frame\n"
+	      "                    every node in the same place, every frame the same\n"
+	      "                    size with its period as caption; inside --from/--to;\n"
+	      "                    -Tgif makes one animated GIF, -Thtml one page with a\n"
+	      "                    time slider\n"
+	      "  --max-frames N    allow up to N frames (default 100: a longer series is\n"
+	      "                    refused, saying how many frames it would make)\n"
+	      "  --delay SECONDS   how long each frame shows in the GIF and the page's\n"
+	      "                    player (default 1)\n"
 	      "  --min-weight N    leave out merged edges lighter than N (a meeting\n"
 	      "                    weighs 1: --min-weight 5 keeps pairs that met 5 times)\n"
 	      "  --keep-isolated   keep the nodes whose relations the filters took away\n"
+	      "  --event-nodes N   a meeting of more than N participants (default 6) is\n"
+	      "                    a node joined to each; fewer: an edge between each two\n"
 	      "\n"
 	      "Messages:\n"
 	      "  --strict          every warning is an error (exit 1)\n"

@@ -47,6 +47,8 @@ struct options {
 	int frames;		/* rg_frames_by + 1, 0 for none */
 	rg_date frame_dates[MAX_LIST];
 	size_t nframe_dates;
+	double max_frames; /* --max-frames, 0: RG_FRAMES_DEFAULT_MAX */
+	double delay;	   /* --delay, seconds; 0: 1 */
 	rg_label_mode labels;
 	int list_formats, list_engines, version, help;
 	int format_from_name; /* no -T: the format is -o's extension */
@@ -60,6 +62,7 @@ struct options {
 	size_t nfocus;
 	int depth;
 	double min_weight;
+	double event_nodes; /* --event-nodes; 0: the library's default */
 	int keep_isolated;
 	char **args; /* argv as parsed, owned */
 };

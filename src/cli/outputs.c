@@ -74,9 +74,12 @@ char *outputs_frame_path(void *ctx, const char *slice, const char *format)
 	const struct frame_naming *nm = ctx;
 	size_t ext = strcspn(format, ":");
 	if (nm->o->auto_name)
-		return rg_asprintf("%s%s%s-%s.%.*s", nm->o->outdir ? nm->o->outdir : "",
-				   nm->o->outdir ? "/" : "", nm->name, slice, (int)ext, format);
+		return rg_asprintf("%s%s%s%s%s.%.*s", nm->o->outdir ? nm->o->outdir : "",
+				   nm->o->outdir ? "/" : "", nm->name, slice ? "-" : "",
+				   slice ? slice : "", (int)ext, format);
 	const char *out = nm->o->output;
+	if (!slice) /* the whole series in one file: -o names it */
+		return rg_xstrdup(out);
 	const char *base = strrchr(out, '/');
 	const char *dot = strrchr(base ? base : out, '.');
 	if (!dot || dot == (base ? base + 1 : out))

@@ -15,7 +15,9 @@ rg_status outputs_prepare(const struct options *o, rg_diags *d);
 char *outputs_path(const struct options *o, const char *name, const char *format);
 
 /* For frames (rg_frame_path): NAME-SLICE.FORMAT in --outdir for -O; for
- * -o x.svg, x-SLICE.svg.  ctx is a struct frame_naming. */
+ * -o x.svg, x-SLICE.svg.  A format holding the whole series (slice NULL:
+ * GIF, HTML) is NAME.FORMAT, or -o's file itself.  ctx is a struct
+ * frame_naming. */
 struct frame_naming {
 	const struct options *o;
 	const char *name;

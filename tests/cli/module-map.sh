@@ -4,6 +4,8 @@
 # message and never exits (it returns statuses; src/cli/ alone speaks).
 set -eu
 bad=0
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
 no() { echo "FAIL: $*"; bad=1; }
 cd "$ROOT"
 map=docs/HACKING.md
@@ -22,13 +24,13 @@ printf '%s\n' "$rows" | while IFS='|' read -r _ file _ _ forbidden _; do
 			echo "FAIL: $file includes $pat, which $map forbids: $(grep -E '^#include' "$file" | grep -F "$prefix" | head -n 1)"
 		fi
 	done
-done >violations
-[ ! -s violations ] || { cat violations; bad=1; }
+done >"$t/violations"
+[ ! -s "$t/violations" ] || { cat "$t/violations"; bad=1; }
 
 # no messages, no exit from the library: writes to stderr, printf, exit
 for f in src/*.c; do
-	if grep -nE '(^|[^a-z_])(printf|puts|exit)\(|stderr' "$f" | grep -v '^\([0-9]*\):\s*/\?\*' >found; then
-		no "$f speaks or exits: $(head -n 1 found)"
+	if grep -nE '(^|[^a-z_])(printf|puts|exit)\(|stderr' "$f" | grep -v '^\([0-9]*\):\s*/\?\*' >"$t/found"; then
+		no "$f speaks or exits: $(head -n 1 "$t/found")"
 	fi
 done
 exit $bad
