@@ -421,6 +421,11 @@ rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_o
 	rg_status st = union_layout(&s, engine, page, keep_rankdir, d);
 	if (st == RG_OK)
 		st = frames_extent(&s, slices, nslices, &all, d);
+	/* the corners at that size: nothing then sticks out of any frame, so
+	 * Graphviz moves each by as much and every node keeps the very same
+	 * coordinates (a frame without an edge that reaches past the union's
+	 * box would otherwise be drawn moved by what it lacks) */
+	s.canvas = all;
 	for (size_t k = 0; k < nslices && st == RG_OK; k++) {
 		rg_view *sv;
 		Agraph_t *fg = frame_graph(&s, &slices[k], &sv);

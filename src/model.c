@@ -40,6 +40,37 @@ struct rg_model {
 	char **files;
 	size_t nfiles;
 	size_t node_tables;
+	/* rows naming a country (rg_model_add_country_row), in row order */
+	struct country_row {
+		uint32_t ent;
+		rg_str country, office;
+		rg_span when;
+		rg_loc where;
+	} * crow;
+	size_t ncrow, capcrow;
+	/* files that could not be read whole and may have declared names:
+	 * how many, and the first (for the note) */
+	size_t nlost, unlisted;
+	uint32_t lost;
+	/* periods of entities, one per dated node row; after finish, only
+	 * those of entities with several, sorted by entity */
+	struct period {
+		uint32_t ent;
+		rg_span when;
+	} * period;
+	size_t nperiod, capperiod;
+	uint32_t *pent; /* after finish: the kept periods' entities and spans */
+	rg_span *pspan;
+	/* while finishing: which kinds some table declares (by string), and
+	 * the undeclared names of the other kinds, counted by kind */
+	unsigned char *kind_declared;
+	size_t nkind_declared;
+	struct unlisted_kind {
+		rg_str kind, name;
+		rg_loc where;
+		size_t n;
+	} * ukind;
+	size_t nukind;
 };
 
 static char *store(rg_model *m, const char *s, size_t len)
@@ -118,6 +149,10 @@ void rg_model_free(rg_model *m)
 	free(m->rel);
 	free(m->attr);
 	free(m->files);
+	free(m->crow);
+	free(m->period);
+	free(m->pent);
+	free(m->pspan);
 	free(m);
 }
 
@@ -289,6 +324,86 @@ uint32_t rg_model_add_attr(rg_model *m, rg_str key, rg_str value)
 	return (uint32_t)m->nattr++;
 }
 
+void rg_model_add_country_row(rg_model *m, uint32_t ent, rg_str country, rg_str office,
+			      rg_span when, rg_loc where)
+{
+	if (m->ncrow == m->capcrow) {
+		m->capcrow = m->capcrow ? 2 * m->capcrow : 64;
+		m->crow = rg_xrealloc(m->crow, m->capcrow * sizeof *m->crow);
+	}
+	m->crow[m->ncrow++] = (struct country_row){ent, country, office, when, where};
+}
+
+void rg_model_add_period(rg_model *m, uint32_t ent, rg_span when)
+{
+	if (m->nperiod == m->capperiod) {
+		m->capperiod = m->capperiod ? 2 * m->capperiod : 64;
+		m->period = rg_xrealloc(m->period, m->capperiod * sizeof *m->period);
+	}
+	m->period[m->nperiod++] = (struct period){ent, when};
+}
+
+static int by_period(const void *x, const void *y)
+{
+	const struct period *p = x, *q = y;
+	if (p->ent != q->ent)
+		return p->ent < q->ent ? -1 : 1;
+	long a = p->when.start.year ? rg_date_first_day(p->when.start) : 0;
+	long b = q->when.start.year ? rg_date_first_day(q->when.start) : 0;
+	return (a > b) - (a < b);
+}
+
+/* Keeps the periods of entities given several distinct ones. */
+static void sort_periods(rg_model *m)
+{
+	if (!m->nperiod)
+		return;
+	qsort(m->period, m->nperiod, sizeof *m->period, by_period);
+	size_t n = 0;
+	for (size_t i = 0, j; i < m->nperiod; i = j) {
+		size_t distinct = 1;
+		for (j = i + 1; j < m->nperiod && m->period[j].ent == m->period[i].ent; j++)
+			distinct += memcmp(&m->period[j].when, &m->period[j - 1].when,
+					   sizeof(rg_span)) != 0;
+		if (distinct < 2)
+			continue;
+		for (size_t k = i; k < j; k++)
+			m->period[n++] = m->period[k];
+	}
+	m->nperiod = n;
+	free(m->pent);
+	free(m->pspan);
+	m->pent = rg_xmalloc((n ? n : 1) * sizeof *m->pent);
+	m->pspan = rg_xmalloc((n ? n : 1) * sizeof *m->pspan);
+	for (size_t k = 0; k < n; k++) {
+		m->pent[k] = m->period[k].ent;
+		m->pspan[k] = m->period[k].when;
+	}
+}
+
+size_t rg_model_periods(const rg_model *m, size_t i, const rg_span **out)
+{
+	size_t lo = 0, hi = m->pent ? m->nperiod : 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (m->pent[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t n = 0;
+	while (m->pent && lo + n < m->nperiod && m->pent[lo + n] == i)
+		n++;
+	*out = n ? &m->pspan[lo] : NULL;
+	return n;
+}
+
+void rg_model_declarations_lost(rg_model *m, uint32_t file)
+{
+	if (!m->nlost++)
+		m->lost = file;
+}
+
 void rg_model_saw_node_table(rg_model *m)
 {
 	m->node_tables++;
@@ -354,20 +469,201 @@ static uint32_t resolve(const rg_model *m, const uint32_t *by_label, rg_str name
 	return RG_NONE;
 }
 
-static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name, rg_str guess,
+static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name, rg_str kind,
 				  rg_loc where, rg_diags *d)
 {
 	uint32_t i = resolve(m, by_label, name);
 	if (i != RG_NONE)
 		return i;
-	if (!guess)
-		guess = rg_model_intern_z(m, "other");
-	i = new_entity(m, name, guess, where);
-	if (m->node_tables)
+	i = new_entity(m, name, kind, where);
+	if (m->nlost) {
+		m->unlisted++;
+	} else if (m->node_tables && kind < m->nkind_declared && m->kind_declared[kind]) {
 		rg_lint(d, rg_model_file(m, where.file), where.line, where.col,
 			"'%s' is used here but declared in no node table (drawn as %s)",
-			rg_model_str(m, name), rg_model_str(m, guess));
+			rg_model_str(m, name), rg_model_str(m, kind));
+	} else if (m->node_tables) {
+		/* no table declares any of this kind (world leaders with their
+		 * countries, no countries table): one line for them all */
+		size_t k = 0;
+		while (k < m->nukind && m->ukind[k].kind != kind)
+			k++;
+		if (k == m->nukind) {
+			m->ukind = rg_xrealloc(m->ukind, (k + 1) * sizeof *m->ukind);
+			m->ukind[m->nukind++] = (struct unlisted_kind){kind, name, where, 0};
+		}
+		m->ukind[k].n++;
+	}
 	return i;
+}
+
+/* The lines for the kinds no table declares (see resolve_or_create). */
+static void report_unlisted_kinds(rg_model *m, rg_diags *d)
+{
+	for (size_t k = 0; k < m->nukind; k++) {
+		const struct unlisted_kind *u = &m->ukind[k];
+		const char *kind = rg_model_str(m, u->kind);
+		if (u->n == 1)
+			rg_lint(d, rg_model_file(m, u->where.file), u->where.line, u->where.col,
+				"'%s' is used here but declared in no node table (drawn as %s)",
+				rg_model_str(m, u->name), kind);
+		else
+			rg_lint(d, rg_model_file(m, u->where.file), u->where.line, u->where.col,
+				"'%s' and %zu other names are used but declared in no node table, "
+				"and no node table declares any %s (drawn as %s)",
+				rg_model_str(m, u->name), u->n - 1, kind, kind);
+	}
+	free(m->ukind);
+	m->ukind = NULL;
+	m->nukind = 0;
+}
+
+/* Kinds from what the data says.  A name no node table declares takes
+ * its kind from the columns that name it: a meeting's participants say
+ * leader, an agreement's parties and a leader's country say country, an
+ * edge table's NAME_type column says what it says.  Every use counts,
+ * whatever the order of tables and rows: the kind most uses give wins, a
+ * tie going to the kind given first.  A name given two kinds is reported
+ * (check) at both places.  Owner: the semantics of tables. */
+typedef struct {
+	rg_str name, kind;
+	rg_loc where;
+	uint32_t seq;
+} kind_vote;
+
+static int by_name_kind(const void *x, const void *y)
+{
+	const kind_vote *p = x, *q = y;
+	if (p->name != q->name)
+		return p->name < q->name ? -1 : 1;
+	if (p->kind != q->kind)
+		return p->kind < q->kind ? -1 : 1;
+	return (p->seq > q->seq) - (p->seq < q->seq);
+}
+
+static void vote(kind_vote **v, size_t *n, size_t *cap, rg_str name, rg_str kind, rg_loc where)
+{
+	if (!kind)
+		return;
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		*v = rg_xrealloc(*v, *cap * sizeof **v);
+	}
+	(*v)[*n] = (kind_vote){name, kind, where, (uint32_t)*n};
+	(*n)++;
+}
+
+/* Reports the kinds a name was given besides the one it is drawn as. */
+static void report_kinds(const rg_model *m, const kind_vote *v, size_t n, size_t win, rg_diags *d)
+{
+	const kind_vote *w = &v[win];
+	for (size_t k = 0; k < n; k++) {
+		if (v[k].kind == w->kind || (k && v[k].kind == v[k - 1].kind))
+			continue;
+		rg_lint(d, rg_model_file(m, v[k].where.file), v[k].where.line, v[k].where.col,
+			"'%s' is named as a %s here but as a %s at %s:%u:%u (drawn as %s)",
+			rg_model_str(m, w->name), rg_model_str(m, v[k].kind),
+			rg_model_str(m, w->kind), rg_model_file(m, w->where.file), w->where.line,
+			w->where.col, rg_model_str(m, w->kind));
+	}
+}
+
+/* Returns, indexed by string, the kind each undeclared name is drawn as
+ * (0: no column says, drawn as other); the caller frees it. */
+static rg_str *undeclared_kinds(rg_model *m, const uint32_t *by_label, rg_str country, rg_diags *d)
+{
+	kind_vote *v = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < m->nrel; i++) {
+		const rg_relation *r = &m->rel[i];
+		if (resolve(m, by_label, r->aname) == RG_NONE)
+			vote(&v, &n, &cap, r->aname, r->aguess, r->where);
+		rg_loc bwhere = {r->where.file, r->where.line, r->bcol};
+		if (resolve(m, by_label, r->bname) == RG_NONE)
+			vote(&v, &n, &cap, r->bname, r->bguess, bwhere);
+	}
+	for (size_t i = 0; i < m->ncrow; i++)
+		if (resolve(m, by_label, m->crow[i].country) == RG_NONE)
+			vote(&v, &n, &cap, m->crow[i].country, country, m->crow[i].where);
+	rg_str *kind = rg_xcalloc(m->nstr, sizeof *kind);
+	if (n)
+		qsort(v, n, sizeof *v, by_name_kind);
+	for (size_t i = 0, j; i < n; i = j) {
+		/* v[i..j) name one entity; runs of one kind within it */
+		size_t best = i, best_n = 0, first = i, kinds = 0;
+		for (j = i; j < n && v[j].name == v[i].name; j++) {
+			if (j > i && v[j].kind == v[j - 1].kind)
+				continue;
+			size_t k = j;
+			while (k < n && v[k].name == v[i].name && v[k].kind == v[j].kind)
+				k++;
+			kinds++;
+			if (k - j > best_n || (k - j == best_n && v[j].seq < v[best].seq)) {
+				best = j;
+				best_n = k - j;
+			}
+		}
+		kind[v[i].name] = v[best].kind;
+		if (kinds > 1)
+			report_kinds(m, v + first, j - first, best - first, d);
+	}
+	free(v);
+	return kind;
+}
+
+static int by_entity(const void *x, const void *y)
+{
+	const struct country_row *p = x, *q = y;
+	if (p->ent != q->ent)
+		return p->ent < q->ent ? -1 : 1;
+	/* rows of one entity in the order they were read */
+	if (p->where.file != q->where.file)
+		return p->where.file < q->where.file ? -1 : 1;
+	return (p->where.line > q->where.line) - (p->where.line < q->where.line);
+}
+
+static int same_span(rg_span a, rg_span b)
+{
+	return memcmp(&a, &b, sizeof a) == 0;
+}
+
+/* Each leader's `leads` relation to their country: one for each row that
+ * names a country, office or time of its own (a second term, another
+ * office), none for a row that repeats an earlier one. */
+static void add_leads(rg_model *m, uint32_t *by_label, const rg_str *kind_of, size_t nstr,
+		      rg_diags *d)
+{
+	rg_str leader = rg_model_lookup(m, "leader");
+	rg_str country = rg_model_intern_z(m, "country");
+	rg_str leads = rg_model_intern_z(m, "leads");
+	if (m->ncrow)
+		qsort(m->crow, m->ncrow, sizeof *m->crow, by_entity);
+	for (size_t i = 0; leader && i < m->ncrow; i++) {
+		const struct country_row *c = &m->crow[i];
+		if (m->ent[c->ent].kind != leader)
+			continue;
+		int repeat = 0;
+		for (size_t k = i; k-- > 0 && m->crow[k].ent == c->ent && !repeat;)
+			repeat = m->crow[k].country == c->country &&
+				 m->crow[k].office == c->office &&
+				 same_span(m->crow[k].when, c->when);
+		if (repeat)
+			continue;
+		rg_str k = c->country < nstr && kind_of[c->country] ? kind_of[c->country] : country;
+		uint32_t to = resolve_or_create(m, by_label, c->country, k, c->where, d);
+		const rg_entity *e = &m->ent[c->ent];
+		rg_relation *r = rg_model_add_relation(m);
+		r->a = c->ent;
+		r->b = to;
+		r->aname = e->id;
+		r->bname = m->ent[to].id;
+		r->kind = leads;
+		r->label = c->office;
+		r->when = c->when;
+		r->where = (rg_loc){c->where.file, c->where.line, e->where.col};
+		r->bcol = c->where.col;
+		r->directed = 1;
+	}
 }
 
 static int overlaps(rg_span a, rg_span b)
@@ -424,36 +720,40 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 		if (l)
 			by_label[l] = by_label[l] ? RG_NONE : (uint32_t)i + 1;
 	}
+	rg_str other = rg_model_intern_z(m, "other");
+	rg_str country = rg_model_intern_z(m, "country");
+	size_t nstr = m->nstr;
+	rg_str *kind_of = undeclared_kinds(m, by_label, country, d);
+	m->nkind_declared = m->nstr;
+	m->kind_declared = rg_xcalloc(m->nstr, 1);
+	for (size_t i = 0; i < m->nent; i++)
+		if (m->ent[i].declared)
+			m->kind_declared[m->ent[i].kind] = 1;
 	size_t nrel = m->nrel;
 	for (size_t i = 0; i < nrel; i++) {
 		rg_relation *r = &m->rel[i];
-		r->a = resolve_or_create(m, by_label, r->aname, r->aguess, r->where, d);
+		rg_str ka = r->aname < nstr && kind_of[r->aname] ? kind_of[r->aname] : other;
+		rg_str kb = r->bname < nstr && kind_of[r->bname] ? kind_of[r->bname] : other;
+		r->a = resolve_or_create(m, by_label, r->aname, ka, r->where, d);
 		rg_loc bwhere = {r->where.file, r->where.line, r->bcol};
-		r->b = resolve_or_create(m, by_label, r->bname, r->bguess, bwhere, d);
+		r->b = resolve_or_create(m, by_label, r->bname, kb, bwhere, d);
 	}
-	rg_str leader = rg_model_lookup(m, "leader");
-	rg_str country = rg_model_intern_z(m, "country");
-	rg_str leads = rg_model_intern_z(m, "leads");
-	size_t nent = m->nent;
-	for (size_t i = 0; leader && i < nent; i++) {
-		if (m->ent[i].kind != leader || !m->ent[i].country)
-			continue;
-		rg_entity e = m->ent[i];
-		uint32_t c = resolve_or_create(m, by_label, e.country, country, e.where, d);
-		rg_relation *r = rg_model_add_relation(m);
-		r->a = (uint32_t)i;
-		r->b = c;
-		r->aname = e.id;
-		r->bname = m->ent[c].id;
-		r->kind = leads;
-		r->when = e.when;
-		r->where = e.where;
-		r->bcol = e.where.col;
-		r->directed = 1;
-	}
+	add_leads(m, by_label, kind_of, nstr, d);
+	report_unlisted_kinds(m, d);
+	sort_periods(m);
+	free(m->kind_declared);
+	m->kind_declared = NULL;
+	m->nkind_declared = 0;
+	free(kind_of);
 	free(by_label);
 	check_dates(m, d);
-	if (!m->node_tables && m->nent && m->nfiles)
+	if (m->unlisted)
+		rg_lint(d, rg_model_file(m, m->lost), 0, 0,
+			"%zu name%s used but declared in no node table %s not listed: %s could "
+			"not be read whole, and may declare them",
+			m->unlisted, m->unlisted > 1 ? "s" : "", m->unlisted > 1 ? "are" : "is",
+			m->nlost > 1 ? "this file and others" : "this file");
+	else if (!m->node_tables && !m->nlost && m->nent && m->nfiles)
 		rg_lint(d, NULL, 0, 0,
 			"no node table: all %zu nodes come from the edges, drawn with kinds "
 			"guessed "

@@ -21,6 +21,19 @@ size_t rg_model_nattrs(const rg_model *m);
  * edges are the norm (an edge-list export), not a mistake to warn of one by
  * one. */
 void rg_model_saw_node_table(rg_model *m);
+/* A row of a node table that names the entity's country (a leader's
+ * `country`): finish draws a `leads` relation for each such row of a
+ * leader (a leader may hold several offices, or one twice), labelled with
+ * the office when given.  where is the country's cell.  Owner: the
+ * semantics of tables (kinds from columns, time). */
+void rg_model_add_country_row(rg_model *m, uint32_t ent, rg_str country, rg_str office,
+			      rg_span when, rg_loc where);
+/* One period of entity ent, from one node table row (rg_model_periods). */
+void rg_model_add_period(rg_model *m, uint32_t ent, rg_span when);
+/* Says that the file could not be read whole and may have declared names:
+ * finish then leaves out the "declared in no node table" warnings, which
+ * would be follow-on noise, and says why in one line. */
+void rg_model_declarations_lost(rg_model *m, uint32_t file);
 /* One more row read from file (for rg_model_on_progress). */
 void rg_model_row_read(rg_model *m, const char *file);
 

@@ -9,6 +9,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -18,7 +19,7 @@
 #include "relgraph/read.h"
 #include "util.h"
 
-typedef enum { T_UNKNOWN, T_NODES, T_EDGES, T_MEETINGS, T_AGREEMENTS } role;
+typedef enum { T_UNKNOWN, T_NODES, T_EDGES, T_MEETINGS, T_AGREEMENTS, T_GROUPS } role;
 
 enum {
 	C_ID,
@@ -40,6 +41,8 @@ enum {
 	C_COUNT,
 	C_DIRECTED,
 	C_DIRECTION,
+	C_OFFICE,   /* a leader's office: the label of their `leads` (kept as an attribute too) */
+	C_GROUP_ID, /* a membership table's grouping column (version4id) */
 	C_NCOLS
 };
 
@@ -63,6 +66,22 @@ typedef struct {
 	rg_str *list;	     /* names split from one cell */
 	size_t list_cap;
 	int failed;
+	/* dates split over columns: for C_DATE, C_START and C_END (in that
+	 * order), the year, month and day columns, -1 for none */
+	int ymd[3][3];
+	rg_str member_guess; /* a membership table: the kind its members are */
+	/* a membership table's rows, made into relations once all are read */
+	struct member_row {
+		rg_str group, member, type;
+		rg_span when;
+		rg_loc where;
+	} * mrow;
+	size_t nmrow, capmrow;
+	/* relations of a lasting kind given a date alone: how many, the
+	 * first's kind and place (one hint for the table) */
+	size_t lasting;
+	rg_str lasting_kind;
+	long lasting_line, lasting_col;
 	/* rows seen, by a hash of their text, for duplicate rows: open
 	 * addressing of (hash, line) */
 	/* per column, the last value interned and its bytes: categorical
@@ -188,11 +207,106 @@ static int nodeish_filename(const char *base)
 
 #define NAMES(...) ((const char *const[]){__VA_ARGS__, NULL})
 
+/* Columns named for a leader, as Wikidata's query results name them
+ * (officeholder, officeholderLabel): a node table of leaders. */
+#define LEADER_IDS NAMES("officeholder", "leader", "head_of_state", "head_of_government")
+/* Columns that name a state (the Correlates of War's statenme): an id when
+ * no id, name, label or title column is given. */
+#define STATE_IDS NAMES("statenme", "state_name", "country_name")
+
+/* A membership table: one row per member per group (Correlates of War's
+ * alliance file: version4id groups the members of one alliance). */
+#define GROUP_IDS                                                                                  \
+	NAMES("group_id", "groupid", "alliance_id", "allianceid", "version4id", "atopid",          \
+	      "agreement_id", "treaty_id")
+#define MEMBER_COLS                                                                                \
+	NAMES("member", "member_name", "state_name", "statename", "country_name", "country",       \
+	      "state", "party", "name")
+
+/* What a prefix of a day/month/year group of columns says: start
+ * (st_year, start_year, all_st_year), end (end_year) or the date itself
+ * (year, date_year); -1 for anything else. */
+static int ymd_role(const char *prefix, size_t len)
+{
+	size_t w = len;
+	while (w && prefix[w - 1] != '_')
+		w--;
+	const char *word = prefix + w;
+	size_t wl = len - w;
+#define IS(x) (wl == strlen(x) && strncmp(word, x, wl) == 0)
+	if (IS("st") || IS("start") || IS("begin") || IS("from") || IS("since"))
+		return C_START;
+	if (IS("end") || IS("until") || IS("to"))
+		return C_END;
+	if (len == 0 || IS("date"))
+		return C_DATE;
+#undef IS
+	return -1;
+}
+
+/* The column PREFIX_NAME or PREFIXNAME, or -1. */
+static int find_part(char **h, size_t n, const char *prefix, size_t len, const char *name)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t hl = strlen(h[i]);
+		if (hl <= len || strncmp(h[i], prefix, len) != 0)
+			continue;
+		const char *rest = h[i] + len;
+		if (len && *rest == '_')
+			rest++;
+		if (strcmp(rest, name) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* Dates split over columns: PREFIX_year with PREFIX_month and PREFIX_day
+ * (both optional), the prefix saying start, end or date.  Where several
+ * groups say the same, a membership table reads the member's (mem_...),
+ * any other table the first.  Only for roles no single column fills. */
+static void find_ymd(table *t, char **h, size_t n)
+{
+	for (int r = 0; r < 3; r++)
+		t->ymd[r][0] = t->ymd[r][1] = t->ymd[r][2] = -1;
+	for (size_t i = 0; i < n; i++) {
+		size_t hl = strlen(h[i]);
+		if (hl < 4 || strcmp(h[i] + hl - 4, "year") != 0)
+			continue;
+		size_t len = hl - 4;
+		if (len && h[i][len - 1] == '_')
+			len--;
+		int what = ymd_role(h[i], len);
+		if (what < 0 || t->col[what] >= 0)
+			continue;
+		int *y = t->ymd[what - C_DATE];
+		int member = starts(h[i], "mem");
+		if (y[0] >= 0 && !(t->role == T_GROUPS && member && !starts(h[y[0]], "mem")))
+			continue;
+		y[0] = (int)i;
+		y[1] = find_part(h, n, h[i], len, "month");
+		y[2] = find_part(h, n, h[i], len, "day");
+	}
+}
+
+/* The label column of a Wikidata id column X: XLabel. */
+static int find_label_of(char **h, size_t n, int id)
+{
+	if (id < 0)
+		return -1;
+	size_t len = strlen(h[id]);
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(h[i], h[id], len) == 0 && strcmp(h[i] + len, "label") == 0)
+			return (int)i;
+	return -1;
+}
+
 static void classify(table *t, char **h, size_t n)
 {
 	int *c = t->col;
 	for (int k = 0; k < C_NCOLS; k++)
 		c[k] = -1;
+	for (int r = 0; r < 3; r++)
+		t->ymd[r][0] = t->ymd[r][1] = t->ymd[r][2] = -1;
 	const char *base = t->base;
 	int list_p = find(h, n, NAMES("participants", "attendees"));
 	int list_a = find(h, n, NAMES("parties", "signatories"));
@@ -202,8 +316,28 @@ static void classify(table *t, char **h, size_t n)
 	if (pair && strcmp(h[a], "from") == 0 && nodeish_filename(base))
 		pair = 0; /* from/to are the dates of a node table */
 
-	int has_id = find(h, n, NAMES("id", "name", "label", "title")) >= 0;
+	int has_id = find(h, n, NAMES("id", "name", "label", "title")) >= 0 ||
+		     find(h, n, LEADER_IDS) >= 0 || find(h, n, STATE_IDS) >= 0;
+	int group = find(h, n, GROUP_IDS), member = find(h, n, MEMBER_COLS);
 	/* a meetings.csv holding meeting nodes (an id, no ends) is a node table */
+	/* not a node table with a group column (id,name,group_id): those have
+	 * an id column or a file name that says nodes */
+	if (!pair && list_p < 0 && list_a < 0 && group >= 0 && member >= 0 &&
+	    find(h, n, NAMES("id")) < 0 && !nodeish_filename(base)) {
+		t->role = T_GROUPS;
+		c[C_GROUP_ID] = group;
+		c[C_LIST] = member;
+		c[C_KIND] =
+			find(h, n, NAMES("kind", "type", "ss_type", "alliance_type", "category"));
+		t->member_guess = strstr(h[member], "state") || strstr(h[member], "country")
+					  ? rg_model_intern_z(t->m, "country")
+					  : 0;
+		c[C_DATE] = find(h, n, NAMES("date"));
+		c[C_START] = find(h, n, NAMES("start", "start_date", "since", "begin"));
+		c[C_END] = find(h, n, NAMES("end", "end_date", "until"));
+		find_ymd(t, h, n);
+		return;
+	}
 	if (list_p >= 0 || (starts(base, "meeting") && (pair || !has_id))) {
 		t->role = T_MEETINGS;
 		c[C_LIST] = list_p;
@@ -229,6 +363,16 @@ static void classify(table *t, char **h, size_t n)
 		c[C_LABEL] = find(h, n, NAMES("label", "name", "title"));
 		if (c[C_LABEL] == c[C_ID])
 			c[C_LABEL] = -1;
+		if (c[C_ID] < 0 && t->role == T_NODES) {
+			/* Wikidata: officeholder is the id, officeholderLabel the name */
+			c[C_ID] = find(h, n, LEADER_IDS);
+			c[C_LABEL] = find_label_of(h, n, c[C_ID]);
+			t->default_kind = rg_model_intern_z(t->m, "leader");
+		}
+		if (c[C_ID] < 0 && t->role == T_NODES) {
+			c[C_ID] = find(h, n, STATE_IDS);
+			t->default_kind = rg_model_intern_z(t->m, "country");
+		}
 	} else {
 		/* an edge's id (Gephi) is not drawn; its label is */
 		c[C_ID] = find(h, n, NAMES("id"));
@@ -265,6 +409,9 @@ static void classify(table *t, char **h, size_t n)
 	}
 	if (t->role != T_NODES)
 		c[C_COUNTRY] = c[C_GROUP] = -1;
+	else
+		c[C_OFFICE] = find(h, n, NAMES("positionlabel", "position", "office"));
+	find_ymd(t, h, n);
 }
 
 static void table_err(table *t, long line, long col, const char *fmt, ...)
@@ -356,13 +503,24 @@ static int header(table *t, const rg_row *row)
 	case T_NODES: {
 		rg_model_saw_node_table(t->m);
 		const char *k = kind_from_filename(t->base);
-		t->default_kind = rg_model_intern_z(t->m, k ? k : "other");
+		if (k || !t->default_kind)
+			t->default_kind = rg_model_intern_z(t->m, k ? k : "other");
+		break;
+	}
+	case T_GROUPS: {
+		const char *g = rg_model_str(t->m, t->names[t->col[C_GROUP_ID]]);
+		int alliance = starts(t->base, "allian") || strncasecmp(g, "allian", 6) == 0;
+		t->default_kind = rg_model_intern_z(t->m, alliance ? "alliance" : "same group");
 		break;
 	}
 	}
 	for (int k = 0; k < C_NCOLS; k++)
-		if (t->col[k] >= 0)
+		if (t->col[k] >= 0 && k != C_OFFICE)
 			t->used[t->col[k]] = 1;
+	for (int r = 0; r < 3; r++)
+		for (int k = 0; k < 3; k++)
+			if (t->ymd[r][k] >= 0)
+				t->used[t->ymd[r][k]] = 1;
 	for (size_t i = 0; i < row->nfields; i++)
 		free(h[i]);
 	free(h);
@@ -402,10 +560,59 @@ static rg_str kind_text(table *t, const char *s, size_t n)
 	return k;
 }
 
+/* A whole number of at most digits digits in f, 0 for an empty field, -1
+ * for anything else. */
+static long part(const rg_field *f, int digits)
+{
+	const char *s = f->s;
+	size_t n = f->len;
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (!n)
+		return 0;
+	long v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9' || (int)i >= digits)
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* A date split over year, month and day columns (see find_ymd). */
+static int ymd_field(table *t, const rg_row *row, const int *c, rg_date *out)
+{
+	const rg_field *yf = &row->fields[c[0]];
+	long y = part(yf, 4);
+	long mo = c[1] >= 0 ? part(&row->fields[c[1]], 2) : 0;
+	long d = c[2] >= 0 ? part(&row->fields[c[2]], 2) : 0;
+	if (!y && !mo && !d)
+		return 0;
+	char buf[64];
+	if (mo > 0 && d > 0)
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)y, (int)mo, (int)d);
+	else if (mo > 0 && !d)
+		snprintf(buf, sizeof buf, "%04d-%02d", (int)y, (int)mo);
+	else
+		snprintf(buf, sizeof buf, "%04d", (int)y);
+	if (y <= 0 || mo < 0 || d < 0 || (d && !mo) || rg_date_parse(buf, out) != 0) {
+		table_err(t, yf->line, yf->col, "year '%s', month '%s', day '%s' are not a date",
+			  yf->s, c[1] >= 0 ? row->fields[c[1]].s : "",
+			  c[2] >= 0 ? row->fields[c[2]].s : "");
+		*out = (rg_date){0, 0, 0};
+		return -1;
+	}
+	return 0;
+}
+
 static int date_field(table *t, const rg_row *row, int k, rg_date *out)
 {
 	const rg_field *f = field(t, row, k);
 	*out = (rg_date){0, 0, 0};
+	if (!f && t->ymd[k - C_DATE][0] >= 0)
+		return ymd_field(t, row, t->ymd[k - C_DATE], out);
 	if (!f)
 		return 0;
 	const char *v = rg_model_str(t->m, trimmed(t->m, f->s, f->len));
@@ -507,6 +714,22 @@ static rg_str url_field(table *t, const rg_row *row)
 	return u;
 }
 
+/* The span of an entity declared by several rows (a leader's two terms)
+ * holds all of them; an open side of any row stays open. */
+static void widen_span(rg_span *e, rg_span w)
+{
+	if (!w.start.year && !w.end.year)
+		return;
+	if (!e->start.year && !e->end.year) {
+		*e = w;
+		return;
+	}
+	if (!w.start.year || (e->start.year && rg_date_cmp_lo(w.start, e->start) < 0))
+		e->start = w.start;
+	if (!w.end.year || (e->end.year && rg_date_cmp_hi(w.end, e->end) > 0))
+		e->end = w.end;
+}
+
 static void node_row(table *t, const rg_row *row)
 {
 	const rg_field *idf = field(t, row, C_ID);
@@ -519,14 +742,17 @@ static void node_row(table *t, const rg_row *row)
 	rg_str kind = kf ? kind_text(t, kf->s, kf->len) : 0;
 	if (!kind)
 		kind = t->default_kind;
+	/* a row with a bad date still declares its name: its uses elsewhere
+	 * are not "declared in no node table" (the error is reported) */
 	rg_span when;
-	if (span_fields(t, row, &when))
-		return;
+	int bad = span_fields(t, row, &when);
 	uint32_t i = rg_model_declare(t->m, id, kind, loc(t, idf, row), t->d);
 	if (i == RG_NONE) {
 		t->failed = 1;
 		return;
 	}
+	if (bad)
+		return;
 	rg_entity *e = rg_model_entity_mut(t->m, i);
 	int fresh = e->where.file == t->fileno && e->where.line == (uint32_t)row->line;
 #define FILL(field_, k)                                                                            \
@@ -541,10 +767,15 @@ static void node_row(table *t, const rg_row *row)
 		e->url = url_field(t, row);
 	FILL(description, C_DESC);
 #undef FILL
-	if (!e->when.start.year && !e->when.end.year)
-		e->when = when;
+	widen_span(&e->when, when);
+	if (when.start.year || when.end.year)
+		rg_model_add_period(t->m, i, when);
 	if (fresh)
 		add_attrs(t, row, &e->attr0, &e->nattr);
+	rg_str country = text(t, row, C_COUNTRY);
+	if (country)
+		rg_model_add_country_row(t->m, i, country, text(t, row, C_OFFICE), when,
+					 loc(t, field(t, row, C_COUNTRY), row));
 }
 
 /* Splits a list cell at any of the separators seps into trimmed,
@@ -718,6 +949,14 @@ static void agreement_row(table *t, const rg_row *row)
 		table_err(t, row->line, idf->col, "empty agreement name");
 		return;
 	}
+	/* declared before its other cells are checked: a row with an error
+	 * still makes its name known (no "declared in no node table" after) */
+	uint32_t i = rg_model_declare(t->m, id, rg_model_intern_z(t->m, "agreement"),
+				      loc(t, idf, row), t->d);
+	if (i == RG_NONE) {
+		t->failed = 1;
+		return;
+	}
 	const rg_field *lf = field(t, row, C_LIST);
 	size_t n = split_list(t, lf, ";|");
 	rg_str *names = t->list;
@@ -729,12 +968,6 @@ static void agreement_row(table *t, const rg_row *row)
 	rg_span when;
 	if (span_fields(t, row, &when))
 		return;
-	uint32_t i = rg_model_declare(t->m, id, rg_model_intern_z(t->m, "agreement"),
-				      loc(t, idf, row), t->d);
-	if (i == RG_NONE) {
-		t->failed = 1;
-		return;
-	}
 	rg_entity *e = rg_model_entity_mut(t->m, i);
 	e->label = text(t, row, C_LABEL);
 	e->url = url_field(t, row);
@@ -757,6 +990,36 @@ static void agreement_row(table *t, const rg_row *row)
 		r->kind = t->default_kind;
 		r->when = when;
 		r->aguess = country;
+	}
+}
+
+/* Kinds that name a lasting tie rather than an event: given a date alone
+ * they are drawn on that day only, which is seldom what was meant. */
+static int lasting(const char *kind)
+{
+	static const char *const words[] = {
+		"member",   "alliance", "allied",  "allies", "leads",	 "leader of", "head of",
+		"partner",  "party to", "belongs", "spouse", "married",	 "employ",    "works for",
+		"works at", "serves",	"governs", "rules",  "occupies", "part of",
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strstr(kind, words[i]))
+			return 1;
+	return 0;
+}
+
+/* Counts a relation of a lasting kind given only a date (see lasting). */
+static void note_lasting(table *t, const rg_row *row, rg_str kind)
+{
+	const rg_field *df = field(t, row, C_DATE), *sf = field(t, row, C_START),
+		       *ef = field(t, row, C_END);
+	if (!df || !df->len || (sf && sf->len) || (ef && ef->len) ||
+	    !lasting(rg_model_str(t->m, kind)))
+		return;
+	if (!t->lasting++) {
+		t->lasting_kind = kind;
+		t->lasting_line = row->line;
+		t->lasting_col = df->col;
 	}
 }
 
@@ -813,6 +1076,7 @@ static void edge_row(table *t, const rg_row *row)
 	uint32_t attr0, nattr;
 	add_attrs(t, row, &attr0, &nattr);
 	rg_str label = text(t, row, C_LABEL);
+	note_lasting(t, row, kind);
 	for (size_t k = 0; k < n; k++) {
 		rg_relation *r = relation(t, row, a, targets[k], af, bf);
 		r->kind = kind;
@@ -826,6 +1090,133 @@ static void edge_row(table *t, const rg_row *row)
 		r->aguess = at;
 		r->bguess = bt;
 	}
+}
+
+/* A membership table's row: kept until every row is read, since the
+ * members of one group may lie anywhere in the file. */
+static void member_row(table *t, const rg_row *row)
+{
+	const rg_field *gf = field(t, row, C_GROUP_ID), *mf = field(t, row, C_LIST);
+	rg_str g = trimmed(t->m, gf->s, gf->len), who = trimmed(t->m, mf->s, mf->len);
+	if (!g || !who) {
+		table_err(t, row->line, g ? mf->col : gf->col, "empty '%s': every row names a %s",
+			  rg_model_str(t->m, t->names[t->col[g ? C_LIST : C_GROUP_ID]]),
+			  g ? "member" : "group");
+		return;
+	}
+	rg_span when;
+	if (span_fields(t, row, &when))
+		return;
+	const rg_field *kf = field(t, row, C_KIND);
+	if (t->nmrow == t->capmrow) {
+		t->capmrow = t->capmrow ? 2 * t->capmrow : 256;
+		t->mrow = rg_xrealloc(t->mrow, t->capmrow * sizeof *t->mrow);
+	}
+	t->mrow[t->nmrow++] = (struct member_row){g, who, kf ? trimmed(t->m, kf->s, kf->len) : 0,
+						  when, loc(t, mf, row)};
+}
+
+static int by_group(const void *x, const void *y)
+{
+	const struct member_row *p = x, *q = y;
+	if (p->group != q->group)
+		return p->group < q->group ? -1 : 1;
+	return (p->where.line > q->where.line) - (p->where.line < q->where.line);
+}
+
+static int by_first_line(const void *x, const void *y)
+{
+	const struct member_row *const *p = x, *const *q = y;
+	return ((*p)->where.line > (*q)->where.line) - ((*p)->where.line < (*q)->where.line);
+}
+
+/* The time two members were in the group together: the overlap of their
+ * spans, an open side open; returns 0 when they never overlapped. */
+static int overlap(rg_span a, rg_span b, rg_span *out)
+{
+	*out = a;
+	if (b.start.year && (!a.start.year || rg_date_cmp_lo(b.start, a.start) > 0))
+		out->start = b.start;
+	if (b.end.year && (!a.end.year || rg_date_cmp_hi(b.end, a.end) < 0))
+		out->end = b.end;
+	return !out->start.year || !out->end.year ||
+	       rg_date_first_day(out->start) <= rg_date_last_day(out->end);
+}
+
+/* One group's members, rows g[0..n): each pair related while both were in
+ * it, or, past rg_model_event_nodes members (6, or --event-nodes, as for a
+ * meeting), a node of its own (an agreement) that
+ * each member is a `member of`, as a summit is for its participants. */
+static void make_group(table *t, const struct member_row *g, size_t n)
+{
+	rg_model *m = t->m;
+	if (n > rg_model_event_nodes(m)) {
+		char *id = rg_asprintf("%s %s", rg_model_str(m, t->default_kind),
+				       rg_model_str(m, g[0].group));
+		rg_str gid = rg_model_intern_z(m, id);
+		free(id);
+		uint32_t e = rg_model_declare(m, gid, rg_model_intern_z(m, "agreement"), g[0].where,
+					      t->d);
+		if (e == RG_NONE) {
+			t->failed = 1;
+			return;
+		}
+		rg_entity *x = rg_model_entity_mut(m, e);
+		for (size_t i = 0; i < n; i++)
+			widen_span(&x->when, g[i].when);
+		if (g[0].type) {
+			x->attr0 = rg_model_add_attr(m, rg_model_intern_z(m, "type"), g[0].type);
+			x->nattr = 1;
+		}
+		for (size_t i = 0; i < n; i++) {
+			rg_relation *r = rg_model_add_relation(m);
+			r->aname = g[i].member;
+			r->bname = gid;
+			r->kind = rg_model_intern_z(m, "member of");
+			r->when = g[i].when;
+			r->where = g[i].where;
+			r->bcol = g[i].where.col;
+			r->directed = 1;
+			r->aguess = t->member_guess;
+		}
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++) {
+			rg_span w;
+			if (g[i].member == g[j].member || !overlap(g[i].when, g[j].when, &w))
+				continue;
+			rg_relation *r = rg_model_add_relation(m);
+			r->aname = g[i].member;
+			r->bname = g[j].member;
+			r->kind = t->default_kind;
+			r->label = g[i].type;
+			r->when = w;
+			r->where = g[i].where;
+			r->bcol = g[j].where.col;
+			r->aguess = r->bguess = t->member_guess;
+		}
+}
+
+/* Every group of a membership table, in the order of their first rows. */
+static void make_groups(table *t)
+{
+	if (!t->nmrow)
+		return;
+	qsort(t->mrow, t->nmrow, sizeof *t->mrow, by_group);
+	struct member_row **first = rg_xmalloc(t->nmrow * sizeof *first);
+	size_t ng = 0;
+	for (size_t i = 0; i < t->nmrow; i++)
+		if (!i || t->mrow[i].group != t->mrow[i - 1].group)
+			first[ng++] = &t->mrow[i];
+	qsort(first, ng, sizeof *first, by_first_line);
+	for (size_t k = 0; k < ng; k++) {
+		size_t n = 1;
+		while (first[k] + n < t->mrow + t->nmrow && first[k][n].group == first[k][0].group)
+			n++;
+		make_group(t, first[k], n);
+	}
+	free(first);
 }
 
 /* A row that repeats an earlier one to the letter is most often a
@@ -887,6 +1278,7 @@ static int on_row(void *ctx, const rg_row *row, size_t index)
 			edge_row(t, row);
 		break;
 	case T_AGREEMENTS: agreement_row(t, row); break;
+	case T_GROUPS: member_row(t, row); break;
 	case T_UNKNOWN: return 1;
 	}
 	return rg_diags_count(t->d, RG_ERROR) >= RG_DIAGS_MAX;
@@ -898,6 +1290,28 @@ static char *lower_base(const char *path)
 	b = b ? b + 1 : path;
 	char *s = norm(b);
 	return s;
+}
+
+/* What a table says once all of it is read: a membership table's groups,
+ * the hint for lasting ties given a date alone, and whether names it may
+ * declare were lost (read is the reader's status). */
+static void after_table(table *t, rg_status read)
+{
+	if (t->role == T_GROUPS)
+		make_groups(t);
+	if (t->lasting)
+		rg_lint(t->d, t->file, t->lasting_line, t->lasting_col,
+			"'%s' is a lasting tie, but %zu row%s give%s it only a date, so it is "
+			"drawn "
+			"as an event on that day; write when it began and ended with start and end "
+			"columns",
+			rg_model_str(t->m, t->lasting_kind), t->lasting, t->lasting > 1 ? "s" : "",
+			t->lasting > 1 ? "" : "s");
+	/* a file refused as a whole, or a node table the reader could not
+	 * read to its end, may have declared any name */
+	if (t->role == T_UNKNOWN ||
+	    (read != RG_OK && (t->role == T_NODES || t->role == T_AGREEMENTS)))
+		rg_model_declarations_lost(t->m, t->fileno);
 }
 
 static rg_status load(rg_model *m, const char *path, const char *display, const char *data,
@@ -913,6 +1327,8 @@ static rg_status load(rg_model *m, const char *path, const char *display, const 
 	t.base = base;
 	rg_status s = data ? rg_read_csv_mem(data, len, display, on_row, &t, d)
 			   : rg_read_csv(path, display, on_row, &t, d);
+	after_table(&t, s);
+	free(t.mrow);
 	free(base);
 	free(t.names);
 	free(t.used);

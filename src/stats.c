@@ -111,6 +111,111 @@ static uint32_t find_root(uint32_t *up, uint32_t x)
 	return x;
 }
 
+/* Sorts p by ends and adds up the entries of one pair; returns how many
+ * pairs remain. */
+static size_t merge_pairs(pair *p, size_t n)
+{
+	qsort(p, n, sizeof *p, by_ends);
+	size_t np = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (np && p[np - 1].a == p[i].a && p[np - 1].b == p[i].b) {
+			p[np - 1].count += p[i].count;
+			span(&p[np - 1].first, &p[np - 1].last, p[i].first, p[i].last);
+		} else {
+			p[np++] = p[i];
+		}
+	}
+	return np;
+}
+
+/* A gathering of more attendees than this (a conference, a congress) is
+ * not counted as a meeting of every two of them: they did not all meet,
+ * and its pairs would be half a million or more. */
+#define MAX_SHARED_MEETING 1000
+/* Shared meetings are added up whenever this many pairs are waiting, so
+ * that memory grows with the distinct pairs, not with the meetings. */
+#define PAIRS_BEFORE_MERGE (1u << 20)
+
+/* One attendance of a meeting drawn as a node: who, at which meeting
+ * node, from which row (one row is one meeting, or count of them). */
+typedef struct {
+	uint32_t hub, who, file, line, count;
+	rg_span when;
+} attendance;
+
+static int by_meeting(const void *x, const void *y)
+{
+	const attendance *p = x, *q = y;
+	if (p->hub != q->hub)
+		return p->hub < q->hub ? -1 : 1;
+	if (p->file != q->file)
+		return p->file < q->file ? -1 : 1;
+	if (p->line != q->line)
+		return p->line < q->line ? -1 : 1;
+	return (p->who > q->who) - (p->who < q->who);
+}
+
+/* Pairs count every meeting two people shared, drawn as an edge between
+ * them or, for a meeting of many, as a node each attended: appends to
+ * p[0..*n) a pair for every two attendees of one meeting row, both in the
+ * view.  Returns the grown array.  Owner: the semantics of counts. */
+static pair *shared_meetings(const rg_model *m, const rg_view *v, pair *p, size_t *n)
+{
+	rg_str attended = rg_model_lookup(m, "attended");
+	if (!attended)
+		return p;
+	size_t na = 0;
+	for (size_t e = 0; e < v->nedges; e++)
+		if (v->edges[e].kind == attended)
+			na += v->edges[e].rows;
+	if (!na)
+		return p;
+	attendance *a = rg_xmalloc(na * sizeof *a);
+	na = 0;
+	for (size_t e = 0; e < v->nedges; e++) {
+		if (v->edges[e].kind != attended)
+			continue;
+		for (uint32_t k = 0; k < v->edges[e].rows; k++) {
+			const rg_relation *r = rg_model_relation(m, v->rels[v->edges[e].rel0 + k]);
+			a[na++] = (attendance){r->b,	      r->a,	r->where.file,
+					       r->where.line, r->count, r->when};
+		}
+	}
+	qsort(a, na, sizeof *a, by_meeting);
+	size_t cap = *n, merge_at = PAIRS_BEFORE_MERGE;
+	for (size_t i = 0, j; i < na; i = j) {
+		for (j = i + 1; j < na && a[j].hub == a[i].hub && a[j].file == a[i].file &&
+				a[j].line == a[i].line;
+		     j++)
+			;
+		if (j - i > MAX_SHARED_MEETING)
+			continue;
+		if (*n > merge_at) {
+			*n = merge_pairs(p, *n);
+			merge_at = *n + PAIRS_BEFORE_MERGE;
+		}
+		for (size_t x = i; x < j; x++)
+			for (size_t y = x + 1; y < j; y++) {
+				if (a[x].who == a[y].who)
+					continue;
+				if (*n == cap) {
+					cap = cap ? 2 * cap : 64;
+					p = rg_xrealloc(p, cap * sizeof *p);
+				}
+				rg_span w = a[x].when;
+				pair *q = &p[(*n)++];
+				memset(q, 0, sizeof *q);
+				q->a = a[x].who; /* sorted: a[x].who < a[y].who */
+				q->b = a[y].who;
+				q->count = a[x].count;
+				span(&q->first, &q->last, w.start.year ? w.start : w.end,
+				     w.end.year ? w.end : w.start);
+			}
+	}
+	free(a);
+	return p;
+}
+
 static void collect(const rg_model *m, const rg_view *v, size_t top, rows *out)
 {
 	size_t nent = rg_model_nentities(m);
@@ -164,16 +269,9 @@ static void collect(const rg_model *m, const rg_view *v, size_t top, rows *out)
 		p[i].first = e->first;
 		p[i].last = e->last;
 	}
-	qsort(p, v->nedges, sizeof *p, by_ends);
-	size_t np = 0;
-	for (size_t i = 0; i < v->nedges; i++) {
-		if (np && p[np - 1].a == p[i].a && p[np - 1].b == p[i].b) {
-			p[np - 1].count += p[i].count;
-			span(&p[np - 1].first, &p[np - 1].last, p[i].first, p[i].last);
-		} else {
-			p[np++] = p[i];
-		}
-	}
+	size_t npairs = v->nedges;
+	p = shared_meetings(m, v, p, &npairs);
+	size_t np = merge_pairs(p, npairs);
 	qsort(p, np, sizeof *p, by_count);
 	for (size_t i = 0; i < np && (!top || i < top); i++)
 		add(out, "pair", name_of(m, p[i].a), name_of(m, p[i].b), NULL, p[i].count, -1,

@@ -74,10 +74,36 @@ static int dated(rg_span w)
 	return w.start.year || w.end.year;
 }
 
+/* 1 if entity i's own time meets the window: its span, or one of its
+ * periods when rows gave it several (a state that ceased and came back is
+ * not there in between). */
+static int entity_in_window(const rg_model *m, size_t i, const rg_entity *e,
+			    const rg_transform_opts *o)
+{
+	const rg_span *p;
+	size_t n = rg_model_periods(m, i, &p);
+	if (!n)
+		return rg_in_window(e->when, o->from, o->to, 0);
+	for (size_t k = 0; k < n; k++)
+		if (rg_in_window(p[k], o->from, o->to, 0))
+			return 1;
+	return 0;
+}
+
 /* Which entities and relations pass the filters that do not depend on
- * merging: time window, node kinds, relation kinds. */
+ * merging: time window, node kinds, relation kinds.
+ *
+ * Time means one thing (docs/FORMAT.md, "Time"): in a window, a dated
+ * relation is in force when its span meets the window; a dated entity is
+ * there when its own span meets it, and neither it nor its relations are
+ * drawn otherwise.  Undated things have no time of their own: an undated
+ * entity is there when a relation in force joins it, and an undated
+ * relation is drawn when both its ends are there (never with --dated-only),
+ * bringing in nothing by itself.  own[] marks the entities whose own span
+ * meets the window; kept_kinds[] those with a relation that passes the kind
+ * filters, whatever its time.  Owner: the semantics of time. */
 static void select_rows(const rg_model *m, const rg_transform_opts *o, unsigned char *keep_ent,
-			unsigned char *keep_rel)
+			unsigned char *keep_rel, unsigned char *own, unsigned char *kept_kinds)
 {
 	size_t nent = rg_model_nentities(m), nrel = rg_model_nrelations(m);
 	int window = o->from.year || o->to.year;
@@ -88,25 +114,36 @@ static void select_rows(const rg_model *m, const rg_transform_opts *o, unsigned 
 			k = 0;
 		if (o->nhide && kind_in(m, e->kind, o->hide, o->nhide))
 			k = 0;
-		if (window && dated(e->when) && !rg_in_window(e->when, o->from, o->to, 0))
+		if (window && dated(e->when) && !entity_in_window(m, i, e, o))
 			k = 0;
-		if (k && window && o->dated_only && !dated(e->when))
-			k = 2; /* kept only if a dated relation in the window needs it */
 		keep_ent[i] = (unsigned char)k;
+		own[i] = (unsigned char)(k && window && dated(e->when));
 	}
+	/* present: there in the window, by its own span or a relation in force */
+	unsigned char *present = rg_xmalloc(nent ? nent : 1);
+	memcpy(present, own, nent);
 	for (size_t i = 0; i < nrel; i++) {
 		const rg_relation *r = rg_model_relation(m, i);
 		int k = keep_ent[r->a] && keep_ent[r->b];
 		if (k && o->nrelations && !kind_in(m, r->kind, o->relations, o->nrelations))
 			k = 0;
+		if (k)
+			kept_kinds[r->a] = kept_kinds[r->b] = 1;
 		if (k && window) {
 			if (!dated(r->when))
-				k = !o->dated_only;
-			else
-				k = rg_in_window(r->when, o->from, o->to, r->count > 1);
+				k = 2; /* decided below, once presence is known */
+			else if ((k = rg_in_window(r->when, o->from, o->to, r->count > 1)))
+				present[r->a] = present[r->b] = 1;
 		}
 		keep_rel[i] = (unsigned char)k;
 	}
+	for (size_t i = 0; window && i < nrel; i++) {
+		if (keep_rel[i] != 2)
+			continue;
+		const rg_relation *r = rg_model_relation(m, i);
+		keep_rel[i] = !o->dated_only && present[r->a] && present[r->b];
+	}
+	free(present);
 }
 
 /* Marks the entities within depth hops of the focus, over kept relations
@@ -215,7 +252,9 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 	unsigned char *keep_rel = rg_xcalloc(nrel ? nrel : 1, 1);
 	/* had: 1 if an entity has any relation at all in the model */
 	unsigned char *had = rg_xcalloc(nent ? nent : 1, 1);
-	select_rows(m, opts, keep_ent, keep_rel);
+	unsigned char *own = rg_xcalloc(nent ? nent : 1, 1);
+	unsigned char *kept_kinds = rg_xcalloc(nent ? nent : 1, 1);
+	select_rows(m, opts, keep_ent, keep_rel, own, kept_kinds);
 	for (size_t i = 0; i < nrel; i++) {
 		const rg_relation *r = rg_model_relation(m, i);
 		had[r->a] = had[r->b] = 1;
@@ -274,7 +313,11 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 	}
 	/* An entity whose relations were all filtered away goes too, unless
 	 * it was asked for by name or isolated nodes are kept; one that never
-	 * had any stays (it was declared alone on purpose). */
+	 * had any stays (it was declared alone on purpose).  In a window, an
+	 * entity with no relation drawn stays when its own span holds the
+	 * window (and kind filters left it some relation, or it never had
+	 * any); an undated one goes: nothing in force joins it. */
+	int window = opts->from.year || opts->to.year;
 	unsigned char *linked = rg_xcalloc(nent ? nent : 1, 1);
 	for (size_t e = 0; e < v->nedges; e++)
 		linked[v->edges[e].a] = linked[v->edges[e].b] = 1;
@@ -283,7 +326,8 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 		int is_focus = 0;
 		for (size_t f = 0; f < opts->nfocus; f++)
 			is_focus |= opts->focus[f] == i;
-		if (linked[i] || is_focus || (keep_ent[i] == 1 && (!had[i] || opts->keep_isolated)))
+		int alone = window ? own[i] && (!had[i] || kept_kinds[i]) : !had[i];
+		if (linked[i] || is_focus || (keep_ent[i] && (alone || opts->keep_isolated)))
 			v->nodes[v->nnodes++] = (uint32_t)i;
 	}
 
@@ -312,6 +356,8 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 	free(keep_ent);
 	free(keep_rel);
 	free(had);
+	free(own);
+	free(kept_kinds);
 	free(linked);
 	return v;
 }

@@ -122,6 +122,11 @@ uint32_t rg_model_find(const rg_model *m, const char *id);
  * and how many files were loaded. */
 const char *rg_model_file(const rg_model *m, uint32_t i);
 size_t rg_model_nfiles(const rg_model *m);
+/* The periods of entity i when several rows gave it times apart (a state
+ * that ceased and came back, a leader's two terms): sets *out to them and
+ * returns how many; 0 when its span (rg_entity.when) says all.  They
+ * belong to m and are valid once rg_model_finish has run. */
+size_t rg_model_periods(const rg_model *m, size_t i, const rg_span **out);
 /* The value of attribute key on an entity or relation's range, or 0. */
 rg_str rg_model_attr(const rg_model *m, uint32_t attr0, uint32_t nattr, const char *key);
 /* The value of entity e's field name (any case): its kind, country or

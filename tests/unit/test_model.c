@@ -704,7 +704,202 @@ static void test_bad_date_is_error_at_its_column(void **state)
 	const rg_diag *x = rg_diags_at(f->d, 0);
 	assert_diag_at(x, RG_ERROR, "leaders.csv", 2, 7);
 	assert_string_equal(x->msg, "'2013-13' is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)");
-	assert_int_equal(rg_model_nentities(f->m), 0);
+	/* the row still declares its name, without the bad date: its uses
+	 * are not "declared in no node table" */
+	assert_int_equal(rg_model_nentities(f->m), 1);
+	assert_true(ent(f, "xi")->declared);
+	assert_int_equal(ent(f, "xi")->when.start.year, 0);
+}
+
+static void test_bad_agreement_row_still_declares_its_name(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"agreements.csv", "name,date,parties\nPact,2015-13,A;B\n"},
+	     {"edges.csv", "from,to\nC,Pact\n"}, {"nodes.csv", "id\nC\n"});
+	assert_int_equal(f->st, RG_EDATA);
+	assert_int_equal(rg_diags_count(f->d, RG_ERROR), 1);
+	assert_null(unit_diag(f->d, "'Pact' is used here"));
+	assert_true(ent(f, "Pact")->declared);
+}
+
+/* ---- kinds from the columns that name an undeclared name ---- */
+
+static void test_undeclared_kind_from_its_column_whatever_the_order(void **state)
+{
+	fixture *f = *state;
+	/* the edge table, read first, says nothing; the leader's country does */
+	LOAD(f, {"a.csv", "source,target\nAtlantis,League\n"},
+	     {"leaders.csv", "name,country\nZed,Atlantis\n"});
+	assert_int_equal(f->st, RG_OK);
+	assert_string_equal(S(f, ent(f, "Atlantis")->kind), "country");
+	assert_string_equal(S(f, ent(f, "League")->kind), "other");
+	const rg_diag *x = unit_diag(f->d, "'Atlantis' is used here");
+	assert_non_null(x);
+	assert_string_equal(x->msg,
+			    "'Atlantis' is used here but declared in no node table (drawn as "
+			    "country)");
+}
+
+static void test_undeclared_kind_most_uses_win_and_both_places_reported(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"agreements.csv", "name,parties\nPact,Ana;Bo\n"},
+	     {"meetings.csv", "participants\nAna;Cy\nAna;Cy\n"}, {"nodes.csv", "id\nCy\n"});
+	assert_int_equal(f->st, RG_OK);
+	assert_string_equal(S(f, ent(f, "Ana")->kind), "leader");
+	assert_string_equal(S(f, ent(f, "Bo")->kind), "country");
+	const rg_diag *x = unit_diag(f->d, "is named as");
+	assert_non_null(x);
+	assert_diag_at(x, RG_WARNING, "agreements.csv", 2, 6);
+	assert_string_equal(x->msg, "'Ana' is named as a country here but as a leader at "
+				    "meetings.csv:2:1 (drawn as leader)");
+}
+
+/* ---- a leader's rows: one `leads` each, the office as its label ---- */
+
+static void test_leader_with_two_offices_leads_twice(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"leaders.csv", "name,country,position,start,end\n"
+				"Vlad,Russia,President,2000,2008\n"
+				"Vlad,Russia,Prime Minister,2008,2012\n"
+				"Vlad,Russia,President,2012,\n"
+				"Vlad,Russia,President,2012,\n"});
+	assert_int_equal(f->st, RG_OK);
+	size_t n = 0;
+	for (size_t i = 0; i < rg_model_nrelations(f->m); i++)
+		n += strcmp(S(f, rg_model_relation(f->m, i)->kind), "leads") == 0;
+	assert_int_equal(n, 3); /* the repeated row adds nothing */
+	const rg_relation *r = rel(f, "Vlad", "Russia", "leads");
+	assert_string_equal(S(f, r->label), "President");
+	/* the leader's own time holds every term; the last is open */
+	const rg_entity *v = ent(f, "Vlad");
+	assert_date(v->when.start, 2000, 0, 0);
+	assert_int_equal(v->when.end.year, 0);
+	/* the office is still shown in the tooltip */
+	assert_int_not_equal(rg_model_attr(f->m, v->attr0, v->nattr, "position"), 0);
+}
+
+/* ---- dates split over columns ---- */
+
+static void test_day_month_year_columns_make_dates(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"edges.csv", "source,target,st_day,st_month,st_year,end_day,end_month,end_year\n"
+			      "A,B,9,5,1386,,,\n"
+			      "A,C,,3,1900,15,2,1911\n"});
+	assert_int_equal(f->st, RG_OK);
+	assert_int_equal(rg_diags_count(f->d, RG_ERROR), 0);
+	const rg_relation *r = rel(f, "A", "B", "related");
+	assert_date(r->when.start, 1386, 5, 9);
+	assert_int_equal(r->when.end.year, 0);
+	r = rel(f, "A", "C", "related");
+	assert_date(r->when.start, 1900, 3, 0);
+	assert_date(r->when.end, 1911, 2, 15);
+}
+
+static void test_day_month_year_columns_must_make_a_date(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"edges.csv", "source,target,start_year,start_month,start_day\nA,B,1900,2,30\n"});
+	assert_int_equal(f->st, RG_EDATA);
+	const rg_diag *x = unit_diag(f->d, "are not a date");
+	assert_non_null(x);
+	assert_diag_at(x, RG_ERROR, "edges.csv", 2, 5);
+}
+
+static void test_year_columns_alone_wikidata(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"wikidata.csv", "countryid,country,position,positionLabel,officeholder,"
+				 "officeholderLabel,start_year,end_year\n"
+				 "Q222,Albania,Q1,President of Albania,Q7,Ilir Meta,2017,2022\n"});
+	assert_int_equal(f->st, RG_OK);
+	const rg_entity *e = ent(f, "Q7");
+	assert_string_equal(S(f, e->label), "Ilir Meta");
+	assert_string_equal(S(f, e->kind), "leader");
+	assert_date(e->when.start, 2017, 0, 0);
+	assert_date(e->when.end, 2022, 0, 0);
+	const rg_relation *r = rel(f, "Q7", "Albania", "leads");
+	assert_non_null(r);
+	assert_string_equal(S(f, r->label), "President of Albania");
+	assert_string_equal(S(f, ent(f, "Albania")->kind), "country");
+}
+
+/* ---- membership tables: rows grouped into one alliance ---- */
+
+static void test_group_members_related_while_both_in(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"alliance_by_member.csv",
+		 "version4id,ccode,state_name,ss_type,mem_st_year,mem_end_year\n"
+		 "1,200,Albion,Type I: Defense Pact,1900,1950\n"
+		 "2,200,Albion,Entente,1920,1930\n"
+		 "1,235,Lusia,Type I: Defense Pact,1910,\n"
+		 "1,300,Nordia,Type I: Defense Pact,1960,\n"});
+	assert_int_equal(f->st, RG_OK);
+	const rg_relation *r = rel(f, "Albion", "Lusia", "alliance");
+	assert_non_null(r);
+	assert_false(r->directed);
+	assert_string_equal(S(f, r->label), "Type I: Defense Pact");
+	assert_date(r->when.start, 1910, 0, 0);
+	assert_date(r->when.end, 1950, 0, 0);
+	assert_non_null(rel(f, "Lusia", "Nordia", "alliance"));
+	/* Albion left before Nordia joined: never allied */
+	assert_null(rel(f, "Albion", "Nordia", "alliance"));
+	assert_string_equal(S(f, ent(f, "Albion")->kind), "country");
+	assert_int_equal(rg_model_nrelations(f->m), 2);
+}
+
+/* A node table with a group column stays a node table. */
+static void test_group_id_column_in_node_table(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"people.csv", "name,group_id\nAnn,1\nBo,1\n"},
+	     {"data.csv", "id,name,group_id\nCy,Cyril,2\n"});
+	assert_int_equal(f->st, RG_OK);
+	assert_int_equal(rg_model_nentities(f->m), 3);
+	assert_int_equal(rg_model_nrelations(f->m), 0);
+}
+
+static void test_big_group_is_a_node(void **state)
+{
+	fixture *f = *state;
+	char csv[512];
+	int len = snprintf(csv, sizeof csv, "alliance_id,member,start,end\n");
+	for (int i = 0; i < 7; i++)
+		len += snprintf(csv + len, sizeof csv - (size_t)len, "NATO,M%d,%d,\n", i,
+				1940 + 10 * i);
+	LOAD(f, {"groups.csv", csv});
+	assert_int_equal(f->st, RG_OK);
+	const rg_entity *g = ent(f, "alliance NATO");
+	assert_string_equal(S(f, g->kind), "agreement");
+	assert_date(g->when.start, 1940, 0, 0);
+	const rg_relation *r = rel(f, "M3", "alliance NATO", "member of");
+	assert_non_null(r);
+	assert_date(r->when.start, 1970, 0, 0);
+	assert_int_equal(rg_model_nrelations(f->m), 7);
+}
+
+/* ---- a lasting tie given a date alone ---- */
+
+static void test_lasting_kind_with_date_alone_is_hinted(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"edges.csv", "from,to,relation,date,start\n"
+			      "US,NATO,member of,1949,\n"
+			      "UK,NATO,member of,1949,\n"
+			      "DE,NATO,member of,,1955\n"
+			      "US,UK,met,1949,\n"});
+	assert_int_equal(f->st, RG_OK);
+	const rg_diag *x = unit_diag(f->d, "lasting tie");
+	assert_non_null(x);
+	assert_true(x->flags & RG_DIAG_LINT);
+	assert_diag_at(x, RG_WARNING, "edges.csv", 2, 19);
+	assert_string_equal(
+		x->msg, "'member of' is a lasting tie, but 2 rows give it only a date, so it is "
+			"drawn as an event on that day; write when it began and ended with start "
+			"and end columns");
 }
 
 static void test_end_before_start_is_error(void **state)
@@ -814,6 +1009,17 @@ int main(void)
 		T(test_id_wins_over_label),
 		T(test_shared_label_does_not_resolve),
 		T(test_undeclared_endpoint_is_created_with_lint),
+		T(test_bad_agreement_row_still_declares_its_name),
+		T(test_undeclared_kind_from_its_column_whatever_the_order),
+		T(test_undeclared_kind_most_uses_win_and_both_places_reported),
+		T(test_leader_with_two_offices_leads_twice),
+		T(test_day_month_year_columns_make_dates),
+		T(test_day_month_year_columns_must_make_a_date),
+		T(test_year_columns_alone_wikidata),
+		T(test_group_members_related_while_both_in),
+		T(test_big_group_is_a_node),
+		T(test_group_id_column_in_node_table),
+		T(test_lasting_kind_with_date_alone_is_hinted),
 		T(test_same_id_two_kinds_names_both_places),
 		T(test_empty_id_is_error),
 		T(test_bad_date_is_error_at_its_column),

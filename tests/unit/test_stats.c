@@ -138,8 +138,23 @@ static void test_filters_apply(void **state)
 	assert_non_null(
 		strstr(f->out, "pair,Xi Jinping,Vladimir Putin,,1,,2023-03-21,2023-03-21\n"));
 	assert_null(strstr(f->out, "pair,Xi Jinping,Narendra Modi,"));
-	assert_non_null(strstr(f->out, "degree,Vladimir Putin,,leader,3,3,,\n"));
-	assert_non_null(strstr(f->out, "degree,Xi Jinping,,leader,2,2,,\n"));
+	/* the undated leads go: nothing dated in the window joins a country */
+	assert_non_null(strstr(f->out, "degree,Vladimir Putin,,leader,2,2,,\n"));
+	assert_non_null(strstr(f->out, "degree,Xi Jinping,,leader,1,1,,\n"));
+	assert_null(strstr(f->out, "leads"));
+}
+
+/* A meeting of many is drawn as a node each attends; its attendees still
+ * shared it: their pair counts it with the meetings drawn as edges. */
+static void test_pairs_count_meetings_drawn_as_nodes(void **state)
+{
+	fixture *f = *state;
+	STATS(f, ((rg_transform_opts){.merge = 1}), RG_STATS_CSV, 1,
+	      {"meetings.csv", "date,occasion,participants\n"
+			       "2001,E1,Ann;Bea\n"
+			       "2002,E2,Ann;Bea;Cy;Di;Ed;Flo;Gus\n"
+			       "2003,E3,Ann;Bea;Cy;Di;Ed;Flo;Gus;Hal\n"});
+	assert_non_null(strstr(f->out, "pair,Ann,Bea,,3,,2001,2003\n"));
 }
 
 static void test_pair_sums_kinds_and_directions(void **state)
@@ -225,6 +240,7 @@ int main(void)
 		T(test_top_limits_pairs_only),
 		T(test_filters_apply),
 		T(test_pair_sums_kinds_and_directions),
+		T(test_pairs_count_meetings_drawn_as_nodes),
 		T(test_csv_quotes_what_needs_it),
 		T(test_components_largest_first_named_by_hub),
 		T(test_table_pads_by_characters_not_bytes),

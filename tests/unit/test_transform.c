@@ -446,10 +446,12 @@ static void test_transform_window_to_year(void **state)
 	assert_int_equal(f->v->nedges, 3);
 	assert_non_null(find_edge(f, "Xi", "Putin", "met"));
 	assert_non_null(find_edge(f, "Xi", "Modi", "met"));
-	assert_non_null(find_edge(f, "Putin", "Modi", "met")); /* undated: kept */
+	/* undated, between two leaders dated meetings bring in: drawn */
+	assert_non_null(find_edge(f, "Putin", "Modi", "met"));
 	assert_null(find_edge(f, "Xi", "Biden", "met"));
-	/* Biden's only meeting is outside: he goes; Lula never met anyone */
-	assert_string_equal(node_list(f), "Xi Putin Modi Lula");
+	/* Biden's only meeting is outside: he goes; Lula, undated, has
+	 * nothing in force in the window */
+	assert_string_equal(node_list(f), "Xi Putin Modi");
 	assert_date(f->v->to, 2022, 0, 0);
 	assert_int_equal(f->v->from.year, 0);
 }
@@ -459,10 +461,11 @@ static void test_transform_window_from_year(void **state)
 	fixture *f = *state;
 	LOAD(f, window_leaders, window_meetings);
 	cut(f, (rg_transform_opts){.merge = 1, .from = D("2023")});
-	assert_int_equal(f->v->nedges, 2);
+	assert_int_equal(f->v->nedges, 1);
 	assert_non_null(find_edge(f, "Xi", "Biden", "met"));
-	assert_non_null(find_edge(f, "Putin", "Modi", "met"));
-	assert_string_equal(node_list(f), "Xi Putin Modi Biden Lula");
+	/* undated, and nothing dated brings Putin or Modi into 2023 */
+	assert_null(find_edge(f, "Putin", "Modi", "met"));
+	assert_string_equal(node_list(f), "Xi Biden");
 }
 
 static void test_transform_dated_only_drops_undated_rows(void **state)
@@ -507,18 +510,113 @@ static void test_transform_dated_only_keeps_kind_filters(void **state)
 	assert_string_equal(node_list(f), "Modi Pact");
 }
 
-static void test_transform_without_dated_only_keeps_undated(void **state)
+/* The time rule's table of cases (docs/FORMAT.md, "Time"), one by one. */
+static void test_transform_undated_drawn_between_present_ends(void **state)
 {
 	fixture *f = *state;
-	LOAD(f, {"leaders.csv", "name,country\nXi,China\nPutin,\nModi,\nLula,\n"},
+	LOAD(f, {"leaders.csv", "name,country\nXi,China\nPutin,Russia\nModi,\nLula,\n"},
+	     {"agreements.csv", "name,date,parties\nPact,2022-02,China;Modi\n"},
 	     {"meetings.csv", "date,participants\n2022-09,Xi;Putin\n,Xi;Modi\n2021,Putin;Modi\n"});
 	cut(f, (rg_transform_opts){.merge = 1, .from = D("2022"), .to = D("2022")});
-	assert_int_equal(f->v->nedges, 3);
+	/* both ends there by dated relations in force: the undated meeting
+	 * and Xi's undated leads are drawn */
 	assert_non_null(find_edge(f, "Xi", "Modi", "met"));
 	assert_non_null(find_edge(f, "Xi", "China", "leads"));
+	/* Russia: nothing in force joins it, so Putin's leads is not drawn */
+	assert_null(find_edge(f, "Putin", "Russia", "leads"));
+	assert_false(has_node(f, "Russia"));
+	/* a dated relation outside the window */
 	assert_null(find_edge(f, "Putin", "Modi", "met"));
+	/* undated with no relation at all: not drawn in a window */
+	assert_false(has_node(f, "Lula"));
+	assert_int_equal(f->v->nedges, 5);
+	rg_view_free(f->v);
+	/* with --keep-isolated, what the window emptied stays */
+	cut(f, (rg_transform_opts){
+		       .merge = 1, .from = D("2022"), .to = D("2022"), .keep_isolated = 1});
 	assert_true(has_node(f, "Lula"));
-	assert_true(has_node(f, "China"));
+	assert_true(has_node(f, "Russia"));
+}
+
+/* docs/FORMAT.md's table of time cases, row by row, at --at 1960. */
+static void test_transform_time_rule_table(void **state)
+{
+	fixture *f = *state;
+	LOAD(f,
+	     {"nodes.csv", "id,start,end\n"
+			   "E1950,1950,\n" /* own span holds 1960, no relation */
+			   "E1955,,1955\n" /* own span ended */
+			   "Z,,\n"},	   /* undated, nothing joins it */
+	     {"edges.csv", "source,target,kind,date,start,end,count\n"
+			   "A1,B1,since,,1949,,\n"
+			   "A2,B2,span,,1949,1966,\n"
+			   "A3,B3,until,,,1955,\n"
+			   "A4,B4,event,1949,,,\n"
+			   "A5,B5,event,1960-05,,,\n"
+			   "A6,B6,many,,1955,1965,35\n"
+			   "A1,A2,undated,,,,\n" /* both ends in force: drawn */
+			   "A1,A4,undated,,,,\n" /* A4: nothing in force */
+			   "E1955,A1,since,,1949,,\n"});
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("1960"), .to = D("1960")});
+	assert_non_null(find_edge(f, "A1", "B1", "since"));
+	assert_non_null(find_edge(f, "A2", "B2", "span"));
+	assert_null(find_edge(f, "A3", "B3", "until"));
+	assert_null(find_edge(f, "A4", "B4", "event"));
+	assert_non_null(find_edge(f, "A5", "B5", "event"));
+	assert_null(find_edge(f, "A6", "B6", "many"));
+	assert_non_null(find_edge(f, "A1", "A2", "undated"));
+	assert_null(find_edge(f, "A1", "A4", "undated"));
+	assert_null(find_edge(f, "E1955", "A1", "since"));
+	assert_string_equal(node_list(f), "E1950 A1 B1 A2 B2 A5 B5");
+}
+
+/* A state that ceased and came back (two rows) is not there in between. */
+static void test_transform_entity_periods_leave_gaps(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"states.csv", "statenme,styear,endyear\n"
+			       "Egypt,1855,1882\n"
+			       "Egypt,1937,2016\n"
+			       "Peru,1839,2016\n"});
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("1914"), .to = D("1914")});
+	assert_string_equal(node_list(f), "Peru");
+	rg_view_free(f->v);
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("1950"), .to = D("1950")});
+	assert_string_equal(node_list(f), "Egypt Peru");
+	/* its span is the whole: 1855 to 2016 */
+	const rg_entity *e = rg_model_entity(f->m, rg_model_find(f->m, "Egypt"));
+	assert_int_equal(e->when.start.year, 1855);
+	assert_int_equal(e->when.end.year, 2016);
+	assert_string_equal(rg_model_str(f->m, e->kind), "country");
+}
+
+/* A relation given only a date is an event on that day: a membership
+ * dated 1949 is not in force in 1960, and a country nothing joins then
+ * is not drawn; with start it is in force. */
+static void test_transform_date_alone_is_an_event(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"countries.csv", "name\nUS\nUK\nJapan\nNATO\n"},
+	     {"edges.csv", "from,to,relation,date,start\n"
+			   "US,NATO,member of,1949,\n"
+			   "UK,NATO,member of,,1949\n"});
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("1960"), .to = D("1960")});
+	assert_string_equal(node_list(f), "UK NATO");
+	rg_view_free(f->v);
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("1949"), .to = D("1949")});
+	assert_string_equal(node_list(f), "US UK NATO");
+}
+
+/* An entity dated in the window with no relation in force is drawn: its
+ * own span holds the window. */
+static void test_transform_entity_own_span_holds_window(void **state)
+{
+	fixture *f = *state;
+	LOAD(f, {"leaders.csv", "name,start,end\nA,2000,2010\nB,2000,2010\nC,1990,1995\n"},
+	     {"meetings.csv", "date,participants\n2001,A;B\n"});
+	cut(f, (rg_transform_opts){.merge = 1, .from = D("2005"), .to = D("2005")});
+	assert_string_equal(node_list(f), "A B");
+	assert_int_equal(f->v->nedges, 0);
 }
 
 static void test_transform_count_row_must_lie_wholly_inside(void **state)
@@ -553,7 +651,7 @@ static void test_transform_window_drops_entities_dated_outside(void **state)
 				"Xi,2013-03-14,2023\n"
 				"Lula,,\n"});
 	cut(f, (rg_transform_opts){.merge = 1, .from = D("2022"), .to = D("2022")});
-	assert_string_equal(node_list(f), "Scholz Xi Lula");
+	assert_string_equal(node_list(f), "Scholz Xi"); /* Lula: undated, nothing in force */
 }
 
 /* A start with no end is "since": the leader is still there. */
@@ -562,7 +660,7 @@ static void test_transform_window_keeps_entity_with_open_end(void **state)
 	fixture *f = *state;
 	LOAD(f, {"leaders.csv", "name,start,end\nPutin,2000,\nErdogan,2003-03-14,\nLula,,\n"});
 	cut(f, (rg_transform_opts){.merge = 1, .from = D("2022"), .to = D("2022")});
-	assert_string_equal(node_list(f), "Putin Erdogan Lula");
+	assert_string_equal(node_list(f), "Putin Erdogan");
 }
 
 /* The same for a relation: "treaty partners, since 2001" holds in 2022. */
@@ -896,7 +994,11 @@ int main(void)
 		T(test_transform_window_from_year),
 		T(test_transform_dated_only_drops_undated_rows),
 		T(test_transform_dated_only_keeps_kind_filters),
-		T(test_transform_without_dated_only_keeps_undated),
+		T(test_transform_undated_drawn_between_present_ends),
+		T(test_transform_date_alone_is_an_event),
+		T(test_transform_time_rule_table),
+		T(test_transform_entity_periods_leave_gaps),
+		T(test_transform_entity_own_span_holds_window),
 		T(test_transform_count_row_must_lie_wholly_inside),
 		T(test_transform_window_drops_entities_dated_outside),
 		T(test_transform_window_keeps_entity_with_open_end),
