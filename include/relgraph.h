@@ -14,7 +14,8 @@
  *   layout     relgraph/layout.h     layout policy (-K auto, page fitting)
  *   render     relgraph/render.h     Graphviz layout and atomic output
  *
- * beside them: diag.h (every problem with its place), stats.h (a summary
+ * beside them: diag.h (every problem with its place), suggest.h ("did you
+ * mean": near names), stats.h (a summary
  * instead of a drawing), frames.h (one drawing per time slice).
  *
  * Build against it with pkg-config: cc prog.c $(pkg-config --cflags
@@ -29,6 +30,7 @@
 #define RELGRAPH_VERSION_PATCH 0
 
 #include "relgraph/diag.h"
+#include "relgraph/suggest.h"
 #include "relgraph/read.h"
 #include "relgraph/model.h"
 #include "relgraph/transform.h"
