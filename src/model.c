@@ -364,9 +364,10 @@ static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name, 
 		guess = rg_model_intern_z(m, "other");
 	i = new_entity(m, name, guess, where);
 	if (m->node_tables)
-		rg_lint(d, rg_model_file(m, where.file), where.line, where.col,
-			"'%s' is used here but declared in no node table (drawn as %s)",
-			rg_model_str(m, name), rg_model_str(m, guess));
+		rg_lint_about(d, "name declared in no node table|names declared in no node table",
+			      rg_model_file(m, where.file), where.line, where.col,
+			      "'%s' is used here but declared in no node table (drawn as %s)",
+			      rg_model_str(m, name), rg_model_str(m, guess));
 	return i;
 }
 
@@ -405,9 +406,13 @@ static void check_dates(const rg_model *m, rg_diags *d)
 			rg_date_format(e->when.start, a);
 			rg_date_format(e->when.end, b);
 			rg_date_format(w.start, x);
-			rg_lint(d, rg_model_file(m, r->where.file), r->where.line, r->where.col,
-				"dated %s, outside the time of '%s' (%s%s%s)", x,
-				rg_model_str(m, e->id), *a ? a : "", "\xE2\x80\x93", *b ? b : "");
+			rg_lint_about(d,
+				      "relation dated outside the time of its ends|relations dated "
+				      "outside the time of their ends",
+				      rg_model_file(m, r->where.file), r->where.line, r->where.col,
+				      "dated %s, outside the time of '%s' (%s%s%s)", x,
+				      rg_model_str(m, e->id), *a ? a : "", "\xE2\x80\x93",
+				      *b ? b : "");
 			if (k == 0 && ends[0] == ends[1])
 				break;
 		}
@@ -452,6 +457,7 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 		r->directed = 1;
 	}
 	free(by_label);
+	rg_model_near_names(m, d);
 	check_dates(m, d);
 	if (!m->node_tables && m->nent && m->nfiles)
 		rg_lint(d, NULL, 0, 0,

@@ -12,6 +12,7 @@
 #include "relgraph/emphasis.h"
 #include "relgraph/layout.h"
 #include "relgraph/measures.h"
+#include "relgraph/suggest.h"
 #include "glyphs.h"
 #include "util.h"
 
@@ -351,6 +352,120 @@ static void no_such_focus(rg_job *j, const char *name)
 	free(msg.s);
 }
 
+/* The distinct kinds of the model's entities (relations: 0) or relations
+ * (1), in order of first use; the caller frees the array, not the names. */
+static const char **model_kinds(const rg_model *m, int relations, size_t *n)
+{
+	size_t total = relations ? rg_model_nrelations(m) : rg_model_nentities(m), nk = 0;
+	rg_str *seen = rg_xmalloc((total ? total : 1) * sizeof *seen);
+	const char **names = rg_xmalloc((total ? total : 1) * sizeof *names);
+	rg_str last = 0;
+	for (size_t i = 0; i < total; i++) {
+		rg_str k = relations ? rg_model_relation(m, i)->kind : rg_model_entity(m, i)->kind;
+		if (k == last)
+			continue; /* kinds come in runs: one table after another */
+		last = k;
+		size_t s = 0;
+		while (s < nk && seen[s] != k)
+			s++;
+		if (s == nk) {
+			seen[nk] = k;
+			names[nk++] = rg_model_str(m, k);
+		}
+	}
+	free(seen);
+	*n = nk;
+	return names;
+}
+
+/* At most this many kinds are listed in a message. */
+#define KINDS_LISTED 12
+
+/* A --only, --hide or --relations value that names no kind of the data
+ * matches nothing: a usage error naming the near kinds and all kinds
+ * there are.  Returns the number of such values. */
+static size_t unknown_kinds(rg_job *j, const char *opt, const char *const *values, size_t nvalues,
+			    int relations)
+{
+	size_t nk, bad = 0;
+	const char **kinds = model_kinds(j->m, relations, &nk);
+	for (size_t v = 0; v < nvalues; v++) {
+		size_t k = 0;
+		while (k < nk && strcmp(kinds[k], values[v]) != 0)
+			k++;
+		if (k < nk)
+			continue;
+		bad++;
+		size_t at[3];
+		const char *near[3];
+		size_t nn = rg_nearest(values[v], kinds, nk, at, 3);
+		for (size_t i = 0; i < nn; i++)
+			near[i] = kinds[at[i]];
+		char *dym = rg_did_you_mean(near, nn, NULL);
+		rg_buf all = {0};
+		for (size_t i = 0; i < nk && i < KINDS_LISTED; i++)
+			rg_buf_printf(&all, "%s%s", i ? ", " : "", kinds[i]);
+		if (nk > KINDS_LISTED)
+			rg_buf_puts(&all, ", ...");
+		rg_error(j->d, NULL, 0, 0, "--%s '%s' matches no kind of %s%s (%s: %s)", opt,
+			 values[v], relations ? "relation" : "node", dym,
+			 nk ? "the data has" : "the data has none", nk ? all.s : "");
+		free(dym);
+		free(all.s);
+	}
+	free(kinds);
+	return bad;
+}
+
+/* The filters in effect, as the user wrote them, for a message. */
+static char *filters_text(const rg_filters *f)
+{
+	rg_buf b = {0};
+	char x[11], y[11];
+	rg_date_format(f->from, x);
+	rg_date_format(f->to, y);
+	if (f->from.year && f->to.year && strcmp(x, y) == 0)
+		rg_buf_printf(&b, " --at %s", x);
+	else {
+		if (f->from.year)
+			rg_buf_printf(&b, " --from %s", x);
+		if (f->to.year)
+			rg_buf_printf(&b, " --to %s", y);
+	}
+	if (f->dated_only)
+		rg_buf_puts(&b, " --dated-only");
+	const char *const *lists[] = {f->only, f->hide, f->relations};
+	const size_t counts[] = {f->nonly, f->nhide, f->nrelations};
+	static const char *const names[] = {"only", "hide", "relations"};
+	for (int l = 0; l < 3; l++) {
+		if (!counts[l])
+			continue;
+		rg_buf_printf(&b, " --%s ", names[l]);
+		for (size_t i = 0; i < counts[l]; i++)
+			rg_buf_printf(&b, "%s%s", i ? "," : "", lists[l][i]);
+	}
+	if (f->min_weight > 0)
+		rg_buf_printf(&b, " --min-weight %g", f->min_weight);
+	return b.s;
+}
+
+/* A view the filters left empty is an error, not a blank picture: data
+ * that is there, cut to nothing. */
+static rg_status nothing_left(rg_job *j)
+{
+	if (j->v->nnodes || !rg_model_nentities(j->m))
+		return RG_OK;
+	char *what = filters_text(&j->f);
+	if (!what)
+		return RG_OK; /* no filter: the data itself is empty */
+	char n[32];
+	rg_error(j->d, NULL, 0, 0,
+		 "nothing to draw: of the %s entities of the data, none is left by%s",
+		 rg_thousands(rg_model_nentities(j->m), n), what);
+	free(what);
+	return RG_EDATA;
+}
+
 static rg_status select_view(rg_job *j)
 {
 	const rg_filters *f = &j->f;
@@ -363,6 +478,10 @@ static rg_status select_view(rg_job *j)
 			st = RG_EUSAGE;
 		}
 	}
+	if (unknown_kinds(j, "only", f->only, f->nonly, 0) +
+	    unknown_kinds(j, "hide", f->hide, f->nhide, 0) +
+	    unknown_kinds(j, "relations", f->relations, f->nrelations, 1))
+		st = RG_EUSAGE;
 	if (st != RG_OK)
 		return st;
 	j->to = (rg_transform_opts){
@@ -385,7 +504,7 @@ static rg_status select_view(rg_job *j)
 	j->v = rg_transform(j->m, &j->to);
 	emit(j, RG_EVENT_DONE, RG_STAGE_TRANSFORM, 0, "%zu nodes, %zu edges", j->v->nnodes,
 	     j->v->nedges);
-	return RG_OK;
+	return nothing_left(j);
 }
 
 static rg_status ensure_selected(rg_job *j)

@@ -139,12 +139,22 @@ static void on_event(void *ctx, const rg_event *ev)
 	}
 }
 
+/* The diagnostics of a run.  A drawing, stats and each redraw of watch
+ * show the warnings that only check lists (names declared in no node
+ * table, repeated rows, ...) as one line that counts them; -v shows them
+ * all, as check does. */
 static void print_diags(const rg_diags *d, const struct options *o)
 {
 	if (o->quiet && !rg_diags_count(d, RG_ERROR))
 		return;
 	fflush(stdout);
-	rg_diags_print(d, stderr, o->cmd == CMD_CHECK, DIAG_LIMIT);
+	int all = o->cmd == CMD_CHECK || o->verbose;
+	rg_diags_print(d, stderr, all, DIAG_LIMIT);
+	char *summary = all || o->quiet ? NULL : rg_diags_summary(d);
+	if (summary)
+		fprintf(stderr, "relgraph: %s; run 'relgraph check' or add -v to see them\n",
+			summary);
+	free(summary);
 }
 
 /* --- one run of the pipeline */
@@ -238,10 +248,12 @@ static rg_status draw(const struct options *o, rg_job *j, rg_diags *d, kept_svg 
 static rg_status run_once(const struct options *o, rg_job *j, rg_diags *d, kept_svg *keep)
 {
 	rg_status st;
-	if (o->cmd != CMD_CHECK && (st = outputs_prepare(o, d)) != RG_OK)
-		return st;
 	ui_start(o);
+	/* folders are made once the data is known good: a failed run leaves
+	 * none behind */
 	if ((st = rg_job_select(j)) != RG_OK)
+		return st;
+	if (o->cmd != CMD_CHECK && (st = outputs_prepare(o, d)) != RG_OK)
 		return st;
 	if (o->cmd == CMD_CHECK) {
 		/* no silent cuts: say what a drawing would leave out */
@@ -439,6 +451,49 @@ static rg_status watch(const struct options *o, rg_job *j, rg_diags *d)
 /* What the options ask of Graphviz: an engine and formats it has, and
  * no bitmap to a terminal.  -o x.foo with no -T and no format foo writes
  * SVG, with a warning. */
+/* The format a file name's extension says, as -T writes it ("htm" is
+ * html, "jpeg" jpg, "gv" dot), into buf; "" for none. */
+static const char *format_of_name(const char *path, char *buf, size_t size)
+{
+	static const char *const same[][2] = {
+		{"htm", "html"}, {"jpeg", "jpg"}, {"gv", "dot"}, {"tif", "tiff"}, {"txt", "plain"}};
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	const char *ext = strrchr(base, '.');
+	buf[0] = '\0';
+	if (!ext || ext == base || strlen(ext + 1) >= size)
+		return buf;
+	for (size_t i = 0; ext[i + 1]; i++)
+		buf[i + 1] = '\0',
+			buf[i] = (char)(ext[i + 1] >= 'A' && ext[i + 1] <= 'Z' ? ext[i + 1] + 32
+									       : ext[i + 1]);
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+		if (strcmp(buf, same[i][0]) == 0)
+			return strcpy(buf, same[i][1]);
+	return buf;
+}
+
+/* -Tpng -o out.svg would put PNG bytes in a file every program opens as
+ * SVG: when the extension names another format Graphviz writes, it is a
+ * usage error. */
+static rg_status check_extension(const struct options *o, rg_render *r, rg_diags *d)
+{
+	char ext[16];
+	if (!o->output || o->format_from_name || o->nformats != 1 || o->cmd == CMD_STATS ||
+	    !*format_of_name(o->output, ext, sizeof ext))
+		return RG_OK;
+	size_t flen = strcspn(o->formats[0], ":");
+	if ((strlen(ext) == flen && strncmp(ext, o->formats[0], flen) == 0) ||
+	    !rg_render_has_format(r, ext))
+		return RG_OK;
+	rg_error(d, NULL, 0, 0,
+		 "-T %.*s but %s ends in .%s: leave out -T to write %s, or name the file "
+		 "*.%.*s",
+		 (int)flen, o->formats[0], o->output, strrchr(o->output, '.') + 1, ext, (int)flen,
+		 o->formats[0]);
+	return RG_EUSAGE;
+}
+
 static rg_status check_graphviz(struct options *o, rg_render *r, rg_diags *d)
 {
 	if (strcmp(o->engine, "auto") != 0 && !rg_render_has_engine(r, o->engine)) {
@@ -468,7 +523,7 @@ static rg_status check_graphviz(struct options *o, rg_render *r, rg_diags *d)
 			return RG_EUSAGE;
 		}
 	}
-	return RG_OK;
+	return check_extension(o, r, d);
 }
 
 static rg_status run(struct options *o, rg_diags *d)
