@@ -965,23 +965,11 @@ static void check_duplicate(table *t, const rg_row *row)
 	t->nseen++;
 }
 
-/* A line before the header that starts with "# " or is a single field
- * starting with '#' ("# leaders.csv", as a file is often titled where it
- * is shown) is a comment; "#,name" and "#id,name" are headers. */
-static int comment_line(const rg_row *row)
-{
-	const char *s = row->fields[0].s;
-	return s[0] == '#' && (s[1] == ' ' || (row->nfields == 1 && s[1]));
-}
-
 static int on_row(void *ctx, const rg_row *row, size_t index)
 {
 	table *t = ctx;
-	(void)index; /* the header is the first row that is no comment */
 	rg_model_row_read(t->m, t->file);
-	if (!t->names && comment_line(row))
-		return 0;
-	if (!t->names)
+	if (index == 0)
 		return header(t, row);
 	check_duplicate(t, row);
 	switch (t->role) {

@@ -451,25 +451,24 @@ static rg_status watch(const struct options *o, rg_job *j, rg_diags *d)
 /* What the options ask of Graphviz: an engine and formats it has, and
  * no bitmap to a terminal.  -o x.foo with no -T and no format foo writes
  * SVG, with a warning. */
-/* The format a file name's extension says, as -T writes it ("htm" is
- * html, "jpeg" jpg, "gv" dot), into buf; "" for none. */
-static const char *format_of_name(const char *path, char *buf, size_t size)
+/* Names of one format: a -T value or an extension is read as the first
+ * ("jpeg" is jpg, "htm" html, "gv" dot). */
+static const char *const format_aliases[][2] = {
+	{"jpg", "jpeg"}, {"jpg", "jpe"}, {"html", "htm"}, {"dot", "gv"}, {"tiff", "tif"},
+};
+
+/* format (up to its ':' renderer, lower case) as its first name, in buf. */
+static const char *format_name(const char *format, char *buf, size_t size)
 {
-	static const char *const same[][2] = {
-		{"htm", "html"}, {"jpeg", "jpg"}, {"gv", "dot"}, {"tif", "tiff"}, {"txt", "plain"}};
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	const char *ext = strrchr(base, '.');
-	buf[0] = '\0';
-	if (!ext || ext == base || strlen(ext + 1) >= size)
-		return buf;
-	for (size_t i = 0; ext[i + 1]; i++)
-		buf[i + 1] = '\0',
-			buf[i] = (char)(ext[i + 1] >= 'A' && ext[i + 1] <= 'Z' ? ext[i + 1] + 32
-									       : ext[i + 1]);
-	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
-		if (strcmp(buf, same[i][0]) == 0)
-			return strcpy(buf, same[i][1]);
+	size_t n = strcspn(format, ":");
+	if (n >= size)
+		n = size - 1;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)(format[i] >= 'A' && format[i] <= 'Z' ? format[i] + 32 : format[i]);
+	buf[n] = '\0';
+	for (size_t i = 0; i < sizeof format_aliases / sizeof *format_aliases; i++)
+		if (strcmp(buf, format_aliases[i][1]) == 0)
+			return strcpy(buf, format_aliases[i][0]);
 	return buf;
 }
 
@@ -478,19 +477,21 @@ static const char *format_of_name(const char *path, char *buf, size_t size)
  * usage error. */
 static rg_status check_extension(const struct options *o, rg_render *r, rg_diags *d)
 {
-	char ext[16];
-	if (!o->output || o->format_from_name || o->nformats != 1 || o->cmd == CMD_STATS ||
-	    !*format_of_name(o->output, ext, sizeof ext))
+	if (!o->output || o->format_from_name || o->nformats != 1 || o->cmd == CMD_STATS)
 		return RG_OK;
-	size_t flen = strcspn(o->formats[0], ":");
-	if ((strlen(ext) == flen && strncmp(ext, o->formats[0], flen) == 0) ||
-	    !rg_render_has_format(r, ext))
+	const char *base = strrchr(o->output, '/');
+	base = base ? base + 1 : o->output;
+	const char *dot = strrchr(base, '.');
+	char ext[16], fmt[16];
+	if (!dot || dot == base || !dot[1] || strlen(dot + 1) >= sizeof ext)
+		return RG_OK;
+	format_name(dot + 1, ext, sizeof ext);
+	format_name(o->formats[0], fmt, sizeof fmt);
+	if (strcmp(ext, fmt) == 0 || !rg_render_has_format(r, ext))
 		return RG_OK;
 	rg_error(d, NULL, 0, 0,
-		 "-T %.*s but %s ends in .%s: leave out -T to write %s, or name the file "
-		 "*.%.*s",
-		 (int)flen, o->formats[0], o->output, strrchr(o->output, '.') + 1, ext, (int)flen,
-		 o->formats[0]);
+		 "-T %s but %s ends in .%s: leave out -T to write %s, or name the file *.%s", fmt,
+		 o->output, dot + 1, ext, fmt);
 	return RG_EUSAGE;
 }
 
