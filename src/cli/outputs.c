@@ -31,21 +31,31 @@ static rg_status make_folders(const char *path, rg_diags *d)
 	return RG_OK;
 }
 
+/* Makes the folders of a file's path. */
+static rg_status make_folders_of(const char *file, rg_diags *d)
+{
+	char *dir = rg_xstrdup(file);
+	char *slash = strrchr(dir, '/');
+	rg_status st = RG_OK;
+	if (slash && slash != dir) {
+		*slash = '\0';
+		st = make_folders(dir, d);
+	}
+	free(dir);
+	return st;
+}
+
 rg_status outputs_prepare(const struct options *o, rg_diags *d)
 {
-	if (o->auto_name && o->outdir)
-		return make_folders(o->outdir, d);
 	rg_status st = RG_OK;
-	if (o->output) {
-		/* -o fig/g7.pdf makes fig/, as --outdir makes its folder */
-		char *dir = rg_xstrdup(o->output);
-		char *slash = strrchr(dir, '/');
-		if (slash && slash != dir) {
-			*slash = '\0';
-			st = make_folders(dir, d);
-		}
-		free(dir);
-	}
+	if (o->auto_name && o->outdir)
+		st = make_folders(o->outdir, d);
+	/* -o fig/g7.pdf makes fig/, as --outdir makes its folder; so does
+	 * -M deps/g7.d */
+	if (st == RG_OK && o->output)
+		st = make_folders_of(o->output, d);
+	if (st == RG_OK && o->depfile)
+		st = make_folders_of(o->depfile, d);
 	return st;
 }
 

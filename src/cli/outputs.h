@@ -5,7 +5,7 @@
 
 #include "options.h"
 
-/* Makes --outdir, or the folders of -o's path, like mkdir -p: once the
+/* Makes --outdir, and the folders of -o's and -M's paths, like mkdir -p: once the
  * data has been read and filtered without error (so that a run that fails
  * on the data leaves no new folder), before the layout. */
 rg_status outputs_prepare(const struct options *o, rg_diags *d);

@@ -12,6 +12,12 @@ rc=0
 [ "$rc" -eq 0 ] || no "-o fig/deeper/x.pdf: exit $rc, expected 0: $(cat stderr)"
 [ "$(head -c 5 fig/deeper/x.pdf)" = "%PDF-" ] || no "-o fig/deeper/x.pdf: no PDF there"
 
+# the README's make recipe: -o and -M into folders that do not exist yet
+rc=0
+"$RELGRAPH" "$ROOT/graphs/xi-putin" -Tpdf -o fig/g7.pdf -M deps/g7.d 2>stderr || rc=$?
+[ "$rc" -eq 0 ] || no "-o fig/g7.pdf -M deps/g7.d: exit $rc: $(cat stderr)"
+[ -s fig/g7.pdf ] && grep -q '^fig/g7.pdf:' deps/g7.d || no "-o fig/g7.pdf -M deps/g7.d: not written"
+
 rc=0
 "$RELGRAPH" "$ROOT/graphs/xi-putin" --only nosuchkind -o nodata/x.svg 2>stderr || rc=$?
 [ "$rc" -eq 2 ] || no "-o nodata/x.svg --only nosuchkind: exit $rc, expected 2"
