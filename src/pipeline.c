@@ -573,15 +573,63 @@ static char *focus_caption(const rg_job *j)
 	return b.s;
 }
 
+/* "; did you mean 'country'?" for a --cluster-by or --color-by field no
+ * node has: the near ones among the fields nodes have (kind, country,
+ * group and their columns); "" for none.  The caller frees it. */
+static char *near_field(const rg_model *m, const char *field)
+{
+	size_t n = 0, nseen = 0, cap = 16;
+	const char **keys = rg_xmalloc((cap + 3) * sizeof *keys);
+	rg_str *seen = rg_xmalloc(cap * sizeof *seen);
+	keys[n++] = "kind";
+	keys[n++] = "country";
+	keys[n++] = "group";
+	for (size_t i = 0; i < rg_model_nentities(m); i++) {
+		const rg_entity *e = rg_model_entity(m, i);
+		for (uint32_t a = e->attr0; a < e->attr0 + e->nattr; a++) {
+			rg_str k = rg_model_attrs(m)[a].key;
+			size_t s = 0;
+			while (s < nseen && seen[s] != k)
+				s++;
+			if (s == nseen) {
+				if (nseen == cap) {
+					cap *= 2;
+					keys = rg_xrealloc(keys, (cap + 3) * sizeof *keys);
+					seen = rg_xrealloc(seen, cap * sizeof *seen);
+				}
+				seen[nseen++] = k;
+				keys[n++] = rg_model_str(m, k);
+			}
+		}
+	}
+	size_t at[3];
+	const char *near[3];
+	size_t k = rg_nearest(field, keys, n, at, 3);
+	for (size_t i = 0; i < k; i++)
+		near[i] = keys[at[i]];
+	char *dym = rg_did_you_mean(near, k, NULL);
+	free(seen);
+	free(keys);
+	return dym;
+}
+
 static rg_build_opts prepare(rg_job *j, const rg_view *v, int frames, const char *caption)
 {
 	const rg_look *l = &j->look;
-	if (l->cluster_by && !has_field(j->m, l->cluster_by))
-		rg_warn(j->d, NULL, 0, 0, "--cluster-by '%s': no node has this field, so no boxes",
-			l->cluster_by);
-	if (l->color_by == RG_COLOR_FIELD && !has_field(j->m, l->color_field))
-		rg_warn(j->d, NULL, 0, 0, "--color-by '%s': no node has this field, so one colour",
-			l->color_field);
+	if (l->cluster_by && !has_field(j->m, l->cluster_by)) {
+		char *dym = near_field(j->m, l->cluster_by);
+		rg_warn(j->d, NULL, 0, 0,
+			"--cluster-by '%s': no node has this field, so no boxes%s", l->cluster_by,
+			dym);
+		free(dym);
+	}
+	if (l->color_by == RG_COLOR_FIELD && !has_field(j->m, l->color_field)) {
+		char *dym = near_field(j->m, l->color_field);
+		rg_warn(j->d, NULL, 0, 0,
+			"--color-by '%s': no node has this field, so one colour%s", l->color_field,
+			dym);
+		free(dym);
+	}
 	if ((v->nnodes > RG_HUGE_NODES || v->nedges > RG_HUGE_EDGES) && !frames) {
 		char nn[32], ne[32];
 		emit(j, RG_EVENT_ADVICE, RG_STAGE_LAYOUT, 0,

@@ -57,7 +57,7 @@ cmp -s g.svg before.svg || no "--strict: the output changed"
 "$RELGRAPH" watch data -o w.svg 2>log &
 pid=$!
 i=0
-while ! grep -q ' w.svg: ' log && [ $i -lt 600 ]; do
+while ! grep -qs ' w.svg: ' log && [ $i -lt 600 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
@@ -88,6 +88,11 @@ for a in "-Tjpeg -o x.jpg" "-Tpng:cairo -o x.PNG" "-Tsvg -o x.xml" "-Tdot -o x.g
 	# shellcheck disable=SC2086
 	"$RELGRAPH" data -q $a 2>err || no "$a: exit $?: $(cat err)"
 done
+
+# a field no node has, near one they have
+"$RELGRAPH" data --cluster-by contry -o g2.svg 2>err
+grep -q "warning: --cluster-by 'contry': no node has this field, so no boxes; did you mean 'country'?" err ||
+	no "--cluster-by contry said: $(cat err)"
 
 # --focus by a name in any case, with odd spaces
 rc=0
