@@ -988,8 +988,9 @@ static int on_row(void *ctx, const rg_row *row, size_t index)
 }
 
 /* How many (undeclared, declared) pairs of names rg_model_near_names
- * compares at most: a slip is looked for in hand-made data, not in an
- * export of a million names. */
+ * compares at most: the first undeclared names, as many as this allows
+ * against every declared one (a slip is looked for in hand-made data, not
+ * in an export of a million names). */
 #define NEAR_NAMES_BUDGET 400000
 /* Below this many letters a name found only by edits is no suggestion:
  * Iran is not a typo of Iraq. */
@@ -999,11 +1000,11 @@ static int on_row(void *ctx, const rg_row *row, size_t index)
 
 void rg_model_near_names(rg_model *m, rg_diags *d)
 {
-	size_t nent = rg_model_nentities(m), ndecl = 0, nundecl = 0;
+	size_t nent = rg_model_nentities(m), ndecl = 0;
 	for (size_t i = 0; i < nent; i++)
 		ndecl += rg_model_entity(m, i)->declared;
-	nundecl = nent - ndecl;
-	if (!ndecl || !nundecl || ndecl * nundecl > NEAR_NAMES_BUDGET)
+	size_t looks = ndecl ? NEAR_NAMES_BUDGET / ndecl : 0;
+	if (ndecl == nent || !looks)
 		return;
 	/* each declared entity twice: by id and by label */
 	const char **cands = rg_xcalloc(2 * nent, sizeof *cands);
@@ -1018,9 +1019,11 @@ void rg_model_near_names(rg_model *m, rg_diags *d)
 		const rg_entity *e = rg_model_entity(m, i);
 		size_t at[NEAR_NAMES_SHOWN], n = 0;
 		const char *name = rg_model_str(m, e->id);
-		if (!e->declared)
+		if (!e->declared && looks) {
+			looks--;
 			n = rg_nearest(name, (const char *const *)cands, 2 * nent, at,
 				       NEAR_NAMES_SHOWN);
+		}
 		if (!n || (rg_match(name, cands[at[0]]) <= RG_MATCH_EDITS &&
 			   strlen(name) < NEAR_NAMES_MIN_EDIT))
 			continue;
