@@ -303,6 +303,7 @@ static void suggest_headers(table *t, const rg_row *row)
 		{"name", C_ID, NODES},
 		{"label", C_LABEL, ALL},
 		{"kind", C_KIND, ALL},
+		{"relation", C_KIND, 1 << T_EDGES | 1 << T_UNKNOWN},
 		{"group", C_GROUP, 1 << T_NODES | 1 << T_UNKNOWN},
 		{"country", C_COUNTRY, 1 << T_NODES | 1 << T_UNKNOWN},
 		{"description", C_DESC, ALL},

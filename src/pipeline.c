@@ -451,6 +451,37 @@ static char *filters_text(const rg_filters *f)
 
 /* A view the filters left empty is an error, not a blank picture: data
  * that is there, cut to nothing. */
+/* Widens [*lo, *hi] to the dates of w. */
+static void widen_dates(rg_span w, rg_date *lo, rg_date *hi)
+{
+	rg_date a = w.start.year ? w.start : w.end, b = w.end.year ? w.end : w.start;
+	if (a.year && (!lo->year || rg_date_cmp_lo(a, *lo) < 0))
+		*lo = a;
+	if (b.year && (!hi->year || rg_date_cmp_hi(b, *hi) > 0))
+		*hi = b;
+}
+
+/* Room for " (the data is dated YYYY-MM-DD to YYYY-MM-DD)". */
+#define DATES_TEXT 64
+
+/* " (the data is dated 2013 to 2023-11)" after a time window that left
+ * nothing, or "" for undated data; into buf, DATES_TEXT bytes. */
+static const char *data_dates(const rg_model *m, char *buf)
+{
+	rg_date lo = {0, 0, 0}, hi = {0, 0, 0};
+	for (size_t i = 0; i < rg_model_nrelations(m); i++)
+		widen_dates(rg_model_relation(m, i)->when, &lo, &hi);
+	for (size_t i = 0; i < rg_model_nentities(m); i++)
+		widen_dates(rg_model_entity(m, i)->when, &lo, &hi);
+	char a[11], b[11];
+	rg_date_format(lo, a);
+	rg_date_format(hi, b);
+	buf[0] = '\0';
+	if (lo.year)
+		snprintf(buf, DATES_TEXT, " (the data is dated %s to %s)", a, b);
+	return buf;
+}
+
 static rg_status nothing_left(rg_job *j)
 {
 	if (j->v->nnodes || !rg_model_nentities(j->m))
@@ -458,10 +489,12 @@ static rg_status nothing_left(rg_job *j)
 	char *what = filters_text(&j->f);
 	if (!what)
 		return RG_OK; /* no filter: the data itself is empty */
-	char n[32];
+	char n[32], dates[DATES_TEXT] = "";
+	if (j->f.from.year || j->f.to.year)
+		data_dates(j->m, dates);
 	rg_error(j->d, NULL, 0, 0,
-		 "nothing to draw: of the %s entities of the data, none is left by%s",
-		 rg_thousands(rg_model_nentities(j->m), n), what);
+		 "nothing to draw: of the %s entities of the data, none is left by%s%s",
+		 rg_thousands(rg_model_nentities(j->m), n), what, dates);
 	free(what);
 	return RG_EDATA;
 }
