@@ -279,15 +279,6 @@ static void table_err(table *t, long line, long col, const char *fmt, ...)
 	t->failed = 1;
 }
 
-/* 1 if header is name with more after it, folded (Date_added). */
-static int extends(const char *header, const char *name)
-{
-	char *h = rg_fold(header);
-	int yes = strlen(h) > strlen(name) && strncmp(h, name, strlen(name)) == 0;
-	free(h);
-	return yes;
-}
-
 /* Columns with a role, by the name docs/FORMAT.md gives them first, and
  * the tables they belong to (a mask of 1 << role): a header a typo away
  * from one whose role the table lacks is most likely that one, misspelt
@@ -326,14 +317,25 @@ static void suggest_headers(table *t, const rg_row *row)
 				  : NULL;
 	for (size_t i = 0; i < row->nfields; i++) {
 		const rg_field *f = &row->fields[i];
-		size_t at, k = 0;
+		if (t->used[i] || f->len < MIN_HEADER)
+			continue;
+		/* the known names are folded already: fold the header once */
+		char *h = rg_fold(f->s);
+		size_t k = 0, at = NKNOWN;
 		/* a column named as one with a role elsewhere is no typo, nor
 		 * is one that adds to such a name (description1, date_added) */
-		while (k < NKNOWN && rg_match(f->s, known[k].name) != RG_MATCH_EXACT &&
-		       !extends(f->s, known[k].name))
+		while (k < NKNOWN && strncmp(h, known[k].name, strlen(known[k].name)) != 0)
 			k++;
-		if (t->used[i] || f->len < MIN_HEADER || k < NKNOWN ||
-		    !rg_nearest(f->s, open, NKNOWN, &at, 1))
+		int best = 0;
+		for (size_t c = 0; k == NKNOWN && c < NKNOWN; c++) {
+			int score = open[c] ? rg_match_folded(h, open[c]) : 0;
+			if (score > best) {
+				best = score;
+				at = c;
+			}
+		}
+		free(h);
+		if (at == NKNOWN)
 			continue;
 		rg_warn(t->d, t->file, f->line, f->col,
 			"column '%s' is none that relgraph reads, so it is kept as an attribute; "
@@ -1008,25 +1010,29 @@ void rg_model_near_names(rg_model *m, rg_diags *d)
 	if (ndecl == nent || !looks)
 		return;
 	/* each declared entity twice: by id and by label */
-	const char **cands = rg_xcalloc(2 * nent, sizeof *cands);
+	char **cands = rg_xcalloc(2 * nent, sizeof *cands); /* folded */
 	for (size_t i = 0; i < nent; i++) {
 		const rg_entity *e = rg_model_entity(m, i);
 		if (!e->declared)
 			continue;
-		cands[2 * i] = rg_model_str(m, e->id);
-		cands[2 * i + 1] = e->label ? rg_model_str(m, e->label) : NULL;
+		cands[2 * i] = rg_fold(rg_model_str(m, e->id));
+		cands[2 * i + 1] = e->label ? rg_fold(rg_model_str(m, e->label)) : NULL;
 	}
 	for (size_t i = 0; i < nent; i++) {
 		const rg_entity *e = rg_model_entity(m, i);
 		size_t at[NEAR_NAMES_SHOWN], n = 0;
 		const char *name = rg_model_str(m, e->id);
+		int close = 0;
 		if (!e->declared && looks) {
 			looks--;
-			n = rg_nearest(name, (const char *const *)cands, 2 * nent, at,
-				       NEAR_NAMES_SHOWN);
+			char *fname = rg_fold(name);
+			n = rg_nearest_folded(fname, (const char *const *)cands, 2 * nent, at,
+					      NEAR_NAMES_SHOWN);
+			close = n && (rg_match_folded(fname, cands[at[0]]) > RG_MATCH_EDITS ||
+				      strlen(name) >= NEAR_NAMES_MIN_EDIT);
+			free(fname);
 		}
-		if (!n || (rg_match(name, cands[at[0]]) <= RG_MATCH_EDITS &&
-			   strlen(name) < NEAR_NAMES_MIN_EDIT))
+		if (!close)
 			continue;
 		rg_buf msg = {0};
 		for (size_t k = 0, shown = 0; k < n; k++) {
@@ -1044,6 +1050,8 @@ void rg_model_near_names(rg_model *m, rg_diags *d)
 			"'%s' is declared in no node table; did you mean %s?", name, msg.s);
 		free(msg.s);
 	}
+	for (size_t i = 0; i < 2 * nent; i++)
+		free(cands[i]);
 	free(cands);
 }
 

@@ -324,6 +324,11 @@ static int match_folded(const char *fw, const char *fc)
 	return 0;
 }
 
+int rg_match_folded(const char *want, const char *candidate)
+{
+	return match_folded(want, candidate);
+}
+
 int rg_match(const char *want, const char *candidate)
 {
 	char *fw = rg_fold(want), *fc = rg_fold(candidate);
@@ -333,18 +338,19 @@ int rg_match(const char *want, const char *candidate)
 	return s;
 }
 
-size_t rg_nearest(const char *want, const char *const *cands, size_t ncands, size_t *out, size_t n)
+/* rg_nearest with want folded, the candidates folded when folded is set. */
+static size_t nearest(const char *fw, const char *const *cands, size_t ncands, int folded,
+		      size_t *out, size_t n)
 {
 	if (!n)
 		return 0;
-	char *fw = rg_fold(want);
 	int *score = rg_xmalloc(n * sizeof *score);
 	size_t found = 0;
 	for (size_t k = 0; k < ncands; k++) {
 		if (!cands[k])
 			continue;
-		char *fc = rg_fold(cands[k]);
-		int s = match_folded(fw, fc);
+		char *fc = folded ? NULL : rg_fold(cands[k]);
+		int s = match_folded(fw, fc ? fc : cands[k]);
 		free(fc);
 		if (!s)
 			continue;
@@ -371,8 +377,21 @@ size_t rg_nearest(const char *want, const char *const *cands, size_t ncands, siz
 			break;
 		}
 	free(score);
-	free(fw);
 	return keep;
+}
+
+size_t rg_nearest(const char *want, const char *const *cands, size_t ncands, size_t *out, size_t n)
+{
+	char *fw = rg_fold(want);
+	size_t k = nearest(fw, cands, ncands, 0, out, n);
+	free(fw);
+	return k;
+}
+
+size_t rg_nearest_folded(const char *want, const char *const *cands, size_t ncands, size_t *out,
+			 size_t n)
+{
+	return nearest(want, cands, ncands, 1, out, n);
 }
 
 char *rg_did_you_mean(const char *const *names, size_t n, const char *prefix)

@@ -40,6 +40,9 @@ char *rg_show_spaces(const char *s);
  * common: above it, the two share whole words or the start of one. */
 #define RG_MATCH_EDITS 500
 int rg_match(const char *want, const char *candidate);
+/* rg_match for two names rg_fold has folded already (a caller comparing
+ * one name with many folds each once). */
+int rg_match_folded(const char *want, const char *candidate);
 
 /* Up to n indices into cands (ncands names, NULL ones skipped) of the
  * names closest to want, best first (ties: the earlier), into out; when
@@ -47,6 +50,9 @@ int rg_match(const char *want, const char *candidate);
  * many.  A thing listed under two names (an id and a label) may come
  * twice: the caller merges. */
 size_t rg_nearest(const char *want, const char *const *cands, size_t ncands, size_t *out, size_t n);
+/* rg_nearest for want and cands folded already. */
+size_t rg_nearest_folded(const char *want, const char *const *cands, size_t ncands, size_t *out,
+			 size_t n);
 
 /* "; did you mean 'A'?" or "; did you mean 'A' or 'B'?" for the
  * names given (none: ""), for the end of a message.  prefix goes before

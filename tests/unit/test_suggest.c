@@ -115,6 +115,11 @@ static void ranked_and_listed(void **state)
 	assert_int_equal(rg_nearest("Biden", two, 4, out, 3), 2);
 	assert_int_equal(out[0], 0);
 	assert_int_equal(out[1], 1);
+	/* the same ranking on names folded beforehand */
+	static const char *const folded[] = {"sweden", "joe biden", "jill biden"};
+	assert_int_equal(rg_nearest_folded("biden", folded, 3, out, 3), 2);
+	assert_int_equal(out[0], 1);
+	assert_int_equal(rg_match_folded("dat", "date"), rg_match("Dat", "DATE"));
 	/* a word match hides the names only a typo away */
 	static const char *const tiers[] = {"Bidet", "Joe Biden", "Jill Bidden"};
 	assert_int_equal(rg_nearest("Biden", tiers, 3, out, 3), 1);
