@@ -403,13 +403,13 @@ static size_t unknown_kinds(rg_job *j, const char *opt, const char *const *value
 			near[i] = kinds[at[i]];
 		char *dym = rg_did_you_mean(near, nn, NULL);
 		rg_buf all = {0};
+		rg_buf_puts(&all, nk ? "the data has: " : "the data has none");
 		for (size_t i = 0; i < nk && i < KINDS_LISTED; i++)
 			rg_buf_printf(&all, "%s%s", i ? ", " : "", kinds[i]);
 		if (nk > KINDS_LISTED)
 			rg_buf_puts(&all, ", ...");
-		rg_error(j->d, NULL, 0, 0, "--%s '%s' matches no kind of %s%s (%s: %s)", opt,
-			 values[v], relations ? "relation" : "node", dym,
-			 nk ? "the data has" : "the data has none", nk ? all.s : "");
+		rg_error(j->d, NULL, 0, 0, "--%s '%s' matches no kind of %s%s (%s)", opt, values[v],
+			 relations ? "relation" : "node", dym, all.s);
 		free(dym);
 		free(all.s);
 	}
@@ -493,7 +493,7 @@ static rg_status nothing_left(rg_job *j)
 	if (j->f.from.year || j->f.to.year)
 		data_dates(j->m, dates);
 	rg_error(j->d, NULL, 0, 0,
-		 "nothing to draw: of the %s entities of the data, none is left by%s%s",
+		 "nothing left to draw: none of the %s entities of the data passes%s%s",
 		 rg_thousands(rg_model_nentities(j->m), n), what, dates);
 	free(what);
 	return RG_EDATA;
