@@ -479,9 +479,10 @@ static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name, 
 	if (m->nlost) {
 		m->unlisted++;
 	} else if (m->node_tables && kind < m->nkind_declared && m->kind_declared[kind]) {
-		rg_lint(d, rg_model_file(m, where.file), where.line, where.col,
-			"'%s' is used here but declared in no node table (drawn as %s)",
-			rg_model_str(m, name), rg_model_str(m, kind));
+		rg_lint_about(d, "name declared in no node table|names declared in no node table",
+			      rg_model_file(m, where.file), where.line, where.col,
+			      "'%s' is used here but declared in no node table (drawn as %s)",
+			      rg_model_str(m, name), rg_model_str(m, kind));
 	} else if (m->node_tables) {
 		/* no table declares any of this kind (world leaders with their
 		 * countries, no countries table): one line for them all */
@@ -701,9 +702,13 @@ static void check_dates(const rg_model *m, rg_diags *d)
 			rg_date_format(e->when.start, a);
 			rg_date_format(e->when.end, b);
 			rg_date_format(w.start, x);
-			rg_lint(d, rg_model_file(m, r->where.file), r->where.line, r->where.col,
-				"dated %s, outside the time of '%s' (%s%s%s)", x,
-				rg_model_str(m, e->id), *a ? a : "", "\xE2\x80\x93", *b ? b : "");
+			rg_lint_about(d,
+				      "relation dated outside the time of its ends|relations dated "
+				      "outside the time of their ends",
+				      rg_model_file(m, r->where.file), r->where.line, r->where.col,
+				      "dated %s, outside the time of '%s' (%s%s%s)", x,
+				      rg_model_str(m, e->id), *a ? a : "", "\xE2\x80\x93",
+				      *b ? b : "");
 			if (k == 0 && ends[0] == ends[1])
 				break;
 		}
@@ -746,6 +751,7 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 	m->nkind_declared = 0;
 	free(kind_of);
 	free(by_label);
+	rg_model_near_names(m, d);
 	check_dates(m, d);
 	if (m->unlisted)
 		rg_lint(d, rg_model_file(m, m->lost), 0, 0,

@@ -1,5 +1,5 @@
-/* model_impl.h: what model.c offers the table loader (model_load.c) and
- * nothing else. */
+/* model_impl.h: what model.c offers the table loader (model_load.c), and
+ * the loader model.c, and nothing else. */
 #ifndef RELGRAPH_MODEL_IMPL_H
 #define RELGRAPH_MODEL_IMPL_H
 
@@ -36,5 +36,11 @@ void rg_model_add_period(rg_model *m, uint32_t ent, rg_span when);
 void rg_model_declarations_lost(rg_model *m, uint32_t file);
 /* One more row read from file (for rg_model_on_progress). */
 void rg_model_row_read(rg_model *m, const char *file);
+
+/* After the relations are resolved: a warning for each name no node table
+ * declares that is close to one declared ('Narendra Modhi' in a meeting,
+ * 'Narendra Modi' in leaders.csv), naming it and where it is declared.
+ * (model_load.c) */
+void rg_model_near_names(rg_model *m, rg_diags *d);
 
 #endif

@@ -17,6 +17,7 @@
 
 #include "model_impl.h"
 #include "relgraph/read.h"
+#include "relgraph/suggest.h"
 #include "util.h"
 
 typedef enum { T_UNKNOWN, T_NODES, T_EDGES, T_MEETINGS, T_AGREEMENTS, T_GROUPS } role;
@@ -425,6 +426,72 @@ static void table_err(table *t, long line, long col, const char *fmt, ...)
 	t->failed = 1;
 }
 
+/* Columns with a role, by the name docs/FORMAT.md gives them first, and
+ * the tables they belong to (a mask of 1 << role): a header a typo away
+ * from one whose role the table lacks is most likely that one, misspelt
+ * ('dat' for 'date' leaves every meeting undated). */
+static void suggest_headers(table *t, const rg_row *row)
+{
+	enum { ALL = 0x1F, NODES = 1 << T_NODES | 1 << T_UNKNOWN | 1 << T_AGREEMENTS };
+	enum { RELS = 1 << T_EDGES | 1 << T_MEETINGS | 1 << T_UNKNOWN };
+	static const struct {
+		const char *name;
+		int slot, roles;
+	} known[] = {
+		{"name", C_ID, NODES},
+		{"label", C_LABEL, ALL},
+		{"kind", C_KIND, ALL},
+		{"relation", C_KIND, 1 << T_EDGES | 1 << T_UNKNOWN},
+		{"group", C_GROUP, 1 << T_NODES | 1 << T_UNKNOWN},
+		{"country", C_COUNTRY, 1 << T_NODES | 1 << T_UNKNOWN},
+		{"description", C_DESC, ALL},
+		{"date", C_DATE, ALL},
+		{"start", C_START, ALL},
+		{"end", C_END, ALL},
+		{"participants", C_LIST, 1 << T_MEETINGS | 1 << T_UNKNOWN},
+		{"parties", C_LIST, 1 << T_AGREEMENTS | 1 << T_UNKNOWN},
+		{"source", C_A, 1 << T_UNKNOWN},
+		{"target", C_B, 1 << T_UNKNOWN},
+		{"weight", C_WEIGHT, RELS},
+		{"count", C_COUNT, RELS},
+		{"directed", C_DIRECTED, RELS},
+	};
+	enum { NKNOWN = sizeof known / sizeof *known, MIN_HEADER = 3 };
+	const char *open[NKNOWN];
+	for (size_t k = 0; k < NKNOWN; k++)
+		open[k] = (known[k].roles >> t->role & 1) && t->col[known[k].slot] < 0
+				  ? known[k].name
+				  : NULL;
+	for (size_t i = 0; i < row->nfields; i++) {
+		const rg_field *f = &row->fields[i];
+		if (t->used[i] || f->len < MIN_HEADER)
+			continue;
+		/* the known names are folded already: fold the header once */
+		char *h = rg_fold(f->s);
+		size_t k = 0, at = NKNOWN;
+		/* a column named as one with a role elsewhere is no typo, nor
+		 * is one that adds to such a name (description1, date_added) */
+		while (k < NKNOWN && strncmp(h, known[k].name, strlen(known[k].name)) != 0)
+			k++;
+		int best = 0;
+		for (size_t c = 0; k == NKNOWN && c < NKNOWN; c++) {
+			int score = open[c] ? rg_match_folded(h, open[c]) : 0;
+			if (score > best) {
+				best = score;
+				at = c;
+			}
+		}
+		free(h);
+		if (at == NKNOWN)
+			continue;
+		rg_warn(t->d, t->file, f->line, f->col,
+			"column '%s' is none that relgraph reads, so it is kept as an attribute; "
+			"did you mean '%s'?",
+			f->s, open[at]);
+		open[at] = NULL; /* one column for each */
+	}
+}
+
 static int header(table *t, const rg_row *row)
 {
 	if (row->nfields > MAXCOLS) {
@@ -521,6 +588,7 @@ static int header(table *t, const rg_row *row)
 		for (int k = 0; k < 3; k++)
 			if (t->ymd[r][k] >= 0)
 				t->used[t->ymd[r][k]] = 1;
+	suggest_headers(t, row);
 	for (size_t i = 0; i < row->nfields; i++)
 		free(h[i]);
 	free(h);
@@ -540,6 +608,36 @@ static rg_str trimmed(rg_model *m, const char *s, size_t n)
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
 		n--;
 	return rg_model_intern(m, s, n);
+}
+
+/* 1 if s may hold white space other than ASCII: a quick look before the
+ * UTF-8 one of rg_odd_spaces. */
+static int maybe_odd(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* A name, trimmed.  One with a non-breaking or other odd space in it
+ * looks like the name with plain spaces and would be another entity: it
+ * is read with plain spaces, and a warning shows what was there
+ * ('Xi\u00A0Jinping'). */
+static rg_str name_text(table *t, const char *s, size_t n, const rg_field *where)
+{
+	rg_str x = trimmed(t->m, s, n);
+	const char *v = rg_model_str(t->m, x);
+	if (!x || !maybe_odd(v) || !rg_odd_spaces(v))
+		return x;
+	char *plain = rg_plain_spaces(v), *shown = rg_show_spaces(v);
+	rg_lint_about(t->d, "name with odd white space|names with odd white space", t->file,
+		      where->line, where->col, "'%s' read as '%s': its white space made plain",
+		      shown, plain);
+	x = trimmed(t->m, plain, strlen(plain));
+	free(plain);
+	free(shown);
+	return x;
 }
 
 static rg_str text(table *t, const rg_row *row, int k)
@@ -733,7 +831,7 @@ static void widen_span(rg_span *e, rg_span w)
 static void node_row(table *t, const rg_row *row)
 {
 	const rg_field *idf = field(t, row, C_ID);
-	rg_str id = trimmed(t->m, idf->s, idf->len);
+	rg_str id = name_text(t, idf->s, idf->len, idf);
 	if (!id) {
 		table_err(t, row->line, idf->col, "empty id: every node needs a name");
 		return;
@@ -790,7 +888,7 @@ static size_t split_list(table *t, const rg_field *f, const char *seps)
 		const char *p = s;
 		while (p < end && *p != seps[0] && (!seps[1] || *p != seps[1]))
 			p++;
-		rg_str x = trimmed(t->m, s, (size_t)(p - s));
+		rg_str x = name_text(t, s, (size_t)(p - s), f);
 		if (x) {
 			if (n == t->list_cap) {
 				t->list_cap = t->list_cap ? 2 * t->list_cap : 16;
@@ -944,7 +1042,7 @@ static void meeting_row(table *t, const rg_row *row)
 static void agreement_row(table *t, const rg_row *row)
 {
 	const rg_field *idf = field(t, row, C_ID);
-	rg_str id = trimmed(t->m, idf->s, idf->len);
+	rg_str id = name_text(t, idf->s, idf->len, idf);
 	if (!id) {
 		table_err(t, row->line, idf->col, "empty agreement name");
 		return;
@@ -1026,7 +1124,7 @@ static void note_lasting(table *t, const rg_row *row, rg_str kind)
 static void edge_row(table *t, const rg_row *row)
 {
 	const rg_field *af = field(t, row, C_A), *bf = field(t, row, C_B);
-	rg_str a = trimmed(t->m, af->s, af->len);
+	rg_str a = name_text(t, af->s, af->len, af);
 	if (!a || !bf->len) {
 		table_err(t, row->line, a ? bf->col : af->col,
 			  "empty '%s': every edge needs two ends",
@@ -1251,8 +1349,8 @@ static void check_duplicate(table *t, const rg_row *row)
 	size_t k = h & (t->capseen - 1);
 	for (; t->seen[k].line; k = (k + 1) & (t->capseen - 1))
 		if (t->seen[k].hash == h && t->seen[k].hash2 == h2) {
-			rg_lint(t->d, t->file, row->line, 1, "this row repeats line %ld",
-				(long)t->seen[k].line);
+			rg_lint_about(t->d, "repeated row|repeated rows", t->file, row->line, 1,
+				      "this row repeats line %ld", (long)t->seen[k].line);
 			return;
 		}
 	t->seen[k].hash = h;
@@ -1282,6 +1380,71 @@ static int on_row(void *ctx, const rg_row *row, size_t index)
 	case T_UNKNOWN: return 1;
 	}
 	return rg_diags_count(t->d, RG_ERROR) >= RG_DIAGS_MAX;
+}
+
+/* How many (undeclared, declared) pairs of names rg_model_near_names
+ * compares at most: the first undeclared names, as many as this allows
+ * against every declared one (a slip is looked for in hand-made data, not
+ * in an export of a million names). */
+#define NEAR_NAMES_BUDGET 400000
+/* Below this many letters a name found only by edits is no suggestion:
+ * Iran is not a typo of Iraq. */
+#define NEAR_NAMES_MIN_EDIT 8
+/* Near names named at most in one warning. */
+#define NEAR_NAMES_SHOWN 3
+
+void rg_model_near_names(rg_model *m, rg_diags *d)
+{
+	size_t nent = rg_model_nentities(m), ndecl = 0;
+	for (size_t i = 0; i < nent; i++)
+		ndecl += rg_model_entity(m, i)->declared;
+	size_t looks = ndecl ? NEAR_NAMES_BUDGET / ndecl : 0;
+	if (ndecl == nent || !looks)
+		return;
+	/* each declared entity twice: by id and by label */
+	char **cands = rg_xcalloc(2 * nent, sizeof *cands); /* folded */
+	for (size_t i = 0; i < nent; i++) {
+		const rg_entity *e = rg_model_entity(m, i);
+		if (!e->declared)
+			continue;
+		cands[2 * i] = rg_fold(rg_model_str(m, e->id));
+		cands[2 * i + 1] = e->label ? rg_fold(rg_model_str(m, e->label)) : NULL;
+	}
+	for (size_t i = 0; i < nent; i++) {
+		const rg_entity *e = rg_model_entity(m, i);
+		size_t at[NEAR_NAMES_SHOWN], n = 0;
+		const char *name = rg_model_str(m, e->id);
+		int close = 0;
+		if (!e->declared && looks) {
+			looks--;
+			char *fname = rg_fold(name);
+			n = rg_nearest_folded(fname, (const char *const *)cands, 2 * nent, at,
+					      NEAR_NAMES_SHOWN);
+			close = n && (rg_match_folded(fname, cands[at[0]]) > RG_MATCH_EDITS ||
+				      strlen(name) >= NEAR_NAMES_MIN_EDIT);
+			free(fname);
+		}
+		if (!close)
+			continue;
+		rg_buf msg = {0};
+		for (size_t k = 0, shown = 0; k < n; k++) {
+			const rg_entity *near = rg_model_entity(m, at[k] / 2);
+			size_t j = 0;
+			while (j < k && at[j] / 2 != at[k] / 2)
+				j++;
+			if (j < k)
+				continue; /* its id and its label */
+			rg_buf_printf(&msg, "%s'%s' (%s:%u)", shown++ ? " or " : "",
+				      rg_model_str(m, near->id), rg_model_file(m, near->where.file),
+				      near->where.line);
+		}
+		rg_warn(d, rg_model_file(m, e->where.file), e->where.line, e->where.col,
+			"'%s' is declared in no node table; did you mean %s?", name, msg.s);
+		free(msg.s);
+	}
+	for (size_t i = 0; i < 2 * nent; i++)
+		free(cands[i]);
+	free(cands);
 }
 
 static char *lower_base(const char *path)

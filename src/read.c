@@ -165,12 +165,23 @@ static void on_field(void *s, size_t n, void *data)
 	r->pending = START_AFTER_FIELD;
 }
 
+/* A line before the header that starts with "# ", or is one field that
+ * starts with '#' ("# leaders.csv", as a file is titled where it is
+ * shown), is a comment and skipped; "#,name" and "#id,name" are headers. */
+static int comment_line(const reader *r)
+{
+	const char *s = r->text.s + r->offs[0];
+	return r->nfields && s[0] == '#' && (s[1] == ' ' || (r->nfields == 1 && s[1]));
+}
+
 static void on_record(int c, void *data)
 {
 	reader *r = data;
 	(void)c;
 	r->pending = START_AFTER_RECORD;
 	if (r->stopped)
+		goto reset;
+	if (r->index == 0 && comment_line(r))
 		goto reset;
 	size_t index = r->index++;
 	if (index == 0)

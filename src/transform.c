@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "relgraph/suggest.h"
 #include "util.h"
 
 /* The merge key: kind, direction and the two ends, ordered for undirected
@@ -362,6 +363,23 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 	return v;
 }
 
+/* The one entity whose id or label folds to name's folded form (case,
+ * accents and odd spaces aside), or RG_NONE for none or several. */
+static uint32_t find_folded(const rg_model *m, const char *name)
+{
+	uint32_t found = RG_NONE;
+	for (size_t k = 0; k < rg_model_nentities(m); k++) {
+		const rg_entity *e = rg_model_entity(m, k);
+		if (rg_match(name, rg_model_str(m, e->id)) == RG_MATCH_EXACT ||
+		    (e->label && rg_match(name, rg_model_str(m, e->label)) == RG_MATCH_EXACT)) {
+			if (found != RG_NONE)
+				return RG_NONE;
+			found = (uint32_t)k;
+		}
+	}
+	return found;
+}
+
 uint32_t rg_find_entity(const rg_model *m, const char *name)
 {
 	uint32_t i = rg_model_find(m, name);
@@ -376,77 +394,32 @@ uint32_t rg_find_entity(const rg_model *m, const char *name)
 			found = (uint32_t)k;
 		}
 	}
-	return found;
-}
-
-/* Levenshtein distance, case-insensitive, stopping early past limit. */
-static size_t distance(const char *a, const char *b, size_t limit)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if ((la > lb ? la - lb : lb - la) > limit)
-		return limit + 1;
-	size_t *row = rg_xmalloc((lb + 1) * sizeof *row);
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0], best = i;
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			char x = a[i - 1], y = b[j - 1];
-			if (x >= 'A' && x <= 'Z')
-				x += 32;
-			if (y >= 'A' && y <= 'Z')
-				y += 32;
-			size_t sub = diag + (x != y);
-			size_t del = row[j] + 1, ins = row[j - 1] + 1;
-			diag = row[j];
-			row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-			if (row[j] < best)
-				best = row[j];
-		}
-		if (best > limit) {
-			free(row);
-			return limit + 1;
-		}
-	}
-	size_t d = row[lb];
-	free(row);
-	return d;
+	return found != RG_NONE ? found : find_folded(m, name);
 }
 
 size_t rg_suggest(const rg_model *m, const char *name, const char **out, size_t n)
 {
-	size_t limit = strlen(name) / 3 + 2, found = 0;
-	size_t *dist = rg_xmalloc((n ? n : 1) * sizeof *dist);
-	for (size_t k = 0; k < rg_model_nentities(m); k++) {
+	/* each entity twice, by id and by label; the id is what is named */
+	size_t nent = rg_model_nentities(m);
+	const char **cands = rg_xcalloc(2 * nent + 1, sizeof *cands);
+	for (size_t k = 0; k < nent; k++) {
 		const rg_entity *e = rg_model_entity(m, k);
-		const char *id = rg_model_str(m, e->id);
-		size_t d = distance(name, id, limit);
-		if (e->label) {
-			size_t dl = distance(name, rg_model_str(m, e->label), limit);
-			if (dl < d)
-				d = dl;
-		}
-		if (d > limit)
-			continue;
-		/* insert in order of distance, keeping the n best */
-		size_t at = found < n ? found : n;
-		while (at > 0 && dist[at - 1] > d)
-			at--;
-		if (at == n)
-			continue;
-		size_t last = found < n ? found : n - 1;
-		for (size_t j = last; j > at; j--) {
-			out[j] = out[j - 1];
-			dist[j] = dist[j - 1];
-		}
-		out[at] = id;
-		dist[at] = d;
-		if (found < n)
-			found++;
+		cands[2 * k] = rg_model_str(m, e->id);
+		cands[2 * k + 1] = e->label ? rg_model_str(m, e->label) : NULL;
 	}
-	free(dist);
-	return found;
+	size_t *at = rg_xmalloc((n ? n : 1) * sizeof *at);
+	size_t found = rg_nearest(name, cands, 2 * nent, at, n), k = 0;
+	for (size_t i = 0; i < found; i++) {
+		const char *id = cands[at[i] & ~(size_t)1];
+		int dup = 0;
+		for (size_t j = 0; j < k; j++)
+			dup |= out[j] == id;
+		if (!dup)
+			out[k++] = id;
+	}
+	free(at);
+	free(cands);
+	return k;
 }
 
 /* One use of a kind: by the node or edge at this index of the view. */

@@ -26,7 +26,8 @@ typedef struct {
 	const rg_field *fields;
 } rg_row;
 
-/* Called for each record in order; index 0 is the header.  The row and its
+/* Called for each record in order; index 0 is the header (comment lines
+ * before it, "# leaders.csv", are skipped).  The row and its
  * fields belong to the reader and are reused after the call returns: copy
  * what you keep.  A row's fields lie one after the other in memory, each
  * ended by a NUL, so the whole row is the bytes from fields[0].s to the

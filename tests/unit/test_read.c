@@ -183,6 +183,25 @@ static void test_blank_lines_skipped_and_counted(void **state)
 	assert_field(f, 1, 0, "1", 3, 1);
 }
 
+/* "# leaders.csv" before the header, as a file is titled where it is
+ * shown, is a comment; "#,name" is a header, and after the header a '#'
+ * line is data. */
+static void test_comment_lines_before_header_skipped(void **state)
+{
+	fixture *f = *state;
+	READ(f, "# leaders.csv\n#title\nname,country\n# x,y\n");
+	assert_int_equal(f->st, RG_OK);
+	assert_int_equal(f->r.n, 2);
+	assert_int_equal(f->r.index[0], 0);
+	assert_field(f, 0, 0, "name", 3, 1);
+	assert_field(f, 1, 0, "# x", 4, 1);
+	memset(&f->r, 0, sizeof f->r);
+	f->r.stop_at = SIZE_MAX;
+	READ(f, "#,name\n1,a\n");
+	assert_int_equal(f->r.n, 2);
+	assert_field(f, 0, 0, "#", 1, 1);
+}
+
 static void test_utf8_bom_skipped(void **state)
 {
 	fixture *f = *state;
@@ -437,6 +456,7 @@ int main(void)
 		T(test_crlf_line_ends),
 		T(test_cr_only_line_ends),
 		T(test_blank_lines_skipped_and_counted),
+		T(test_comment_lines_before_header_skipped),
 		T(test_utf8_bom_skipped),
 		T(test_multibyte_utf8_is_one_column),
 		T(test_sniffs_comma),
