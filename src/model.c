@@ -71,6 +71,10 @@ struct rg_model {
 		size_t n;
 	} * ukind;
 	size_t nukind;
+	/* while finishing: the undeclared names of declared kinds, warned
+	 * about after the near names are known (one message a name) */
+	uint32_t *undeclared;
+	size_t nundeclared;
 };
 
 static char *store(rg_model *m, const char *s, size_t len)
@@ -153,6 +157,7 @@ void rg_model_free(rg_model *m)
 	free(m->period);
 	free(m->pent);
 	free(m->pspan);
+	free(m->undeclared);
 	free(m);
 }
 
@@ -470,7 +475,7 @@ static uint32_t resolve(const rg_model *m, const uint32_t *by_label, rg_str name
 }
 
 static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name, rg_str kind,
-				  rg_loc where, rg_diags *d)
+				  rg_loc where)
 {
 	uint32_t i = resolve(m, by_label, name);
 	if (i != RG_NONE)
@@ -479,10 +484,9 @@ static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name, 
 	if (m->nlost) {
 		m->unlisted++;
 	} else if (m->node_tables && kind < m->nkind_declared && m->kind_declared[kind]) {
-		rg_lint_about(d, "name declared in no node table|names declared in no node table",
-			      rg_model_file(m, where.file), where.line, where.col,
-			      "'%s' is used here but declared in no node table (drawn as %s)",
-			      rg_model_str(m, name), rg_model_str(m, kind));
+		m->undeclared =
+			rg_xrealloc(m->undeclared, (m->nundeclared + 1) * sizeof *m->undeclared);
+		m->undeclared[m->nundeclared++] = i;
 	} else if (m->node_tables) {
 		/* no table declares any of this kind (world leaders with their
 		 * countries, no countries table): one line for them all */
@@ -496,6 +500,28 @@ static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name, 
 		m->ukind[k].n++;
 	}
 	return i;
+}
+
+/* The names used but declared in no node table, of kinds some table
+ * declares: "did you mean" when one is near a declared name, else a lint
+ * warning with its first use (see resolve_or_create). */
+static void report_undeclared(rg_model *m, rg_diags *d)
+{
+	unsigned char *near = rg_xcalloc(m->nent ? m->nent : 1, 1);
+	rg_model_near_names(m, d, near);
+	for (size_t k = 0; k < m->nundeclared; k++) {
+		const rg_entity *e = &m->ent[m->undeclared[k]];
+		if (near[m->undeclared[k]])
+			continue;
+		rg_lint_about(d, "name declared in no node table|names declared in no node table",
+			      rg_model_file(m, e->where.file), e->where.line, e->where.col,
+			      "'%s' is used here but declared in no node table (drawn as %s)",
+			      rg_model_str(m, e->id), rg_model_str(m, e->kind));
+	}
+	free(near);
+	free(m->undeclared);
+	m->undeclared = NULL;
+	m->nundeclared = 0;
 }
 
 /* The lines for the kinds no table declares (see resolve_or_create). */
@@ -631,8 +657,7 @@ static int same_span(rg_span a, rg_span b)
 /* Each leader's `leads` relation to their country: one for each row that
  * names a country, office or time of its own (a second term, another
  * office), none for a row that repeats an earlier one. */
-static void add_leads(rg_model *m, uint32_t *by_label, const rg_str *kind_of, size_t nstr,
-		      rg_diags *d)
+static void add_leads(rg_model *m, uint32_t *by_label, const rg_str *kind_of, size_t nstr)
 {
 	rg_str leader = rg_model_lookup(m, "leader");
 	rg_str country = rg_model_intern_z(m, "country");
@@ -651,7 +676,7 @@ static void add_leads(rg_model *m, uint32_t *by_label, const rg_str *kind_of, si
 		if (repeat)
 			continue;
 		rg_str k = c->country < nstr && kind_of[c->country] ? kind_of[c->country] : country;
-		uint32_t to = resolve_or_create(m, by_label, c->country, k, c->where, d);
+		uint32_t to = resolve_or_create(m, by_label, c->country, k, c->where);
 		const rg_entity *e = &m->ent[c->ent];
 		rg_relation *r = rg_model_add_relation(m);
 		r->a = c->ent;
@@ -739,11 +764,11 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 		rg_relation *r = &m->rel[i];
 		rg_str ka = r->aname < nstr && kind_of[r->aname] ? kind_of[r->aname] : other;
 		rg_str kb = r->bname < nstr && kind_of[r->bname] ? kind_of[r->bname] : other;
-		r->a = resolve_or_create(m, by_label, r->aname, ka, r->where, d);
+		r->a = resolve_or_create(m, by_label, r->aname, ka, r->where);
 		rg_loc bwhere = {r->where.file, r->where.line, r->bcol};
-		r->b = resolve_or_create(m, by_label, r->bname, kb, bwhere, d);
+		r->b = resolve_or_create(m, by_label, r->bname, kb, bwhere);
 	}
-	add_leads(m, by_label, kind_of, nstr, d);
+	add_leads(m, by_label, kind_of, nstr);
 	report_unlisted_kinds(m, d);
 	sort_periods(m);
 	free(m->kind_declared);
@@ -751,7 +776,7 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 	m->nkind_declared = 0;
 	free(kind_of);
 	free(by_label);
-	rg_model_near_names(m, d);
+	report_undeclared(m, d);
 	check_dates(m, d);
 	if (m->unlisted)
 		rg_lint(d, rg_model_file(m, m->lost), 0, 0,

@@ -40,7 +40,7 @@ void rg_model_row_read(rg_model *m, const char *file);
 /* After the relations are resolved: a warning for each name no node table
  * declares that is close to one declared ('Narendra Modhi' in a meeting,
  * 'Narendra Modi' in leaders.csv), naming it and where it is declared.
- * (model_load.c) */
-void rg_model_near_names(rg_model *m, rg_diags *d);
+ * Marks each such entity in near, indexed by entity. (model_load.c) */
+void rg_model_near_names(rg_model *m, rg_diags *d, unsigned char *near);
 
 #endif

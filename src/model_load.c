@@ -1393,7 +1393,7 @@ static int on_row(void *ctx, const rg_row *row, size_t index)
 /* Near names named at most in one warning. */
 #define NEAR_NAMES_SHOWN 3
 
-void rg_model_near_names(rg_model *m, rg_diags *d)
+void rg_model_near_names(rg_model *m, rg_diags *d, unsigned char *near)
 {
 	size_t nent = rg_model_nentities(m), ndecl = 0;
 	for (size_t i = 0; i < nent; i++)
@@ -1428,18 +1428,19 @@ void rg_model_near_names(rg_model *m, rg_diags *d)
 			continue;
 		rg_buf msg = {0};
 		for (size_t k = 0, shown = 0; k < n; k++) {
-			const rg_entity *near = rg_model_entity(m, at[k] / 2);
+			const rg_entity *ne = rg_model_entity(m, at[k] / 2);
 			size_t j = 0;
 			while (j < k && at[j] / 2 != at[k] / 2)
 				j++;
 			if (j < k)
 				continue; /* its id and its label */
 			rg_buf_printf(&msg, "%s'%s' (%s:%u)", shown++ ? " or " : "",
-				      rg_model_str(m, near->id), rg_model_file(m, near->where.file),
-				      near->where.line);
+				      rg_model_str(m, ne->id), rg_model_file(m, ne->where.file),
+				      ne->where.line);
 		}
 		rg_warn(d, rg_model_file(m, e->where.file), e->where.line, e->where.col,
 			"'%s' is declared in no node table; did you mean %s?", name, msg.s);
+		near[i] = 1;
 		free(msg.s);
 	}
 	for (size_t i = 0; i < 2 * nent; i++)

@@ -523,9 +523,9 @@ static const char *format_name(const char *format, char *buf, size_t size)
 	return buf;
 }
 
-/* -Tpng -o out.svg would put PNG bytes in a file every program opens as
- * SVG: when the extension names another format Graphviz writes, it is a
- * usage error. */
+/* -Tpng -o out.svg puts PNG bytes in a file every program opens as SVG:
+ * when the extension names another format Graphviz writes, the file is
+ * written as -T says, with a warning that says how to mean the other. */
 static rg_status check_extension(const struct options *o, rg_render *r, rg_diags *d)
 {
 	if (!o->output || o->format_from_name || o->nformats != 1 || o->cmd == CMD_STATS)
@@ -540,10 +540,11 @@ static rg_status check_extension(const struct options *o, rg_render *r, rg_diags
 	format_name(o->formats[0], fmt, sizeof fmt);
 	if (strcmp(ext, fmt) == 0 || !rg_render_has_format(r, ext))
 		return RG_OK;
-	rg_error(d, NULL, 0, 0,
-		 "-T %s but %s ends in .%s: leave out -T to write %s, or name the file *.%s", fmt,
-		 o->output, dot + 1, ext, fmt);
-	return RG_EUSAGE;
+	rg_warn(d, NULL, 0, 0,
+		"-T %s but %s ends in .%s: writing %s into it; leave out -T to write %s, or "
+		"name the file *.%s",
+		fmt, o->output, dot + 1, fmt, ext, fmt);
+	return RG_OK;
 }
 
 static rg_status check_graphviz(struct options *o, rg_render *r, rg_diags *d)
