@@ -15,8 +15,8 @@ GV_LIBS = $(shell pkg-config --libs libgvc libcgraph)
 IGRAPH_CFLAGS = $(shell pkg-config --cflags igraph)
 IGRAPH_LIBS = $(shell pkg-config --libs igraph)
 ALL_CPPFLAGS = -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
-ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(GV_CFLAGS) $(IGRAPH_CFLAGS)
-LDLIBS += $(GV_LIBS) $(IGRAPH_LIBS) -lcsv -lm
+ALL_CFLAGS = $(WARNINGS) $(CFLAGS) -pthread $(GV_CFLAGS) $(IGRAPH_CFLAGS)
+LDLIBS += $(GV_LIBS) $(IGRAPH_LIBS) -lcsv -lm -pthread
 
 BUILD = build
 BIN = $(BUILD)/relgraph
