@@ -918,15 +918,22 @@ static int on_row(void *ctx, const rg_row *row, size_t index)
 	return rg_diags_count(t->d, RG_ERROR) >= RG_DIAGS_MAX;
 }
 
-/* Rows ahead: every name a field may give (the field trimmed, and each
- * part of a list) starts on its way from memory, and the slot of the row
- * in the duplicate table, so that interning and checking find them in the
- * cache (with names by the hundred thousand they are rarely there). */
+/* Rows ahead: every name of the row's name columns (the field trimmed,
+ * and each part of a list) starts on its way from memory, and the slot of
+ * the row in the duplicate table, so that interning and checking find them
+ * in the cache (with names by the hundred thousand they are rarely there).
+ * Other columns repeat a few values, which stay in the cache anyway. */
 static void ahead(void *ctx, const rg_row *row, int stage)
 {
+	static const int names[] = {C_ID, C_A, C_B, C_LIST};
 	table *t = ctx;
-	for (size_t i = 0; i < row->nfields; i++) {
-		const char *s = row->fields[i].s, *end = s + row->fields[i].len;
+	if (!t->ncols || t->role == T_UNKNOWN)
+		return; /* the header is not read yet */
+	for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+		int c = t->col[names[k]];
+		if (c < 0 || (size_t)c >= row->nfields)
+			continue;
+		const char *s = row->fields[c].s, *end = s + row->fields[c].len;
 		while (s <= end) {
 			const char *p = s;
 			while (p < end && *p != ';' && *p != '|')

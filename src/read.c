@@ -35,12 +35,12 @@
 /* A batch is handed over once it holds this many rows or text bytes (or,
  * when RG_READ_PARALLEL_ENV forces the parallel path, FORCED_BATCH_ROWS
  * rows, so that small test files cross many batches). */
-#define BATCH_ROWS 4096
-#define BATCH_TEXT (256u << 10)
+#define BATCH_ROWS 1024
+#define BATCH_TEXT (64u << 10)
 #define FORCED_BATCH_ROWS 3
 /* Batches made and not yet delivered, at most: bounds the memory the
  * parsing thread may run ahead by. */
-#define QUEUE_MAX 3
+#define QUEUE_MAX 4
 /* Files from this size on are parsed on a thread of their own. */
 #define PARALLEL_MIN_BYTES (4u << 20)
 /* How far ahead (in rows) the caller hears of a row: first (stage 0),

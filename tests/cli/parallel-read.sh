@@ -51,4 +51,16 @@ for want in \
 	'big.csv:110119:19: error: '"'"'"'"'"' inside a field'; do
 	grep -q "$want" err.default || no "missing: $want; got: $(head -c 600 err.default)"
 done
+
+# Errors on every row: reading stops after the first 200 (the diagnostics'
+# limit), while the second thread is still far ahead; what is reported is
+# the same either way, and relgraph ends.
+awk 'BEGIN { print "source,target,date"; for (i = 0; i < 200000; i++) printf "p%d,q%d,20x%d\n", i, i, i }' >bad.csv
+for mode in never default; do
+	rc=0
+	RELGRAPH_PARALLEL_READ=$mode timeout 60 "$RELGRAPH" check bad.csv >"bout.$mode" 2>"berr.$mode" || rc=$?
+	[ "$rc" -eq 1 ] || no "bad.csv, $mode: exit $rc, expected 1"
+done
+cmp -s berr.never berr.default || no "bad.csv: errors differ with two threads: $(diff berr.never berr.default | head -n 5)"
+grep -q '^relgraph: bad.csv:2:7: error: .20x0. is not a date' berr.default || no "bad.csv: $(head -n 2 berr.default)"
 exit $bad
