@@ -41,8 +41,9 @@
 /* Batches made and not yet delivered, at most: bounds the memory the
  * parsing thread may run ahead by. */
 #define QUEUE_MAX 4
-/* Files from this size on are parsed on a thread of their own. */
-#define PARALLEL_MIN_BYTES (4u << 20)
+/* Files from this size on are parsed on a thread of their own (below it
+ * the second thread would save less than a millisecond). */
+#define PARALLEL_MIN_BYTES (1u << 20)
 /* How far ahead (in rows) the caller hears of a row: first (stage 0),
  * then again closer (stage 1). */
 #define AHEAD_FAR 16
