@@ -317,9 +317,11 @@ focus_rows() {
 	done
 }
 
-# focus_depth INPUT DIR DEPTH: one depth's rows
+# focus_depth INPUT DIR DEPTH: one depth's rows; relgraph with --all, so
+# that it draws every node of the cut as the Graphviz route does (without
+# it, a cut too big for the page shows its most important nodes only)
 focus_depth() {
-	repeat focus "$BIN" "$2" --focus "$focus" --depth "$3" -Tsvg -o "$work/focus-relgraph.svg" -v
+	repeat focus "$BIN" "$2" --focus "$focus" --depth "$3" --all -Tsvg -o "$work/focus-relgraph.svg" -v
 	f_us=$us f_rc=$rc f_kb=$kb f_n=$n
 	[ "$f_rc" -ne 0 ] && [ "$f_rc" -ne 124 ] && broke "relgraph --focus failed: $(head -n 3 "$work/focus.err")"
 	engine=$(sed -n 's/^relgraph: layout .*peak *//p' "$work/focus.1.err")
