@@ -455,6 +455,8 @@ static int span_fields(table *t, const rg_row *row, rg_span *w)
  * lower-cased value, with a memo of its own. */
 static rg_str memo_value(table *t, size_t col, const rg_field *f, int kinds)
 {
+	if (!f->len)
+		return 0; /* what trimmed and kind_text give an empty field */
 	struct memo **all = kinds ? &t->kind_memo : &t->memo;
 	if (!*all)
 		*all = rg_xcalloc(t->ncols ? t->ncols : 1, sizeof **all);
