@@ -22,8 +22,8 @@ FC_LIBS = $(shell pkg-config --libs fontconfig)
 PNG_CFLAGS = $(shell pkg-config --cflags libpng)
 PNG_LIBS = $(shell pkg-config --libs libpng)
 ALL_CPPFLAGS = -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
-ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(GV_CFLAGS) $(IGRAPH_CFLAGS) $(PNG_CFLAGS) $(FC_CFLAGS)
-LDLIBS += $(GV_LIBS) $(IGRAPH_LIBS) $(FC_LIBS) -lcsv -lgif $(PNG_LIBS) -lm
+ALL_CFLAGS = $(WARNINGS) $(CFLAGS) -pthread $(GV_CFLAGS) $(IGRAPH_CFLAGS) $(PNG_CFLAGS) $(FC_CFLAGS)
+LDLIBS += $(GV_LIBS) $(IGRAPH_LIBS) $(FC_LIBS) -lcsv -lgif $(PNG_LIBS) -lm -pthread
 
 BUILD = build
 BIN = $(BUILD)/relgraph

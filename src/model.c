@@ -18,8 +18,11 @@ struct rg_model {
 	const char **str;
 	size_t nstr, capstr;
 	/* open addressing; id 0 is empty, else a string index, with (part
-	 * of) its hash so that a probe rarely reads the string */
+	 * of) its hash so that a probe rarely reads the string, and the
+	 * string itself, so that a hit reads no other array (with names by
+	 * the hundred thousand, each array read is a cache miss) */
 	struct slot {
+		const char *s;
 		uint32_t id, hash;
 	} * htab;
 	rg_progress_fn progress;
@@ -114,7 +117,7 @@ static void rehash(rg_model *m)
 			continue;
 		/* the index comes from the whole hash, which the slot keeps
 		 * 32 bits of: recompute it */
-		const char *str = m->str[m->htab[i].id];
+		const char *str = m->htab[i].s;
 		size_t h = rg_hash(str, strlen(str)) & (cap - 1);
 		while (t[h].id)
 			h = (h + 1) & (cap - 1);
@@ -168,20 +171,33 @@ rg_str rg_model_intern(rg_model *m, const char *s, size_t len)
 	uint64_t full = rg_hash(s, len);
 	uint32_t h32 = (uint32_t)(full >> 32);
 	size_t h = full & (m->hcap - 1);
-	for (uint32_t i; (i = m->htab[h].id); h = (h + 1) & (m->hcap - 1))
-		if (m->htab[h].hash == h32 && strncmp(m->str[i], s, len) == 0 &&
-		    m->str[i][len] == '\0')
+	for (uint32_t i; (i = m->htab[h].id); h = (h + 1) & (m->hcap - 1)) {
+		const char *t = m->htab[h].s;
+		if (m->htab[h].hash == h32 && strncmp(t, s, len) == 0 && t[len] == '\0')
 			return i;
+	}
 	if (m->nstr == m->capstr) {
 		m->capstr *= 2;
 		m->str = rg_xrealloc(m->str, m->capstr * sizeof *m->str);
 	}
 	rg_str id = (rg_str)m->nstr;
-	m->str[m->nstr++] = store(m, s, len);
-	m->htab[h] = (struct slot){id, h32};
+	const char *kept = store(m, s, len);
+	m->str[m->nstr++] = kept;
+	m->htab[h] = (struct slot){kept, id, h32};
 	if (2 * m->nstr > m->hcap)
 		rehash(m);
 	return id;
+}
+
+void rg_model_prefetch(const rg_model *m, const char *s, size_t len, int stage)
+{
+	if (len == 0)
+		return;
+	const struct slot *t = &m->htab[rg_hash(s, len) & (m->hcap - 1)];
+	if (stage == 0)
+		__builtin_prefetch(t);
+	else if (t->id)
+		__builtin_prefetch(t->s);
 }
 
 rg_str rg_model_intern_z(rg_model *m, const char *s)
@@ -202,7 +218,7 @@ rg_str rg_model_lookup(const rg_model *m, const char *s)
 	uint64_t full = rg_hash(s, len);
 	size_t h = full & (m->hcap - 1);
 	for (uint32_t i; (i = m->htab[h].id); h = (h + 1) & (m->hcap - 1))
-		if (m->htab[h].hash == (uint32_t)(full >> 32) && strcmp(m->str[i], s) == 0)
+		if (m->htab[h].hash == (uint32_t)(full >> 32) && strcmp(m->htab[h].s, s) == 0)
 			return i;
 	return 0;
 }

@@ -5,6 +5,10 @@
 
 #include "relgraph/model.h"
 
+/* Starts fetching from memory what interning s will read: its hash slot
+ * (stage 0), then the string the slot holds (stage 1, once the slot has
+ * come).  Changes nothing. */
+void rg_model_prefetch(const rg_model *m, const char *s, size_t len, int stage);
 uint32_t rg_model_add_file(rg_model *m, const char *name);
 /* Declares entity id with kind at where.  A second declaration with another
  * kind is an error naming both places; with the same kind it fills in what

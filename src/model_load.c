@@ -92,10 +92,9 @@ typedef struct {
 		rg_str value;
 		char *bytes;
 		size_t len, cap;
-	} * memo;
+	} * memo, *kind_memo;
 	struct seen {
-		uint64_t hash;
-		uint32_t hash2, line; /* line 0: an empty slot */
+		uint32_t hash, hash2, line; /* line 0: an empty slot */
 	} * seen;
 	size_t nseen, capseen;
 } table;
@@ -705,6 +704,10 @@ static int ymd_field(table *t, const rg_row *row, const int *c, rg_date *out)
 	return 0;
 }
 
+/* Dates are parsed from the field's bytes, not interned: a dated table
+ * has a date on every row, and none of them is shown as text. */
+#define DATE_BUF 64
+
 static int date_field(table *t, const rg_row *row, int k, rg_date *out)
 {
 	const rg_field *f = field(t, row, k);
@@ -713,15 +716,25 @@ static int date_field(table *t, const rg_row *row, int k, rg_date *out)
 		return ymd_field(t, row, t->ymd[k - C_DATE], out);
 	if (!f)
 		return 0;
-	const char *v = rg_model_str(t->m, trimmed(t->m, f->s, f->len));
-	if (!*v)
+	const char *s = f->s;
+	size_t n = f->len;
+	while (n && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	if (!n)
 		return 0;
-	if (rg_date_parse(v, out) != 0) {
+	char buf[DATE_BUF];
+	char *v = n < sizeof buf ? buf : rg_xmalloc(n + 1);
+	memcpy(v, s, n);
+	v[n] = '\0';
+	int bad = rg_date_parse(v, out) != 0;
+	if (bad)
 		table_err(t, f->line, f->col,
 			  "'%s' is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)", v);
-		return -1;
-	}
-	return 0;
+	if (v != buf)
+		free(v);
+	return bad ? -1 : 0;
 }
 
 /* Reads date, start and end into a span: a single date is a one-day (or
@@ -742,11 +755,17 @@ static int span_fields(table *t, const rg_row *row, rg_span *w)
 	return bad;
 }
 
-static rg_str memo_intern(table *t, size_t col, const rg_field *f)
+/* The value of column col in this row, through the column's memo: the
+ * last bytes seen there and what they gave.  kinds asks for kind_text's
+ * lower-cased value, with a memo of its own. */
+static rg_str memo_value(table *t, size_t col, const rg_field *f, int kinds)
 {
-	if (!t->memo)
-		t->memo = rg_xcalloc(t->ncols ? t->ncols : 1, sizeof *t->memo);
-	struct memo *c = &t->memo[col];
+	if (!f->len)
+		return 0; /* what trimmed and kind_text give an empty field */
+	struct memo **all = kinds ? &t->kind_memo : &t->memo;
+	if (!*all)
+		*all = rg_xcalloc(t->ncols ? t->ncols : 1, sizeof **all);
+	struct memo *c = &(*all)[col];
 	if (c->bytes && c->len == f->len && memcmp(c->bytes, f->s, f->len) == 0)
 		return c->value;
 	if (f->len > c->cap) {
@@ -756,7 +775,18 @@ static rg_str memo_intern(table *t, size_t col, const rg_field *f)
 	}
 	memcpy(c->bytes, f->s, f->len);
 	c->len = f->len;
-	return c->value = trimmed(t->m, f->s, f->len);
+	return c->value = kinds ? kind_text(t, f->s, f->len) : trimmed(t->m, f->s, f->len);
+}
+
+static rg_str memo_intern(table *t, size_t col, const rg_field *f)
+{
+	return memo_value(t, col, f, 0);
+}
+
+/* kind_text of column k of the row (0 when the table has no such column) */
+static rg_str kind_of(table *t, const rg_row *row, int k)
+{
+	return t->col[k] >= 0 ? memo_value(t, (size_t)t->col[k], &row->fields[t->col[k]], 1) : 0;
 }
 
 static void add_attrs(table *t, const rg_row *row, uint32_t *attr0, uint32_t *nattr)
@@ -836,8 +866,7 @@ static void node_row(table *t, const rg_row *row)
 		table_err(t, row->line, idf->col, "empty id: every node needs a name");
 		return;
 	}
-	const rg_field *kf = field(t, row, C_KIND);
-	rg_str kind = kf ? kind_text(t, kf->s, kf->len) : 0;
+	rg_str kind = kind_of(t, row, C_KIND);
 	if (!kind)
 		kind = t->default_kind;
 	/* a row with a bad date still declares its name: its uses elsewhere
@@ -1147,7 +1176,7 @@ static void edge_row(table *t, const rg_row *row)
 	rg_str kind = t->role == T_MEETINGS ? t->default_kind : 0;
 	const rg_field *kf = field(t, row, C_KIND);
 	if (kf && kf->len && t->role != T_MEETINGS) {
-		rg_str k = kind_text(t, kf->s, kf->len);
+		rg_str k = kind_of(t, row, C_KIND);
 		const char *ks = rg_model_str(t->m, k);
 		/* Gephi's Type column says directed or undirected, not a kind. */
 		if (t->kind_is_type && (strcmp(ks, "undirected") == 0 || strcmp(ks, "mutual") == 0))
@@ -1164,11 +1193,8 @@ static void edge_row(table *t, const rg_row *row)
 	if (!kind)
 		kind = t->default_kind;
 	rg_str at = 0, bt = 0;
-	const rg_field *atf = field(t, row, C_ATYPE), *btf = field(t, row, C_BTYPE);
-	if (atf)
-		at = kind_text(t, atf->s, atf->len);
-	if (btf)
-		bt = kind_text(t, btf->s, btf->len);
+	at = kind_of(t, row, C_ATYPE);
+	bt = kind_of(t, row, C_BTYPE);
 	if (t->role == T_MEETINGS)
 		at = bt = rg_model_intern_z(t->m, "leader");
 	uint32_t attr0, nattr;
@@ -1321,14 +1347,15 @@ static void make_groups(table *t)
  * copy-and-paste slip: check says so (it still counts, as written). */
 static void check_duplicate(table *t, const rg_row *row)
 {
-	/* two independent 64-bit hashes of the fields: rows are not kept, and
-	 * a false "repeats" would have to fool both */
+	/* 32 bits of each of two independent 64-bit hashes of the fields: rows
+	 * are not kept, and a false "repeats" would have to fool both (among a
+	 * million rows, odds of about 1 in 30 million); 12 bytes a row */
 	/* the row's bytes in one piece, fields and the NULs between them
 	 * (read.h), so that "a,bc" and "ab,c" differ */
 	const rg_field *last = &row->fields[row->nfields - 1];
 	uint64_t hh[2];
 	rg_hash2(row->fields[0].s, (size_t)(last->s + last->len - row->fields[0].s), hh);
-	uint64_t h = hh[0];
+	uint32_t h = (uint32_t)(hh[0] >> 32);
 	uint32_t h2 = (uint32_t)hh[1];
 	/* at most three quarters full */
 	if (4 * (t->nseen + 1) > 3 * t->capseen) {
@@ -1448,6 +1475,44 @@ void rg_model_near_names(rg_model *m, rg_diags *d, unsigned char *near)
 	free(cands);
 }
 
+/* Rows ahead: every name of the row's name columns (the field trimmed,
+ * and each part of a list) starts on its way from memory, and the slot of
+ * the row in the duplicate table, so that interning and checking find them
+ * in the cache (with names by the hundred thousand they are rarely there).
+ * Other columns repeat a few values, which stay in the cache anyway. */
+static void ahead(void *ctx, const rg_row *row, int stage)
+{
+	static const int names[] = {C_ID, C_A, C_B, C_LIST};
+	table *t = ctx;
+	if (!t->ncols || t->role == T_UNKNOWN)
+		return; /* the header is not read yet */
+	for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+		int c = t->col[names[k]];
+		if (c < 0 || (size_t)c >= row->nfields)
+			continue;
+		const char *s = row->fields[c].s, *end = s + row->fields[c].len;
+		while (s <= end) {
+			const char *p = s;
+			while (p < end && *p != ';' && *p != '|')
+				p++;
+			const char *a = s, *b = p;
+			while (a < b && (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r'))
+				a++;
+			while (b > a &&
+			       (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\n' || b[-1] == '\r'))
+				b--;
+			rg_model_prefetch(t->m, a, (size_t)(b - a), stage);
+			s = p + 1;
+		}
+	}
+	if (stage == 0 && t->capseen && row->nfields) {
+		const rg_field *last = &row->fields[row->nfields - 1];
+		uint64_t hh[2];
+		rg_hash2(row->fields[0].s, (size_t)(last->s + last->len - row->fields[0].s), hh);
+		__builtin_prefetch(&t->seen[(uint32_t)(hh[0] >> 32) & (t->capseen - 1)]);
+	}
+}
+
 static char *lower_base(const char *path)
 {
 	const char *b = strrchr(path, '/');
@@ -1489,8 +1554,9 @@ static rg_status load(rg_model *m, const char *path, const char *display, const 
 	t.fileno = rg_model_add_file(m, display);
 	char *base = lower_base(display);
 	t.base = base;
-	rg_status s = data ? rg_read_csv_mem(data, len, display, on_row, &t, d)
-			   : rg_read_csv(path, display, on_row, &t, d);
+	rg_read_hooks hooks = {on_row, ahead, &t};
+	rg_status s = data ? rg_read_csv_mem_with(data, len, display, &hooks, d)
+			   : rg_read_csv_with(path, display, &hooks, d);
 	after_table(&t, s);
 	free(t.mrow);
 	free(base);
@@ -1500,7 +1566,10 @@ static rg_status load(rg_model *m, const char *path, const char *display, const 
 	free(t.seen);
 	for (size_t i = 0; t.memo && i < t.ncols; i++)
 		free(t.memo[i].bytes);
+	for (size_t i = 0; t.kind_memo && i < t.ncols; i++)
+		free(t.kind_memo[i].bytes);
 	free(t.memo);
+	free(t.kind_memo);
 	if (s == RG_OK && t.failed)
 		s = RG_EDATA;
 	return s;

@@ -243,6 +243,22 @@ static int outside(const rg_edge *e, const void *keep_ent)
 	return !k[e->a] || !k[e->b];
 }
 
+/* The focus's neighbourhood, and only the relations inside it; returns
+ * how many relations are kept. */
+static size_t cut_to_focus(const rg_model *m, const rg_transform_opts *o, unsigned char *keep_ent,
+			   unsigned char *keep_rel)
+{
+	focus(m, o, keep_ent, keep_rel);
+	size_t nrel = rg_model_nrelations(m), n = 0;
+	for (size_t i = 0; i < nrel; i++) {
+		const rg_relation *r = rg_model_relation(m, i);
+		if (keep_rel[i] && (!keep_ent[r->a] || !keep_ent[r->b]))
+			keep_rel[i] = 0;
+		n += keep_rel[i] != 0;
+	}
+	return n;
+}
+
 rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 {
 	rg_view *v = rg_xcalloc(1, sizeof *v);
@@ -261,14 +277,24 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 		had[r->a] = had[r->b] = 1;
 	}
 
+	/* A focus without a minimum weight cuts before merging: the
+	 * neighbourhood does not depend on merged weights, an edge is wholly
+	 * inside it or wholly outside (its relations share their ends), and
+	 * only the few relations inside are merged.  The edges come out as a
+	 * merge of everything then a cut would leave them, in the same order. */
+	int cut_first = opts->nfocus && !(opts->min_weight > 0);
+	size_t nkept = cut_first ? cut_to_focus(m, opts, keep_ent, keep_rel) : 0;
+	for (size_t i = 0; !cut_first && i < nrel; i++)
+		nkept += keep_rel[i] != 0;
+
 	/* Pass 1: give each kept relation its edge number, hashing the keys. */
 	uint32_t *edge_of = rg_xmalloc((nrel ? nrel : 1) * sizeof *edge_of);
 	size_t cap = 64;
-	while (cap < 2 * nrel)
+	while (cap < 2 * nkept)
 		cap *= 2;
 	uint32_t *tab = rg_xcalloc(cap, sizeof *tab); /* edge index + 1 */
-	key *keys = rg_xmalloc((nrel ? nrel : 1) * sizeof *keys);
-	v->edges = rg_xcalloc(nrel ? nrel : 1, sizeof *v->edges);
+	key *keys = rg_xmalloc((nkept ? nkept : 1) * sizeof *keys);
+	v->edges = rg_xcalloc(nkept ? nkept : 1, sizeof *v->edges);
 	for (size_t i = 0; i < nrel; i++) {
 		edge_of[i] = RG_NONE;
 		if (!keep_rel[i])
@@ -308,7 +334,7 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 	 * focus, so do edges that leave the neighbourhood. */
 	if (opts->min_weight > 0)
 		drop_edges(v, edge_of, nrel, keep_rel, light, &opts->min_weight);
-	if (opts->nfocus) {
+	if (opts->nfocus && !cut_first) {
 		focus(m, opts, keep_ent, keep_rel);
 		drop_edges(v, edge_of, nrel, keep_rel, outside, keep_ent);
 	}
