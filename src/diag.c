@@ -75,9 +75,11 @@ static char *printable(char *msg)
 	return out;
 }
 
-/* Counts one lint warning under its topic. */
-static void count_topic(rg_diags *d, const char *topic)
+/* Counts n lint warnings under their topic. */
+static void count_topic_n(rg_diags *d, const char *topic, size_t n)
 {
+	if (!n)
+		return;
 	size_t i = 0;
 	while (i < d->ntopics && strcmp(d->topics[i].topic, topic) != 0)
 		i++;
@@ -91,17 +93,20 @@ static void count_topic(rg_diags *d, const char *topic)
 			d->topics[d->ntopics++].n = 0;
 		}
 	}
-	d->topics[i].n++;
+	d->topics[i].n += n;
 }
 
-static void vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *topic, const char *file,
-		 long line, long col, const char *fmt, va_list ap)
+/* Records one diagnostic whose message is made already: takes msg, or
+ * frees it when there is no room. */
+static void add_msg(rg_diags *d, rg_severity sev, unsigned flags, const char *topic,
+		    const char *file, long line, long col, char *msg)
 {
 	d->count[sev]++;
 	if ((flags & RG_DIAG_LINT) && sev == RG_WARNING && topic)
-		count_topic(d, topic);
+		count_topic_n(d, topic, 1);
 	if (d->len == RG_DIAGS_MAX) {
 		d->lint_unstored += (flags & RG_DIAG_LINT) != 0;
+		free(msg);
 		return;
 	}
 	if (d->len == d->cap) {
@@ -115,7 +120,21 @@ static void vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *topic
 	x->file = file ? rg_xstrdup(file) : NULL;
 	x->line = line;
 	x->col = col;
-	x->msg = printable(rg_vasprintf(fmt, ap));
+	x->msg = msg;
+}
+
+static void vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *topic, const char *file,
+		 long line, long col, const char *fmt, va_list ap)
+{
+	/* past the room, only counted: no message to make */
+	char *msg = d->len == RG_DIAGS_MAX ? NULL : printable(rg_vasprintf(fmt, ap));
+	add_msg(d, sev, flags, topic, file, line, col, msg);
+}
+
+static void vadd_msg(rg_diags *d, rg_severity sev, unsigned flags, const char *topic,
+		     const char *file, long line, long col, const char *msg)
+{
+	add_msg(d, sev, flags, topic, file, line, col, rg_xstrdup(msg));
 }
 
 void rg_diag_vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *file, long line,
@@ -140,6 +159,57 @@ void rg_diag_add(rg_diags *d, rg_severity sev, unsigned flags, const char *file,
 	va_start(ap, fmt);
 	rg_diag_vadd(d, sev, flags, file, line, col, fmt, ap);
 	va_end(ap);
+}
+
+rg_diags *rg_diags_copy(const rg_diags *d)
+{
+	rg_diags *c = rg_diags_new();
+	*c = *d;
+	c->v = d->cap ? rg_xmalloc(d->cap * sizeof *c->v) : NULL;
+	for (size_t i = 0; i < d->len; i++) {
+		c->v[i] = d->v[i];
+		c->v[i].file = d->v[i].file ? rg_xstrdup(d->v[i].file) : NULL;
+		c->v[i].msg = rg_xstrdup(d->v[i].msg);
+	}
+	return c;
+}
+
+/* The bucket of from's topic counts that a stored warning of topic went
+ * to (the last when they ran out of room). */
+static size_t topic_bucket(const rg_diags *d, const char *topic)
+{
+	for (size_t i = 0; i < d->ntopics; i++)
+		if (strcmp(d->topics[i].topic, topic) == 0)
+			return i;
+	return MAX_TOPICS - 1;
+}
+
+static void add_stored(rg_diags *d, const rg_diag *x)
+{
+	vadd_msg(d, x->severity, x->flags, x->topic, x->file, x->line, x->col, x->msg);
+}
+
+void rg_diags_append(rg_diags *to, const rg_diags *from)
+{
+	size_t stored[3] = {0}, topic_left[MAX_TOPICS];
+	for (size_t i = 0; i < from->ntopics; i++)
+		topic_left[i] = from->topics[i].n;
+	for (size_t i = 0; i < from->len; i++) {
+		const rg_diag *x = &from->v[i];
+		add_stored(to, x);
+		stored[x->severity]++;
+		if ((x->flags & RG_DIAG_LINT) && x->severity == RG_WARNING && x->topic) {
+			size_t b = topic_bucket(from, x->topic);
+			if (b < from->ntopics && topic_left[b])
+				topic_left[b]--;
+		}
+	}
+	/* what from counted past its room: to is full too by now */
+	for (int s = 0; s < 3; s++)
+		to->count[s] += from->count[s] - stored[s];
+	to->lint_unstored += from->lint_unstored;
+	for (size_t i = 0; i < from->ntopics; i++)
+		count_topic_n(to, from->topics[i].topic, topic_left[i]);
 }
 
 void rg_diags_strict(rg_diags *d)

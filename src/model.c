@@ -164,6 +164,54 @@ void rg_model_free(rg_model *m)
 	free(m);
 }
 
+/* A copy of n elements of size bytes kept in an array of room cap (at
+ * least n), so that appending to the copy grows it as the original. */
+static void *dup_array(const void *a, size_t n, size_t cap, size_t size)
+{
+	if (!a)
+		return NULL;
+	void *b = rg_xmalloc((cap ? cap : 1) * size);
+	memcpy(b, a, n * size);
+	return b;
+}
+
+rg_model *rg_model_copy(const rg_model *m)
+{
+	rg_model *c = rg_xcalloc(1, sizeof *c);
+	*c = *m;
+	c->blocks = NULL;
+	c->nblocks = c->used = 0;
+	/* the strings again, in id order: the same ids, other addresses */
+	c->str = rg_xmalloc(m->capstr * sizeof *c->str);
+	c->str[0] = "";
+	for (size_t i = 1; i < m->nstr; i++)
+		c->str[i] = store(c, m->str[i], strlen(m->str[i]));
+	c->htab = rg_xmalloc(m->hcap * sizeof *c->htab);
+	for (size_t i = 0; i < m->hcap; i++) {
+		c->htab[i] = m->htab[i];
+		if (m->htab[i].id)
+			c->htab[i].s = c->str[m->htab[i].id];
+	}
+	c->ent = dup_array(m->ent, m->nent, m->capent, sizeof *m->ent);
+	c->by_id = dup_array(m->by_id, m->capby, m->capby, sizeof *m->by_id);
+	c->rel = dup_array(m->rel, m->nrel, m->caprel, sizeof *m->rel);
+	c->attr = dup_array(m->attr, m->nattr, m->capattr, sizeof *m->attr);
+	c->files = rg_xmalloc((m->nfiles ? m->nfiles : 1) * sizeof *c->files);
+	for (size_t i = 0; i < m->nfiles; i++)
+		c->files[i] = rg_xstrdup(m->files[i]);
+	c->crow = dup_array(m->crow, m->ncrow, m->capcrow, sizeof *m->crow);
+	c->period = dup_array(m->period, m->nperiod, m->capperiod, sizeof *m->period);
+	c->pent = NULL;
+	c->pspan = NULL;
+	c->kind_declared = NULL;
+	c->nkind_declared = 0;
+	c->ukind = NULL;
+	c->nukind = 0;
+	c->undeclared = NULL;
+	c->nundeclared = 0;
+	return c;
+}
+
 rg_str rg_model_intern(rg_model *m, const char *s, size_t len)
 {
 	if (len == 0)

@@ -1592,49 +1592,71 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-rg_status rg_model_load(rg_model *m, const char *path, rg_diags *d)
+rg_status rg_model_list(const char *path, char ***files, size_t *n, rg_diags *d)
 {
 	struct stat st;
-	if (strcmp(path, "-") == 0)
-		return load(m, "-", "<stdin>", NULL, 0, d);
-	if (stat(path, &st) != 0) {
+	*files = NULL;
+	*n = 0;
+	if (strcmp(path, "-") != 0 && stat(path, &st) != 0) {
 		rg_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
 		return errno == ENOENT ? RG_EUSAGE : RG_ESYS;
 	}
-	if (!S_ISDIR(st.st_mode))
-		return load(m, path, path, NULL, 0, d);
+	if (strcmp(path, "-") == 0 || !S_ISDIR(st.st_mode)) {
+		*files = rg_xmalloc(sizeof **files);
+		(*files)[(*n)++] = rg_xstrdup(path);
+		return RG_OK;
+	}
 	DIR *dir = opendir(path);
 	if (!dir) {
 		rg_error(d, path, 0, 0, "cannot read folder: %s", strerror(errno));
 		return RG_ESYS;
 	}
 	char **names = NULL;
-	size_t n = 0;
+	size_t k = 0;
 	struct dirent *de;
 	while ((de = readdir(dir))) {
 		if (!rg_model_reads_file(de->d_name))
 			continue;
-		names = rg_xrealloc(names, (n + 1) * sizeof *names);
-		names[n++] = rg_xstrdup(de->d_name);
+		names = rg_xrealloc(names, (k + 1) * sizeof *names);
+		names[k++] = rg_xstrdup(de->d_name);
 	}
 	closedir(dir);
-	if (n == 0) {
+	if (k == 0) {
 		rg_error(d, path, 0, 0, "no .csv files in this folder");
 		free(names);
 		return RG_EDATA;
 	}
-	qsort(names, n, sizeof *names, by_name);
+	qsort(names, k, sizeof *names, by_name);
 	size_t plen = strlen(path);
 	int slash = plen && path[plen - 1] == '/';
-	rg_status worst = RG_OK;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < k; i++) {
 		char *full = rg_asprintf("%s%s%s", path, slash ? "" : "/", names[i]);
-		rg_status s = load(m, full, full, NULL, 0, d);
+		free(names[i]);
+		names[i] = full;
+	}
+	*files = names;
+	*n = k;
+	return RG_OK;
+}
+
+rg_status rg_model_load_file(rg_model *m, const char *path, rg_diags *d)
+{
+	if (strcmp(path, "-") == 0)
+		return load(m, "-", "<stdin>", NULL, 0, d);
+	return load(m, path, path, NULL, 0, d);
+}
+
+rg_status rg_model_load(rg_model *m, const char *path, rg_diags *d)
+{
+	char **files;
+	size_t n;
+	rg_status worst = rg_model_list(path, &files, &n, d);
+	for (size_t i = 0; i < n; i++) {
+		rg_status s = rg_model_load_file(m, files[i], d);
 		if (s > worst)
 			worst = s;
-		free(full);
-		free(names[i]);
+		free(files[i]);
 	}
-	free(names);
+	free(files);
 	return worst;
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "relgraph/emphasis.h"
 #include "relgraph/layout.h"
@@ -21,6 +22,30 @@ typedef struct {
 	char *name, *data;
 	size_t len;
 } input;
+
+/* One file of a load, in load order, and what stat said of it when it was
+ * listed: a file of the same name, device, inode, size and modification
+ * time is taken as unchanged. */
+typedef enum { UNIT_FILE, UNIT_MEM, UNIT_STDIN, UNIT_LISTING } unit_kind;
+typedef struct {
+	unit_kind kind;
+	char *name;	/* the path read, or the name of a mem input */
+	size_t input;	/* index in rg_job.inputs */
+	rg_diags *said; /* UNIT_LISTING: what listing the input said */
+	rg_status st;	/* UNIT_LISTING: its status */
+	long long size; /* bytes */
+	unsigned long long dev, ino;
+	long long mtime_s, mtime_ns;
+} unit;
+
+/* The model as loaded from the first upto units, before rg_model_finish,
+ * with what loading them said and their worst status. */
+typedef struct {
+	size_t upto;
+	rg_model *m;
+	rg_diags *d;
+	rg_status st;
+} kept_load;
 
 struct rg_job {
 	rg_diags *d;
@@ -50,6 +75,15 @@ struct rg_job {
 	const rg_memory *memory;
 	int keep_memory;
 	rg_memory *last;
+	/* rg_job_keep_loaded: the units of the last load and the states kept
+	 * after its big files, by upto; owned by the job, dropped when the
+	 * inputs change */
+	int keep;
+	unit *units;
+	size_t nunits;
+	kept_load *kept;
+	size_t nkept;
+	size_t files_read;
 };
 
 static void emit(rg_job *j, rg_event_kind kind, rg_stage stage, int slow, const char *fmt, ...)
@@ -95,6 +129,47 @@ static rg_status ensure_render(rg_job *j)
 	return RG_OK;
 }
 
+static void free_units(unit *u, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(u[i].name);
+		rg_diags_free(u[i].said);
+	}
+	free(u);
+}
+
+/* Drops the kept states from the k-th on. */
+static void drop_kept_from(rg_job *j, size_t k)
+{
+	for (size_t i = k; i < j->nkept; i++) {
+		rg_model_free(j->kept[i].m);
+		rg_diags_free(j->kept[i].d);
+	}
+	j->nkept = j->nkept < k ? j->nkept : k;
+}
+
+static void drop_kept(rg_job *j)
+{
+	drop_kept_from(j, 0);
+	free(j->kept);
+	j->kept = NULL;
+	free_units(j->units, j->nunits);
+	j->units = NULL;
+	j->nunits = 0;
+}
+
+void rg_job_keep_loaded(rg_job *j, int keep)
+{
+	j->keep = keep;
+	if (!keep)
+		drop_kept(j);
+}
+
+size_t rg_job_files_read(const rg_job *j)
+{
+	return j->files_read;
+}
+
 void rg_job_reset(rg_job *j)
 {
 	rg_view_free(j->v);
@@ -117,6 +192,7 @@ void rg_job_free(rg_job *j)
 		return;
 	rg_job_reset(j);
 	rg_job_clear_inputs(j);
+	drop_kept(j);
 	rg_memory_free(j->last);
 	free(j->inputs);
 	rg_render_free(j->r);
@@ -126,6 +202,7 @@ void rg_job_free(rg_job *j)
 
 void rg_job_clear_inputs(rg_job *j)
 {
+	drop_kept(j);
 	for (size_t i = 0; i < j->ninputs; i++) {
 		free(j->inputs[i].path);
 		free(j->inputs[i].name);
@@ -148,6 +225,7 @@ rg_model *rg_job_take_model(rg_job *j)
 
 static input *new_input(rg_job *j)
 {
+	drop_kept(j);
 	j->inputs = rg_xrealloc(j->inputs, (j->ninputs + 1) * sizeof *j->inputs);
 	input *in = &j->inputs[j->ninputs++];
 	*in = (input){0};
@@ -187,6 +265,8 @@ void rg_job_set_strict(rg_job *j, int strict)
 
 void rg_job_set_event_nodes(rg_job *j, unsigned n)
 {
+	if (n != j->event_nodes)
+		drop_kept(j);
 	j->event_nodes = n;
 }
 
@@ -280,20 +360,150 @@ static void on_rows(void *ctx, const char *file, uint64_t rows)
 	     rg_thousands(rows, n));
 }
 
-static rg_status load(rg_job *j)
+static unit *add_unit(unit **u, size_t *n, unit_kind kind, const char *name, size_t which)
 {
-	rg_status st = RG_OK;
-	j->m = rg_model_new();
-	if (j->event_nodes)
-		rg_model_set_event_nodes(j->m, j->event_nodes);
-	rg_model_on_progress(j->m, on_rows, j);
+	*u = rg_xrealloc(*u, (*n + 1) * sizeof **u);
+	unit *x = &(*u)[(*n)++];
+	*x = (unit){kind, rg_xstrdup(name), which, NULL, RG_OK, 0, 0, 0, 0, 0};
+	return x;
+}
+
+/* The units of a load: every input's files in load order, each with what
+ * stat says of it now. */
+static unit *list_units(const rg_job *j, size_t *n)
+{
+	unit *u = NULL;
+	*n = 0;
 	for (size_t i = 0; i < j->ninputs; i++) {
 		const input *in = &j->inputs[i];
-		rg_status s = in->path ? rg_model_load(j->m, in->path, j->d)
-				       : rg_model_load_mem(j->m, in->name, in->data, in->len, j->d);
+		if (!in->path) {
+			add_unit(&u, n, UNIT_MEM, in->name, i)->size = (long long)in->len;
+			continue;
+		}
+		rg_diags *said = rg_diags_new();
+		char **files;
+		size_t nf;
+		rg_status st = rg_model_list(in->path, &files, &nf, said);
+		if (rg_diags_len(said) || st != RG_OK) {
+			unit *x = add_unit(&u, n, UNIT_LISTING, in->path, i);
+			x->said = said;
+			x->st = st;
+		} else {
+			rg_diags_free(said);
+		}
+		for (size_t k = 0; k < nf; k++) {
+			struct stat sb;
+			int std = strcmp(files[k], "-") == 0;
+			unit *x = add_unit(&u, n, std ? UNIT_STDIN : UNIT_FILE, files[k], i);
+			if (!std && stat(files[k], &sb) == 0)
+				*x = (unit){UNIT_FILE,
+					    x->name,
+					    i,
+					    NULL,
+					    RG_OK,
+					    (long long)sb.st_size,
+					    sb.st_dev,
+					    sb.st_ino,
+					    sb.st_mtim.tv_sec,
+					    sb.st_mtim.tv_nsec};
+			free(files[k]);
+		}
+		free(files);
+	}
+	return u;
+}
+
+static int same_unit(const unit *a, const unit *b)
+{
+	if (a->kind != b->kind || strcmp(a->name, b->name) != 0 || a->input != b->input)
+		return 0;
+	if (a->kind == UNIT_MEM)
+		return 1; /* the inputs have not changed since (drop_kept) */
+	return a->kind == UNIT_FILE && a->size == b->size && a->dev == b->dev && a->ino == b->ino &&
+	       a->mtime_s == b->mtime_s && a->mtime_ns == b->mtime_ns;
+}
+
+/* Loads unit x into j->m, with its problems in d. */
+static rg_status load_unit(rg_job *j, const unit *x, rg_diags *d)
+{
+	const input *in = &j->inputs[x->input];
+	if (x->kind == UNIT_LISTING) {
+		rg_diags_append(d, x->said);
+		return x->st;
+	}
+	j->files_read++;
+	if (x->kind == UNIT_MEM)
+		return rg_model_load_mem(j->m, in->name, in->data, in->len, d);
+	return rg_model_load_file(j->m, x->name, d);
+}
+
+/* Starts j->m from the latest kept state that the units before the first
+ * changed one give, dropping the states after it; returns its upto (0:
+ * from nothing) with *d and *st what loading those units said. */
+static size_t start_from_kept(rg_job *j, const unit *u, size_t n, rg_diags **d, rg_status *st)
+{
+	size_t first = 0;
+	while (first < n && first < j->nunits && same_unit(&u[first], &j->units[first]))
+		first++;
+	size_t k = j->nkept;
+	while (k && j->kept[k - 1].upto > first)
+		k--;
+	drop_kept_from(j, k);
+	if (!k) {
+		j->m = rg_model_new();
+		*d = j->keep ? rg_diags_new() : j->d;
+		*st = RG_OK;
+		return 0;
+	}
+	const kept_load *kl = &j->kept[k - 1];
+	j->m = rg_model_copy(kl->m);
+	*d = rg_diags_copy(kl->d);
+	*st = kl->st;
+	return kl->upto;
+}
+
+/* Loads every unit, from the kept state that still holds when keeping. */
+static rg_status load_units(rg_job *j)
+{
+	size_t n;
+	unit *u = list_units(j, &n);
+	rg_diags *d;
+	rg_status st;
+	j->files_read = 0;
+	size_t from = start_from_kept(j, u, n, &d, &st);
+	if (!from) {
+		if (j->event_nodes)
+			rg_model_set_event_nodes(j->m, j->event_nodes);
+		rg_model_on_progress(j->m, on_rows, j);
+	}
+	for (size_t i = from; i < n; i++) {
+		rg_status s = load_unit(j, &u[i], d);
 		if (s > st)
 			st = s;
+		if (j->keep && u[i].size >= RG_KEEP_BYTES &&
+		    (u[i].kind == UNIT_FILE || u[i].kind == UNIT_MEM)) {
+			j->kept = rg_xrealloc(j->kept, (j->nkept + 1) * sizeof *j->kept);
+			j->kept[j->nkept++] =
+				(kept_load){i + 1, rg_model_copy(j->m), rg_diags_copy(d), st};
+		}
 	}
+	free_units(j->units, j->nunits);
+	if (j->keep) {
+		j->units = u;
+		j->nunits = n;
+		rg_diags_append(j->d, d);
+		rg_diags_free(d);
+	} else {
+		free_units(u, n);
+		j->units = NULL;
+		j->nunits = 0;
+	}
+	return st;
+}
+
+static rg_status load(rg_job *j)
+{
+	rg_status st = load_units(j);
 	rg_status fin = rg_model_finish(j->m, j->d);
 	if (st == RG_OK)
 		st = fin;

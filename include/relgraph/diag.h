@@ -81,6 +81,11 @@ const rg_diag *rg_diags_at(const rg_diags *d, size_t i);
  * how many were not shown.  Returns the number printed. */
 size_t rg_diags_print(const rg_diags *d, FILE *f, int with_lint, size_t limit);
 
+/* A copy of d, to add to apart from it. */
+rg_diags *rg_diags_copy(const rg_diags *d);
+/* Adds what from recorded to to, as if recorded there in the same order
+ * (stored ones, counts, topics). */
+void rg_diags_append(rg_diags *to, const rg_diags *from);
 /* Makes every warning an error (--strict); lint warnings too. */
 void rg_diags_strict(rg_diags *d);
 

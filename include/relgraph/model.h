@@ -106,6 +106,20 @@ rg_status rg_model_load_mem(rg_model *m, const char *name, const char *data, siz
  * hidden (so editors' .x.csv.swp, x.csv~ and .#x.csv are not read). */
 int rg_model_reads_file(const char *name);
 
+/* The files rg_model_load reads for path, in the order it reads them: a
+ * folder's *.csv files by name ("path/name"), else path itself.  Problems
+ * (no such path, a folder without .csv files) go to d, as rg_model_load
+ * says them.  Sets *files to a new array of new strings (free both) and *n
+ * to their number; returns the worst status. */
+rg_status rg_model_list(const char *path, char ***files, size_t *n, rg_diags *d);
+/* Loads one of the files rg_model_list gives (a file, or "-"), as
+ * rg_model_load does. */
+rg_status rg_model_load_file(rg_model *m, const char *path, rg_diags *d);
+/* A deep copy of m, which rg_model_finish has not yet finished: loading
+ * more into the copy and finishing it gives what loading the same into m
+ * would have (the host keeps a model as loaded so far, rg_job). */
+rg_model *rg_model_copy(const rg_model *m);
+
 /* Resolves relation endpoints (by id, then by unique label), creates the
  * entities that relations use but no table declares (a lint warning each),
  * and adds each leader's `leads` relation to their country. */

@@ -140,6 +140,20 @@ void rg_job_set_strict(rg_job *j, int strict);
 /* fn hears of progress and of each stage's end; NULL for silence. */
 void rg_job_on_event(rg_job *j, rg_event_fn fn, void *ctx);
 
+/* With keep on, the job keeps the model as loaded after each big file
+ * (RG_KEEP_BYTES or more), before finishing, keyed by every file read so
+ * far and what stat says of each (device, inode, size, modification
+ * time): after rg_job_reset, the next load starts from the latest kept
+ * state that no change touches and reads only the files from there on.
+ * Output is the same as a load from nothing.  Costs a copy of the model
+ * per big file in memory; for watch and serve.  Changing the inputs or
+ * event nodes drops what is kept; so does keep off. */
+#define RG_KEEP_BYTES ((long long)1 << 20)
+void rg_job_keep_loaded(rg_job *j, int keep);
+/* How many files (or inputs given as bytes) the last load read; the
+ * others came from what rg_job_keep_loaded kept. */
+size_t rg_job_files_read(const rg_job *j);
+
 /* Reads every input into the model: every problem of the data in d.
  * RG_EDATA if the data has errors (or warnings, when strict). */
 rg_status rg_job_load(rg_job *j);

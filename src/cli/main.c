@@ -455,6 +455,8 @@ static rg_status watch(const struct options *o, rg_job *j, rg_diags *d)
 		return RG_ESYS;
 	}
 	watching = 1;
+	/* a save of one small table re-reads only what it changes */
+	rg_job_keep_loaded(j, 1);
 	if (srv) {
 		const char *a = o->serve_addr ? o->serve_addr : "";
 		fprintf(stderr, "relgraph: serving %s%s\n", rg_serve_url(srv),
