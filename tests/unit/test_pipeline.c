@@ -3,6 +3,12 @@
 #include "unit.h"
 
 #include <stdint.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "relgraph/stats.h"
 
 #include "util.h"
 
@@ -258,6 +264,199 @@ static void test_layout_memory(void **state)
 	rg_memory_free(mem);
 }
 
+/* --- what a keeping job keeps between loads (watch) */
+
+/* Everything a load makes, as text: the model's strings, entities,
+ * relations, attributes and files, the view's statistics, and every
+ * diagnostic. */
+static char *dump_load(rg_job *j, rg_diags *d)
+{
+	rg_buf b = {0};
+	rg_status st = rg_job_select(j);
+	const rg_model *m = rg_job_model(j);
+	rg_buf_printf(&b, "status %d\n", (int)st);
+	for (size_t i = 0; i < rg_model_nfiles(m); i++)
+		rg_buf_printf(&b, "file %s\n", rg_model_file(m, (uint32_t)i));
+	for (size_t i = 0; i < rg_model_nentities(m); i++) {
+		const rg_entity *e = rg_model_entity(m, i);
+		const rg_span *p;
+		size_t np = rg_model_periods(m, i, &p);
+		rg_buf_printf(&b, "E %u:%s %u:%s %u:%s %u %u %u %u:%u:%u %u+%u %u %zu\n", e->id,
+			      rg_model_str(m, e->id), e->label, rg_model_str(m, e->label), e->kind,
+			      rg_model_str(m, e->kind), e->group, e->country, e->url, e->where.file,
+			      e->where.line, e->where.col, e->attr0, e->nattr, e->declared, np);
+	}
+	for (size_t i = 0; i < rg_model_nrelations(m); i++) {
+		const rg_relation *r = rg_model_relation(m, i);
+		rg_buf_printf(&b, "R %u %u %s %s %s %g %u %u:%u:%u %u %u+%u %u %u %u\n", r->a, r->b,
+			      rg_model_str(m, r->aname), rg_model_str(m, r->bname),
+			      rg_model_str(m, r->kind), r->weight, r->count, r->where.file,
+			      r->where.line, r->where.col, r->bcol, r->attr0, r->nattr, r->aguess,
+			      r->bguess, r->directed);
+	}
+	if (st == RG_OK) {
+		char *stats = rg_stats(m, rg_job_view(j), RG_STATS_CSV, 0);
+		rg_buf_printf(&b, "%s", stats);
+		free(stats);
+	}
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	rg_diags_print(d, f, 1, 1000);
+	fclose(f);
+	char *summary = rg_diags_summary(d);
+	rg_buf_printf(&b, "%s%zu %zu %zu %s\n", text, rg_diags_count(d, RG_NOTE),
+		      rg_diags_count(d, RG_WARNING), rg_diags_count(d, RG_ERROR),
+		      summary ? summary : "");
+	free(summary);
+	free(text);
+	return b.s;
+}
+
+/* What a job reading dir from nothing makes. */
+static char *dump_cold(const char *dir)
+{
+	rg_diags *d = rg_diags_new();
+	rg_job *j = rg_job_new(d);
+	rg_job_add_input(j, dir);
+	char *s = dump_load(j, d);
+	assert_int_equal(rg_job_files_read(j), 0 + rg_model_nfiles(rg_job_model(j)));
+	rg_job_free(j);
+	rg_diags_free(d);
+	return s;
+}
+
+static void write_file(const char *dir, const char *name, const char *text, long mtime)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	/* each save a time of its own, as an editor's would be */
+	struct timespec t[2] = {{mtime, 0}, {mtime, 0}};
+	assert_int_equal(utimensat(AT_FDCWD, path, t, 0), 0);
+}
+
+/* A table over RG_KEEP_BYTES: few names, long descriptions, a repeated row
+ * and names no node table declares (warnings to keep and say again). */
+static char *big_table(int variant)
+{
+	rg_buf b = {0};
+	rg_buf_printf(&b, "source,target,kind,description\n");
+	char desc[4001];
+	for (int i = 0; i < 300; i++) {
+		memset(desc, 'a' + (i + variant) % 26, sizeof desc - 1);
+		desc[sizeof desc - 1] = '\0';
+		rg_buf_printf(&b, "P%d,%s%d,met,%s\n", i % 12, i % 50 == 0 ? "U" : "P",
+			      (i * 7 + variant) % 12, desc);
+	}
+	rg_buf_printf(&b, "P1,P2,met,%s\n", desc);
+	rg_buf_printf(&b, "P1,P2,met,%s\n", desc);
+	return b.s;
+}
+
+/* Loads dir again after a change and checks it is what a cold load makes,
+ * having read `read` files. */
+static void check_again(rg_job *j, rg_diags *d, const char *dir, size_t read)
+{
+	rg_job_reset(j);
+	rg_diags_clear(d);
+	char *warm = dump_load(j, d);
+	char *cold = dump_cold(dir);
+	assert_string_equal(warm, cold);
+	assert_int_equal(rg_job_files_read(j), read);
+	free(warm);
+	free(cold);
+}
+
+static void test_keeps_what_did_not_change(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/rg-keep-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *big = big_table(0);
+	write_file(dir, "a_people.csv", "id,label\nP1,Person One\nP2,Person Two\nP11,Pers Eleven\n",
+		   1000);
+	write_file(dir, "b_big.csv", big, 1000);
+	write_file(dir, "c_small.csv", "source,target,kind\nP1,P3,allied\n", 1000);
+	rg_diags *d = rg_diags_new();
+	rg_job *j = rg_job_new(d);
+	rg_job_keep_loaded(j, 1);
+	rg_job_add_input(j, dir);
+	char *first = dump_load(j, d), *cold = dump_cold(dir);
+	assert_string_equal(first, cold);
+	assert_int_equal(rg_job_files_read(j), 3);
+	assert_non_null(strstr(first, "declared in no node table"));
+	free(first);
+	free(cold);
+	/* a small table after the big one: only it is read */
+	write_file(dir, "c_small.csv", "source,target,kind\nP1,P4,allied\nP5,Q9,allied\n", 1001);
+	check_again(j, d, dir, 1);
+	/* the same bytes saved again: a new time, read again */
+	write_file(dir, "c_small.csv", "source,target,kind\nP1,P4,allied\nP5,Q9,allied\n", 1002);
+	check_again(j, d, dir, 1);
+	/* a table before the big one: everything from it on */
+	write_file(dir, "a_people.csv", "id,label\nP1,Person One\nP3,Person Three\n", 1003);
+	check_again(j, d, dir, 3);
+	/* the big table itself: read again from the start (nothing kept
+	 * before it) */
+	free(big);
+	big = big_table(1);
+	write_file(dir, "b_big.csv", big, 1004);
+	check_again(j, d, dir, 3);
+	/* a small table removed, then one added after the big one */
+	char path[512];
+	snprintf(path, sizeof path, "%s/c_small.csv", dir);
+	assert_int_equal(unlink(path), 0);
+	check_again(j, d, dir, 0);
+	write_file(dir, "d_new.csv", "source,target,kind\nP7,P8,allied\n", 1005);
+	check_again(j, d, dir, 1);
+	/* without keeping, every file is read */
+	rg_job_keep_loaded(j, 0);
+	check_again(j, d, dir, 3);
+	rg_job_free(j);
+	rg_diags_free(d);
+	free(big);
+	const char *names[] = {"a_people.csv", "b_big.csv", "d_new.csv"};
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+/* Inputs given as bytes are kept too, until the inputs change. */
+static void test_keeps_memory_inputs(void **state)
+{
+	(void)state;
+	char *big = big_table(0);
+	rg_diags *d = rg_diags_new();
+	rg_job *j = rg_job_new(d);
+	rg_job_keep_loaded(j, 1);
+	rg_job_add_input_mem(j, "big.csv", big, strlen(big));
+	rg_job_add_input_mem(j, "small.csv", "id\nP1\n", 6);
+	rg_status st = rg_job_load(j);
+	assert_int_equal(st, RG_OK);
+	assert_int_equal(rg_job_files_read(j), 2);
+	size_t nent = rg_model_nentities(rg_job_model(j));
+	/* the small table after the big one is read again, not the big one */
+	rg_job_reset(j);
+	rg_diags_clear(d);
+	assert_int_equal(rg_job_load(j), RG_OK);
+	assert_int_equal(rg_job_files_read(j), 1);
+	assert_int_equal(rg_model_nentities(rg_job_model(j)), nent);
+	rg_job_reset(j);
+	rg_job_add_input_mem(j, "more.csv", "id\nP99\n", 7);
+	assert_int_equal(rg_job_load(j), RG_OK);
+	assert_int_equal(rg_job_files_read(j), 3);
+	assert_int_equal(rg_model_nentities(rg_job_model(j)), nent + 1);
+	rg_job_free(j);
+	rg_diags_free(d);
+	free(big);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, unit_setup, unit_teardown)
 
 int main(void)
@@ -273,6 +472,8 @@ int main(void)
 		T(test_one_graphviz_at_a_time),
 		T(test_out_of_memory_is_caught),
 		T(test_layout_memory),
+		T(test_keeps_what_did_not_change),
+		T(test_keeps_memory_inputs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
