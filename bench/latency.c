@@ -1,11 +1,12 @@
 /* latency: how long `relgraph watch` takes from a save to the new image.
  *
- *   latency [-n SAVES] [-t TIMEOUT] [-f FIRST_TIMEOUT] [-k] [-v] RELGRAPH INPUT
- *           [-- WATCH_OPTION...]
+ *   latency [-n SAVES] [-t TIMEOUT] [-f FIRST_TIMEOUT] [-F TABLE] [-k] [-v] RELGRAPH
+ *           INPUT [-- WATCH_OPTION...]
  *
  * Copies the *.csv files of the folder INPUT into a temporary folder of
  * the same base name NAME, starts `RELGRAPH watch COPY -O --outdir OUT`,
- * waits for the first OUT/NAME.svg, then saves the meetings table SAVES
+ * waits for the first OUT/NAME.svg, then saves the meetings table (or the
+ * file TABLE of the folder, which must have date and participants) SAVES
  * times, each time adding one dated meeting, alternately appended in place
  * and written beside the file and renamed over it (the two ways editors
  * save). Each latency runs from just before the save's write(2) or
@@ -452,18 +453,20 @@ static int cmp_double(const void *a, const void *b)
 
 static void usage(FILE *f)
 {
-	fputs("usage: latency [-n SAVES] [-t TIMEOUT] [-f FIRST_TIMEOUT] [-k] [-v] RELGRAPH INPUT\n"
-	      "               [-- WATCH_OPTION...]\n"
+	fputs("usage: latency [-n SAVES] [-t TIMEOUT] [-f FIRST_TIMEOUT] [-F TABLE] [-k] [-v]\n"
+	      "               RELGRAPH INPUT [-- WATCH_OPTION...]\n"
 	      "Times `RELGRAPH watch` from each save of INPUT's meetings table to the new\n"
 	      "image. SAVES (default 50) saves, alternately appended and renamed over;\n"
 	      "TIMEOUT seconds (default 10) per save, FIRST_TIMEOUT (default 120) for the\n"
-	      "first image; -k keeps the temporary folder; -v shows the watcher's messages.\n",
+	      "first image; -F saves INPUT's file TABLE instead; -k keeps the temporary folder; -v "
+	      "shows the watcher's messages.\n",
 	      f);
 }
 
 int main(int argc, char **argv)
 {
 	int saves = 50, keep = 0, verbose = 0;
+	const char *table_name = NULL; /* -F: the file to save */
 	double timeout = 10, first_timeout = 120;
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
@@ -476,6 +479,8 @@ int main(int argc, char **argv)
 			keep = 1;
 		} else if (!strcmp(a, "-v")) {
 			verbose = 1;
+		} else if (!strcmp(a, "-F") && i + 1 < argc) {
+			table_name = argv[++i];
 		} else if (!strcmp(a, "-n") && i + 1 < argc) {
 			saves = (int)strtol(argv[++i], &end, 10);
 		} else if (!strcmp(a, "-t") && i + 1 < argc) {
@@ -537,8 +542,9 @@ int main(int argc, char **argv)
 		if (read_file(from, &b) || write_file(to, b.s ? b.s : "", b.n))
 			die("copying %s: %s", from, strerror(errno));
 		free(b.s);
-		if (!strncmp(e->d_name, "meetings", 8) &&
-		    (!meetings || strcmp(e->d_name, "meetings.csv") == 0)) {
+		if (table_name ? !strcmp(e->d_name, table_name)
+			       : !strncmp(e->d_name, "meetings", 8) &&
+					 (!meetings || strcmp(e->d_name, "meetings.csv") == 0)) {
 			free(meetings);
 			meetings = strdup(to);
 		}
@@ -547,7 +553,7 @@ int main(int argc, char **argv)
 	}
 	closedir(dir);
 	if (!meetings)
-		die("%s: no meetings*.csv to save", in);
+		die("%s: no %s to save", in, table_name ? table_name : "meetings*.csv");
 	buf text = {0};
 	if (read_file(meetings, &text))
 		die("%s: %s", meetings, strerror(errno));

@@ -1428,14 +1428,18 @@ void rg_model_near_names(rg_model *m, rg_diags *d, unsigned char *near)
 	size_t looks = ndecl ? NEAR_NAMES_BUDGET / ndecl : 0;
 	if (ndecl == nent || !looks)
 		return;
-	/* each declared entity twice: by id and by label */
-	char **cands = rg_xcalloc(2 * nent, sizeof *cands); /* folded */
-	for (size_t i = 0; i < nent; i++) {
+	/* each declared entity twice, by id and by label, the declared ones
+	 * only (a look then costs what the budget counts); owner: whose */
+	char **cands = rg_xcalloc(2 * ndecl, sizeof *cands); /* folded */
+	size_t *owner = rg_xmalloc(ndecl * sizeof *owner);
+	for (size_t i = 0, c = 0; i < nent; i++) {
 		const rg_entity *e = rg_model_entity(m, i);
 		if (!e->declared)
 			continue;
-		cands[2 * i] = rg_fold(rg_model_str(m, e->id));
-		cands[2 * i + 1] = e->label ? rg_fold(rg_model_str(m, e->label)) : NULL;
+		owner[c] = i;
+		cands[2 * c] = rg_fold(rg_model_str(m, e->id));
+		cands[2 * c + 1] = e->label ? rg_fold(rg_model_str(m, e->label)) : NULL;
+		c++;
 	}
 	for (size_t i = 0; i < nent; i++) {
 		const rg_entity *e = rg_model_entity(m, i);
@@ -1445,7 +1449,7 @@ void rg_model_near_names(rg_model *m, rg_diags *d, unsigned char *near)
 		if (!e->declared && looks) {
 			looks--;
 			char *fname = rg_fold(name);
-			n = rg_nearest_folded(fname, (const char *const *)cands, 2 * nent, at,
+			n = rg_nearest_folded(fname, (const char *const *)cands, 2 * ndecl, at,
 					      NEAR_NAMES_SHOWN);
 			close = n && (rg_match_folded(fname, cands[at[0]]) > RG_MATCH_EDITS ||
 				      strlen(name) >= NEAR_NAMES_MIN_EDIT);
@@ -1455,7 +1459,7 @@ void rg_model_near_names(rg_model *m, rg_diags *d, unsigned char *near)
 			continue;
 		rg_buf msg = {0};
 		for (size_t k = 0, shown = 0; k < n; k++) {
-			const rg_entity *ne = rg_model_entity(m, at[k] / 2);
+			const rg_entity *ne = rg_model_entity(m, owner[at[k] / 2]);
 			size_t j = 0;
 			while (j < k && at[j] / 2 != at[k] / 2)
 				j++;
@@ -1470,9 +1474,10 @@ void rg_model_near_names(rg_model *m, rg_diags *d, unsigned char *near)
 		near[i] = 1;
 		free(msg.s);
 	}
-	for (size_t i = 0; i < 2 * nent; i++)
+	for (size_t i = 0; i < 2 * ndecl; i++)
 		free(cands[i]);
 	free(cands);
+	free(owner);
 }
 
 /* Rows ahead: every name of the row's name columns (the field trimmed,
