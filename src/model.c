@@ -644,6 +644,34 @@ static void vote(kind_vote **v, size_t *n, size_t *cap, rg_str name, rg_str kind
 	(*n)++;
 }
 
+/* Sorts the votes by name, kind and order given (by_name_kind): by name
+ * with a counting sort (stable, so each name's votes stay in the order
+ * given, with millions of votes), then each name of several kinds by
+ * kind. */
+static void sort_votes(kind_vote *v, size_t n, size_t nstr)
+{
+	if (n < 2)
+		return;
+	size_t *at = rg_xcalloc(nstr + 1, sizeof *at);
+	for (size_t i = 0; i < n; i++)
+		at[v[i].name + 1]++;
+	for (size_t s = 0; s < nstr; s++)
+		at[s + 1] += at[s];
+	kind_vote *out = rg_xmalloc(n * sizeof *out);
+	for (size_t i = 0; i < n; i++)
+		out[at[v[i].name]++] = v[i];
+	free(at);
+	memcpy(v, out, n * sizeof *v);
+	free(out);
+	for (size_t i = 0, j; i < n; i = j) {
+		int mixed = 0;
+		for (j = i + 1; j < n && v[j].name == v[i].name; j++)
+			mixed |= v[j].kind != v[i].kind;
+		if (mixed)
+			qsort(v + i, j - i, sizeof *v, by_name_kind);
+	}
+}
+
 /* Reports the kinds a name was given besides the one it is drawn as. */
 static void report_kinds(const rg_model *m, const kind_vote *v, size_t n, size_t win, rg_diags *d)
 {
@@ -677,8 +705,7 @@ static rg_str *undeclared_kinds(rg_model *m, const uint32_t *by_label, rg_str co
 		if (resolve(m, by_label, m->crow[i].country) == RG_NONE)
 			vote(&v, &n, &cap, m->crow[i].country, country, m->crow[i].where);
 	rg_str *kind = rg_xcalloc(m->nstr, sizeof *kind);
-	if (n)
-		qsort(v, n, sizeof *v, by_name_kind);
+	sort_votes(v, n, m->nstr);
 	for (size_t i = 0, j; i < n; i = j) {
 		/* v[i..j) name one entity; runs of one kind within it */
 		size_t best = i, best_n = 0, first = i, kinds = 0;
