@@ -687,24 +687,57 @@ static void report_kinds(const rg_model *m, const kind_vote *v, size_t n, size_t
 	}
 }
 
+/* First pass of the kinds: sets kind[name] to the first kind given to each
+ * undeclared name, and marks in mixed the names given another kind too
+ * (most names are given one kind, and need no vote). */
+static void first_kinds(rg_model *m, const uint32_t *by_label, rg_str country, rg_str *kind,
+			unsigned char *mixed)
+{
+	for (size_t i = 0; i < m->nrel + m->ncrow; i++) {
+		rg_str name[2], guess[2];
+		if (i < m->nrel) {
+			const rg_relation *r = &m->rel[i];
+			name[0] = r->aname, name[1] = r->bname;
+			guess[0] = r->aguess, guess[1] = r->bguess;
+		} else {
+			name[0] = name[1] = m->crow[i - m->nrel].country;
+			guess[0] = country, guess[1] = 0;
+		}
+		for (int e = 0; e < 2; e++) {
+			rg_str g = guess[e], n = name[e];
+			if (!g || kind[n] == g || mixed[n] || resolve(m, by_label, n) != RG_NONE)
+				continue;
+			if (kind[n])
+				mixed[n] = 1;
+			else
+				kind[n] = g;
+		}
+	}
+}
+
 /* Returns, indexed by string, the kind each undeclared name is drawn as
- * (0: no column says, drawn as other); the caller frees it. */
+ * (0: no column says, drawn as other); the caller frees it.  Names given
+ * several kinds vote, every use counting, in the order given. */
 static rg_str *undeclared_kinds(rg_model *m, const uint32_t *by_label, rg_str country, rg_diags *d)
 {
+	rg_str *kind = rg_xcalloc(m->nstr, sizeof *kind);
+	unsigned char *mixed = rg_xcalloc(m->nstr, 1);
+	first_kinds(m, by_label, country, kind, mixed);
 	kind_vote *v = NULL;
 	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < m->nrel; i++) {
 		const rg_relation *r = &m->rel[i];
-		if (resolve(m, by_label, r->aname) == RG_NONE)
+		if (mixed[r->aname] && resolve(m, by_label, r->aname) == RG_NONE)
 			vote(&v, &n, &cap, r->aname, r->aguess, r->where);
 		rg_loc bwhere = {r->where.file, r->where.line, r->bcol};
-		if (resolve(m, by_label, r->bname) == RG_NONE)
+		if (mixed[r->bname] && resolve(m, by_label, r->bname) == RG_NONE)
 			vote(&v, &n, &cap, r->bname, r->bguess, bwhere);
 	}
 	for (size_t i = 0; i < m->ncrow; i++)
-		if (resolve(m, by_label, m->crow[i].country) == RG_NONE)
+		if (mixed[m->crow[i].country] &&
+		    resolve(m, by_label, m->crow[i].country) == RG_NONE)
 			vote(&v, &n, &cap, m->crow[i].country, country, m->crow[i].where);
-	rg_str *kind = rg_xcalloc(m->nstr, sizeof *kind);
+	free(mixed);
 	sort_votes(v, n, m->nstr);
 	for (size_t i = 0, j; i < n; i = j) {
 		/* v[i..j) name one entity; runs of one kind within it */
