@@ -49,7 +49,8 @@ bench:
 	@$(MAKE) --no-print-directory $(BIN) $(BENCH_TOOLS) >&2
 	@sh bench/bench.sh $(BIN) $(BENCH_BUILD)
 
-# SAVES, TIMEOUT and SEED pass through the environment to latency.sh.
+# SAVES, TIMEOUT, SEED, BIG and BIG_SAVES pass through the environment to
+# latency.sh.
 bench-latency: $(BIN) $(BENCH_TOOLS)
 	@sh bench/latency.sh $(BIN) $(BENCH_BUILD)
 
