@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mapping.h"
 #include "model_impl.h"
 #include "util.h"
 
@@ -25,7 +26,8 @@ struct rg_model {
 	rg_progress_fn progress;
 	void *progress_ctx;
 	uint64_t rows;
-	unsigned event_nodes; /* rg_model_set_event_nodes */
+	unsigned event_nodes;	    /* rg_model_set_event_nodes */
+	struct rg_mapping *mapping; /* column mappings (mapping.h), or NULL */
 	size_t hcap;
 
 	rg_entity *ent;
@@ -137,6 +139,7 @@ void rg_model_free(rg_model *m)
 {
 	if (!m)
 		return;
+	rg_mapping_free(m->mapping);
 	for (size_t i = 0; i < m->nblocks; i++)
 		free(m->blocks[i]);
 	for (size_t i = 0; i < m->nfiles; i++)
@@ -861,4 +864,26 @@ int rg_date_cmp_hi(rg_date a, rg_date b)
 {
 	long x = hi(a), y = hi(b);
 	return (x > y) - (x < y);
+}
+
+struct rg_mapping *rg_model_mapping(rg_model *m)
+{
+	if (!m->mapping)
+		m->mapping = rg_mapping_new();
+	return m->mapping;
+}
+
+rg_status rg_model_map_columns(rg_model *m, const char *path, rg_diags *d)
+{
+	return rg_mapping_add_file(rg_model_mapping(m), path, d);
+}
+
+rg_status rg_model_map(rg_model *m, const char *spec, rg_diags *d)
+{
+	return rg_mapping_add_spec(rg_model_mapping(m), spec, d);
+}
+
+rg_status rg_model_map_check(rg_model *m, rg_diags *d)
+{
+	return m->mapping ? rg_mapping_check(m->mapping, d) : RG_OK;
 }

@@ -26,6 +26,10 @@ struct rg_job {
 	rg_render *r;
 	input *inputs;
 	size_t ninputs;
+	/* column mappings, in the order given: a --columns file, or a
+	 * --map spec when the first byte is '=' (then the spec follows) */
+	char **maps;
+	size_t nmaps;
 	rg_filters f;
 	rg_look look;
 	int strict;
@@ -118,6 +122,9 @@ void rg_job_free(rg_job *j)
 	rg_job_clear_inputs(j);
 	rg_memory_free(j->last);
 	free(j->inputs);
+	for (size_t i = 0; i < j->nmaps; i++)
+		free(j->maps[i]);
+	free(j->maps);
 	rg_render_free(j->r);
 	rg_glyphs_free(j->glyphs);
 	free(j);
@@ -156,6 +163,22 @@ static input *new_input(rg_job *j)
 void rg_job_add_input(rg_job *j, const char *path)
 {
 	new_input(j)->path = rg_xstrdup(path);
+}
+
+static void add_map(rg_job *j, char *m)
+{
+	j->maps = rg_xrealloc(j->maps, (j->nmaps + 1) * sizeof *j->maps);
+	j->maps[j->nmaps++] = m;
+}
+
+void rg_job_add_columns(rg_job *j, const char *path)
+{
+	add_map(j, rg_asprintf("f%s", path));
+}
+
+void rg_job_add_map(rg_job *j, const char *spec)
+{
+	add_map(j, rg_asprintf("=%s", spec));
 }
 
 void rg_job_add_input_mem(rg_job *j, const char *name, const char *data, size_t len)
@@ -286,13 +309,25 @@ static rg_status load(rg_job *j)
 	if (j->event_nodes)
 		rg_model_set_event_nodes(j->m, j->event_nodes);
 	rg_model_on_progress(j->m, on_rows, j);
-	for (size_t i = 0; i < j->ninputs; i++) {
+	for (size_t i = 0; i < j->nmaps; i++) {
+		const char *m = j->maps[i];
+		rg_status s = m[0] == '=' ? rg_model_map(j->m, m + 1, j->d)
+					  : rg_model_map_columns(j->m, m + 1, j->d);
+		if (s > st)
+			st = s;
+	}
+	/* inputs read without the mapping meant for them would only add
+	 * follow-on errors */
+	for (size_t i = 0; i < j->ninputs && st == RG_OK; i++) {
 		const input *in = &j->inputs[i];
 		rg_status s = in->path ? rg_model_load(j->m, in->path, j->d)
 				       : rg_model_load_mem(j->m, in->name, in->data, in->len, j->d);
 		if (s > st)
 			st = s;
 	}
+	rg_status mapped = st == RG_OK ? rg_model_map_check(j->m, j->d) : RG_OK;
+	if (mapped > st)
+		st = mapped;
 	rg_status fin = rg_model_finish(j->m, j->d);
 	if (st == RG_OK)
 		st = fin;
