@@ -22,13 +22,13 @@ FC_LIBS = $(shell pkg-config --libs fontconfig)
 PNG_CFLAGS = $(shell pkg-config --cflags libpng)
 PNG_LIBS = $(shell pkg-config --libs libpng)
 ALL_CPPFLAGS = -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
-ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(GV_CFLAGS) $(IGRAPH_CFLAGS) $(PNG_CFLAGS) $(FC_CFLAGS)
-LDLIBS += $(GV_LIBS) $(IGRAPH_LIBS) $(FC_LIBS) -lcsv -lgif $(PNG_LIBS) -lm
+ALL_CFLAGS = $(WARNINGS) $(CFLAGS) -pthread $(GV_CFLAGS) $(IGRAPH_CFLAGS) $(PNG_CFLAGS) $(FC_CFLAGS)
+LDLIBS += $(GV_LIBS) $(IGRAPH_LIBS) $(FC_LIBS) -lcsv -lgif $(PNG_LIBS) -lm -pthread
 
 BUILD = build
 BIN = $(BUILD)/relgraph
 # The library: the pipeline in order, then what runs it (frames, the job).
-LIB_SRC = src/util.c src/diag.c src/read.c src/model.c src/model_load.c src/mapping.c src/json.c \
+LIB_SRC = src/util.c src/diag.c src/suggest.c src/read.c src/model.c src/model_load.c src/mapping.c src/json.c \
 	src/transform.c src/stats.c src/measures.c src/theme.c src/build.c src/label.c src/legend.c src/sides.c \
 	src/emphasis.c src/layout.c src/layout_memory.c src/memory.c src/html.c src/render.c \
 	src/gif.c src/frames.c src/glyphs.c src/pipeline.c

@@ -878,14 +878,58 @@ static void out_close(out *o)
 	free(o->r.s);
 }
 
+/* ---------- the name-heavy shape ---------- */
+
+/* Distinct names per row of the name-heavy shape: 200,000 per 1,000,000. */
+#define NAMES_PER_ROW_DIV 5
+
+/* `-k names`: one edge list, edges.csv (source,target,kind,date), of n
+ * rows among about n / 5 distinct names, as an export from a database of
+ * people would be: every row dated, the sources heavy-tailed (a few names
+ * with many thousands of rows, most with a handful), the targets spread
+ * evenly so that nearly every name appears. */
+static void names_shape(uint64_t n, const char *dir)
+{
+	static const char *const kinds[] = {"knows",   "works with", "funded",	 "met",
+					    "advised", "family",     "employed", "owns"};
+	size_t nnames = (size_t)(n / NAMES_PER_ROW_DIV) + 2;
+	uint32_t *names = xcalloc(nnames, sizeof *names);
+	for (size_t i = 0; i < nnames; i++)
+		names[i] = person_name();
+	out o;
+	out_open(&o, dir, "edges.csv", "source,target,kind,date");
+	for (uint64_t r = 0; r < n; r++) {
+		/* u^3 on [0, 1): dense near 0, so the first names are hubs */
+		uint64_t u = below(1u << 20);
+		size_t a = (size_t)((((u * u) >> 20) * u >> 20) * nnames >> 20);
+		size_t b = (size_t)below(nnames);
+		if (b == a)
+			b = (b + 1) % nnames;
+		field(&o.r, str(names[a]));
+		put(&o.r, ",", 1);
+		field(&o.r, str(names[b]));
+		put(&o.r, ",", 1);
+		puts_(&o.r, kinds[below(N(kinds))]);
+		put(&o.r, ",", 1);
+		puts_(&o.r, date(between(day_lo, day_hi)));
+		out_row(&o);
+	}
+	out_close(&o);
+	free(names);
+	fprintf(stderr, "gen: %s: %zu names; %llu relations (edge rows)\n", dir, nnames,
+		(unsigned long long)n);
+}
+
 /* ---------- the program ---------- */
 
 static void usage(FILE *f)
 {
-	fputs("usage: gen -n RELATIONS [-s SEED] -o DIR\n"
+	fputs("usage: gen -n RELATIONS [-s SEED] [-k world|names] -o DIR\n"
 	      "Writes DIR/*.csv: synthetic leaders, countries, organisations, agreements\n"
 	      "and dated meetings holding about RELATIONS relations, the same bytes for\n"
-	      "the same RELATIONS and SEED (default 1) on every machine.\n",
+	      "the same RELATIONS and SEED (default 1) on every machine.\n"
+	      "-k names writes one dated edge list instead, DIR/edges.csv, RELATIONS rows\n"
+	      "among about RELATIONS / 5 distinct names with heavy-tailed degrees.\n",
 	      f);
 }
 
@@ -906,7 +950,7 @@ int main(int argc, char **argv)
 {
 	uint64_t n = 0, seed = 1;
 	const char *dir = NULL;
-	int have_n = 0;
+	int have_n = 0, names = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -917,6 +961,9 @@ int main(int argc, char **argv)
 			i++;
 		} else if (!strcmp(a, "-s") && i + 1 < argc && !parse_u64(argv[i + 1], &seed)) {
 			i++;
+		} else if (!strcmp(a, "-k") && i + 1 < argc &&
+			   (!strcmp(argv[i + 1], "names") || !strcmp(argv[i + 1], "world"))) {
+			names = !strcmp(argv[++i], "names");
 		} else if (!strcmp(a, "-o") && i + 1 < argc) {
 			dir = argv[++i];
 		} else {
@@ -939,6 +986,10 @@ int main(int argc, char **argv)
 		int y, m, dd;
 		civil_from_days(d, &y, &m, &dd);
 		snprintf(datestr[d], sizeof datestr[d], "%04d-%02d-%02d", y, m, dd);
+	}
+	if (names) {
+		names_shape(n, dir);
+		return 0;
 	}
 
 	/* how many of each: entities about 0.45 n^0.84 */

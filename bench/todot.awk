@@ -14,7 +14,9 @@
 # With -v focus=FILE it also writes to FILE the leader whose depth-2
 # neighbourhood is the smallest (the first such in leaders.csv), and its
 # size: a non-hub to --focus on (nothing when every one reaches more than
-# 5,000 nodes).
+# 5,000 nodes).  A folder of `gen -k names` (edges.csv alone, source and
+# target) has no leaders: the candidates are then the first 2,000 targets
+# with three relations or more.
 #
 # gen quotes no field (no name holds a comma or a quote); a quote in the
 # input is an error rather than a silently wrong split.
@@ -49,7 +51,16 @@ table == "leaders" {
 }
 
 table == "edges" {
-	edge($col["from"], $col["to"])
+	# gen's own edges.csv (from,to), or gen -k names's (source,target)
+	a = ("from" in col) ? $col["from"] : $col["source"]
+	b = ("to" in col) ? $col["to"] : $col["target"]
+	edge(a, b)
+	# without leaders, the candidates to focus on are the first few
+	# thousand targets
+	if (!("from" in col) && ncand < 2000 && !(b in cand)) {
+		cand[b] = 1
+		candidate[++ncand] = b
+	}
 	next
 }
 
@@ -131,6 +142,13 @@ END {
 	# past a few thousand, no leader is a useful focus: stop counting there
 	best = ""
 	bestn = 5001
+	if (!nleaders) {
+		# a name with a few relations of its own (three at least), not
+		# one that stands for nothing
+		for (i = 1; i <= ncand; i++)
+			if (deg[candidate[i]] >= 3)
+				leader[++nleaders] = candidate[i]
+	}
 	for (i = 1; i <= nleaders; i++) {
 		if (deg[leader[i]] >= bestn)
 			continue

@@ -15,7 +15,8 @@
  *   render     relgraph/render.h     Graphviz layout and atomic output
  *   memory     relgraph/memory.h     a layout memory: the last drawing's places
  *
- * beside them: diag.h (every problem with its place), stats.h (a summary
+ * beside them: diag.h (every problem with its place), suggest.h ("did you
+ * mean": near names), stats.h (a summary
  * instead of a drawing), frames.h (one drawing per time slice).
  *
  * Build against it with pkg-config: cc prog.c $(pkg-config --cflags
@@ -30,6 +31,7 @@
 #define RELGRAPH_VERSION_PATCH 0
 
 #include "relgraph/diag.h"
+#include "relgraph/suggest.h"
 #include "relgraph/read.h"
 #include "relgraph/model.h"
 #include "relgraph/transform.h"

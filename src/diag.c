@@ -6,11 +6,21 @@
 
 #include "util.h"
 
+/* Lint warnings counted by topic, for rg_diags_summary; past this many
+ * topics the rest count as other warnings. */
+#define MAX_TOPICS 16
+#define OTHER_TOPIC "other warning|other warnings"
+
 struct rg_diags {
 	rg_diag *v;
 	size_t len, cap;
 	size_t count[3];
 	size_t lint_unstored; /* lint warnings past RG_DIAGS_MAX */
+	struct {
+		const char *topic;
+		size_t n;
+	} topics[MAX_TOPICS];
+	size_t ntopics;
 };
 
 rg_diags *rg_diags_new(void)
@@ -26,6 +36,7 @@ void rg_diags_clear(rg_diags *d)
 	}
 	d->len = 0;
 	d->lint_unstored = 0;
+	d->ntopics = 0;
 	memset(d->count, 0, sizeof d->count);
 }
 
@@ -64,10 +75,31 @@ static char *printable(char *msg)
 	return out;
 }
 
-void rg_diag_vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *file, long line,
-		  long col, const char *fmt, va_list ap)
+/* Counts one lint warning under its topic. */
+static void count_topic(rg_diags *d, const char *topic)
+{
+	size_t i = 0;
+	while (i < d->ntopics && strcmp(d->topics[i].topic, topic) != 0)
+		i++;
+	if (i == d->ntopics) {
+		if (d->ntopics == MAX_TOPICS) {
+			/* full: the last one takes in every other topic */
+			i = MAX_TOPICS - 1;
+			d->topics[i].topic = OTHER_TOPIC;
+		} else {
+			d->topics[d->ntopics].topic = topic;
+			d->topics[d->ntopics++].n = 0;
+		}
+	}
+	d->topics[i].n++;
+}
+
+static void vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *topic, const char *file,
+		 long line, long col, const char *fmt, va_list ap)
 {
 	d->count[sev]++;
+	if ((flags & RG_DIAG_LINT) && sev == RG_WARNING && topic)
+		count_topic(d, topic);
 	if (d->len == RG_DIAGS_MAX) {
 		d->lint_unstored += (flags & RG_DIAG_LINT) != 0;
 		return;
@@ -79,10 +111,26 @@ void rg_diag_vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *file
 	rg_diag *x = &d->v[d->len++];
 	x->severity = sev;
 	x->flags = flags;
+	x->topic = topic;
 	x->file = file ? rg_xstrdup(file) : NULL;
 	x->line = line;
 	x->col = col;
 	x->msg = printable(rg_vasprintf(fmt, ap));
+}
+
+void rg_diag_vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *file, long line,
+		  long col, const char *fmt, va_list ap)
+{
+	vadd(d, sev, flags, NULL, file, line, col, fmt, ap);
+}
+
+void rg_lint_about(rg_diags *d, const char *topic, const char *file, long line, long col,
+		   const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vadd(d, RG_WARNING, RG_DIAG_LINT, topic, file, line, col, fmt, ap);
+	va_end(ap);
 }
 
 void rg_diag_add(rg_diags *d, rg_severity sev, unsigned flags, const char *file, long line,
@@ -104,6 +152,7 @@ void rg_diags_strict(rg_diags *d)
 	d->count[RG_ERROR] += d->count[RG_WARNING];
 	d->count[RG_WARNING] = 0;
 	d->lint_unstored = 0;
+	d->ntopics = 0;
 }
 
 size_t rg_diags_count(const rg_diags *d, rg_severity sev)
@@ -186,6 +235,25 @@ size_t rg_diags_print(const rg_diags *d, FILE *f, int with_lint, size_t limit)
 		fprintf(f, "relgraph: %zu more problem%s not shown\n", hidden,
 			hidden == 1 ? "" : "s");
 	return shown;
+}
+
+char *rg_diags_summary(const rg_diags *d)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < d->ntopics; i++)
+		total += d->topics[i].n;
+	if (!total)
+		return NULL;
+	rg_buf b = {0};
+	rg_buf_printf(&b, "%zu %s: ", total, total == 1 ? "warning" : "warnings");
+	for (size_t i = 0; i < d->ntopics; i++) {
+		const char *t = d->topics[i].topic, *bar = strchr(t, '|');
+		size_t n = d->topics[i].n;
+		const char *word = n == 1 || !bar ? t : bar + 1;
+		int len = (int)(n == 1 && bar ? (size_t)(bar - t) : strlen(word));
+		rg_buf_printf(&b, "%s%zu %.*s", i ? ", " : "", n, len, word);
+	}
+	return b.s;
 }
 
 const char *rg_strerror(rg_status s)

@@ -572,6 +572,21 @@ static void box_clusters(Agraph_t *g, const rg_model *m, const rg_pin *pins, dou
 	}
 }
 
+/* Puts overlap=true and one more graph setting before the user's -G
+ * ones in b (which still win): the places are final.  Returns the array
+ * for the caller to free once b is built. */
+static rg_setting *before_user(rg_build_opts *b, rg_setting more)
+{
+	rg_setting *gs = rg_xmalloc((b->ngset + 2) * sizeof *gs);
+	gs[0] = (rg_setting){"overlap", "true"};
+	gs[1] = more;
+	if (b->ngset)
+		memcpy(gs + 2, b->gset, b->ngset * sizeof *gs);
+	b->gset = gs;
+	b->ngset += 2;
+	return gs;
+}
+
 /* The pinned theme drawing: the legend where it was (or under the nodes
  * when it would meet one now), the frame the remembered one grown to
  * take in the nodes and legend, the edges routed by nop2. */
@@ -609,15 +624,9 @@ static Agraph_t *draw_pinned(rg_render *r, const rg_model *m, const rg_view *v,
 	rg_build_opts pb = info->bo;
 	pb.engine = "nop2";
 	pb.legend_table = 1;
-	rg_setting *gs = rg_xmalloc((pb.ngset + 2) * sizeof *gs);
-	gs[0] = (rg_setting){"overlap", "true"};
 	/* edges routed round nodes as close as the places put them (dot's
 	 * ranks can be closer than the force engines' margin) */
-	gs[1] = (rg_setting){"sep", "+2"};
-	if (pb.ngset)
-		memcpy(gs + 2, pb.gset, pb.ngset * sizeof *gs);
-	pb.gset = gs;
-	pb.ngset += 2;
+	rg_setting *gs = before_user(&pb, (rg_setting){"sep", "+2"});
 	/* nodes sized by their labels, as in the fresh drawing */
 	size_t nent = rg_model_nentities(m);
 	rg_pin *at = rg_xmalloc((nent ? nent : 1) * sizeof *at);
@@ -671,13 +680,7 @@ static rg_status measure(rg_render *r, const rg_model *m, const rg_view *v, cons
 	b.legend_table = 1;
 	b.title = NULL;
 	/* edges drawn straight: only the sizes matter here */
-	rg_setting *gs = rg_xmalloc((b.ngset + 2) * sizeof *gs);
-	gs[0] = (rg_setting){"overlap", "true"};
-	gs[1] = (rg_setting){"splines", "false"};
-	if (b.ngset)
-		memcpy(gs + 2, b.gset, b.ngset * sizeof *gs);
-	b.gset = gs;
-	b.ngset += 2;
+	rg_setting *gs = before_user(&b, (rg_setting){"splines", "false"});
 	rg_placement pl = {.pins = at, .legend_pin = {0, 0, 0, 0, 1}};
 	Agraph_t *g = rg_build_placed(m, v, &b, &pl);
 	free(gs);

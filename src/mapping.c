@@ -10,6 +10,7 @@
 
 #include "json.h"
 #include "model_impl.h"
+#include "relgraph/suggest.h"
 #include "util.h"
 
 #define CSVW_CONTEXT "http://www.w3.org/ns/csvw"
@@ -117,11 +118,28 @@ static int set_role(rg_map_col *c, const char *role, const char *file, long line
 	for (size_t k = 0; k < c->nkeys; k++)
 		own |= strcmp(c->keys[k], r) == 0;
 	if (!*r || (!own && !rg_model_known_column(r))) {
+		/* the names docs/FORMAT.md gives the columns, for a slip */
+		static const char *const roles[] = {
+			"source",      "target",      "id",	    "name",	    "label",
+			"kind",	       "relation",    "group",	    "country",	    "office",
+			"url",	       "description", "date",	    "start",	    "end",
+			"start_year",  "start_month", "start_day",  "end_year",	    "end_month",
+			"end_day",     "year",	      "month",	    "day",	    "weight",
+			"count",       "directed",    "direction",  "participants", "parties",
+			"group_id",    "alliance_id", "meeting_id", "member",	    "leader",
+			"source_type", "target_type", "place",	    "occasion",	    "format",
+		};
+		size_t near[2];
+		const char *names[2];
+		size_t nn = rg_nearest(role, roles, sizeof roles / sizeof *roles, near, 2);
+		for (size_t i = 0; i < nn; i++)
+			names[i] = roles[near[i]];
+		char *hint = rg_did_you_mean(names, nn, "");
 		rg_error(d, file, line, col,
-			 "'%s' is not a column relgraph knows (see \"Column mappings\" in "
-			 "docs/FORMAT.md: source, target, id, label, kind, date, start, end, "
-			 "start_year, group_id, member ...)",
-			 role);
+			 "'%s' is not a column relgraph knows%s (see \"Column mappings\" in "
+			 "docs/FORMAT.md)",
+			 role, hint);
+		free(hint);
 		free(r);
 		return -1;
 	}

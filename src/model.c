@@ -19,8 +19,11 @@ struct rg_model {
 	const char **str;
 	size_t nstr, capstr;
 	/* open addressing; id 0 is empty, else a string index, with (part
-	 * of) its hash so that a probe rarely reads the string */
+	 * of) its hash so that a probe rarely reads the string, and the
+	 * string itself, so that a hit reads no other array (with names by
+	 * the hundred thousand, each array read is a cache miss) */
 	struct slot {
+		const char *s;
 		uint32_t id, hash;
 	} * htab;
 	rg_progress_fn progress;
@@ -73,6 +76,10 @@ struct rg_model {
 		size_t n;
 	} * ukind;
 	size_t nukind;
+	/* while finishing: the undeclared names of declared kinds, warned
+	 * about after the near names are known (one message a name) */
+	uint32_t *undeclared;
+	size_t nundeclared;
 };
 
 static char *store(rg_model *m, const char *s, size_t len)
@@ -112,7 +119,7 @@ static void rehash(rg_model *m)
 			continue;
 		/* the index comes from the whole hash, which the slot keeps
 		 * 32 bits of: recompute it */
-		const char *str = m->str[m->htab[i].id];
+		const char *str = m->htab[i].s;
 		size_t h = rg_hash(str, strlen(str)) & (cap - 1);
 		while (t[h].id)
 			h = (h + 1) & (cap - 1);
@@ -156,6 +163,7 @@ void rg_model_free(rg_model *m)
 	free(m->period);
 	free(m->pent);
 	free(m->pspan);
+	free(m->undeclared);
 	free(m);
 }
 
@@ -166,20 +174,33 @@ rg_str rg_model_intern(rg_model *m, const char *s, size_t len)
 	uint64_t full = rg_hash(s, len);
 	uint32_t h32 = (uint32_t)(full >> 32);
 	size_t h = full & (m->hcap - 1);
-	for (uint32_t i; (i = m->htab[h].id); h = (h + 1) & (m->hcap - 1))
-		if (m->htab[h].hash == h32 && strncmp(m->str[i], s, len) == 0 &&
-		    m->str[i][len] == '\0')
+	for (uint32_t i; (i = m->htab[h].id); h = (h + 1) & (m->hcap - 1)) {
+		const char *t = m->htab[h].s;
+		if (m->htab[h].hash == h32 && strncmp(t, s, len) == 0 && t[len] == '\0')
 			return i;
+	}
 	if (m->nstr == m->capstr) {
 		m->capstr *= 2;
 		m->str = rg_xrealloc(m->str, m->capstr * sizeof *m->str);
 	}
 	rg_str id = (rg_str)m->nstr;
-	m->str[m->nstr++] = store(m, s, len);
-	m->htab[h] = (struct slot){id, h32};
+	const char *kept = store(m, s, len);
+	m->str[m->nstr++] = kept;
+	m->htab[h] = (struct slot){kept, id, h32};
 	if (2 * m->nstr > m->hcap)
 		rehash(m);
 	return id;
+}
+
+void rg_model_prefetch(const rg_model *m, const char *s, size_t len, int stage)
+{
+	if (len == 0)
+		return;
+	const struct slot *t = &m->htab[rg_hash(s, len) & (m->hcap - 1)];
+	if (stage == 0)
+		__builtin_prefetch(t);
+	else if (t->id)
+		__builtin_prefetch(t->s);
 }
 
 rg_str rg_model_intern_z(rg_model *m, const char *s)
@@ -200,7 +221,7 @@ rg_str rg_model_lookup(const rg_model *m, const char *s)
 	uint64_t full = rg_hash(s, len);
 	size_t h = full & (m->hcap - 1);
 	for (uint32_t i; (i = m->htab[h].id); h = (h + 1) & (m->hcap - 1))
-		if (m->htab[h].hash == (uint32_t)(full >> 32) && strcmp(m->str[i], s) == 0)
+		if (m->htab[h].hash == (uint32_t)(full >> 32) && strcmp(m->htab[h].s, s) == 0)
 			return i;
 	return 0;
 }
@@ -473,7 +494,7 @@ static uint32_t resolve(const rg_model *m, const uint32_t *by_label, rg_str name
 }
 
 static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name, rg_str kind,
-				  rg_loc where, rg_diags *d)
+				  rg_loc where)
 {
 	uint32_t i = resolve(m, by_label, name);
 	if (i != RG_NONE)
@@ -482,9 +503,9 @@ static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name, 
 	if (m->nlost) {
 		m->unlisted++;
 	} else if (m->node_tables && kind < m->nkind_declared && m->kind_declared[kind]) {
-		rg_lint(d, rg_model_file(m, where.file), where.line, where.col,
-			"'%s' is used here but declared in no node table (drawn as %s)",
-			rg_model_str(m, name), rg_model_str(m, kind));
+		m->undeclared =
+			rg_xrealloc(m->undeclared, (m->nundeclared + 1) * sizeof *m->undeclared);
+		m->undeclared[m->nundeclared++] = i;
 	} else if (m->node_tables) {
 		/* no table declares any of this kind (world leaders with their
 		 * countries, no countries table): one line for them all */
@@ -498,6 +519,28 @@ static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name, 
 		m->ukind[k].n++;
 	}
 	return i;
+}
+
+/* The names used but declared in no node table, of kinds some table
+ * declares: "did you mean" when one is near a declared name, else a lint
+ * warning with its first use (see resolve_or_create). */
+static void report_undeclared(rg_model *m, rg_diags *d)
+{
+	unsigned char *near = rg_xcalloc(m->nent ? m->nent : 1, 1);
+	rg_model_near_names(m, d, near);
+	for (size_t k = 0; k < m->nundeclared; k++) {
+		const rg_entity *e = &m->ent[m->undeclared[k]];
+		if (near[m->undeclared[k]])
+			continue;
+		rg_lint_about(d, "name declared in no node table|names declared in no node table",
+			      rg_model_file(m, e->where.file), e->where.line, e->where.col,
+			      "'%s' is used here but declared in no node table (drawn as %s)",
+			      rg_model_str(m, e->id), rg_model_str(m, e->kind));
+	}
+	free(near);
+	free(m->undeclared);
+	m->undeclared = NULL;
+	m->nundeclared = 0;
 }
 
 /* The lines for the kinds no table declares (see resolve_or_create). */
@@ -633,8 +676,7 @@ static int same_span(rg_span a, rg_span b)
 /* Each leader's `leads` relation to their country: one for each row that
  * names a country, office or time of its own (a second term, another
  * office), none for a row that repeats an earlier one. */
-static void add_leads(rg_model *m, uint32_t *by_label, const rg_str *kind_of, size_t nstr,
-		      rg_diags *d)
+static void add_leads(rg_model *m, uint32_t *by_label, const rg_str *kind_of, size_t nstr)
 {
 	rg_str leader = rg_model_lookup(m, "leader");
 	rg_str country = rg_model_intern_z(m, "country");
@@ -653,7 +695,7 @@ static void add_leads(rg_model *m, uint32_t *by_label, const rg_str *kind_of, si
 		if (repeat)
 			continue;
 		rg_str k = c->country < nstr && kind_of[c->country] ? kind_of[c->country] : country;
-		uint32_t to = resolve_or_create(m, by_label, c->country, k, c->where, d);
+		uint32_t to = resolve_or_create(m, by_label, c->country, k, c->where);
 		const rg_entity *e = &m->ent[c->ent];
 		rg_relation *r = rg_model_add_relation(m);
 		r->a = c->ent;
@@ -704,9 +746,13 @@ static void check_dates(const rg_model *m, rg_diags *d)
 			rg_date_format(e->when.start, a);
 			rg_date_format(e->when.end, b);
 			rg_date_format(w.start, x);
-			rg_lint(d, rg_model_file(m, r->where.file), r->where.line, r->where.col,
-				"dated %s, outside the time of '%s' (%s%s%s)", x,
-				rg_model_str(m, e->id), *a ? a : "", "\xE2\x80\x93", *b ? b : "");
+			rg_lint_about(d,
+				      "relation dated outside the time of its ends|relations dated "
+				      "outside the time of their ends",
+				      rg_model_file(m, r->where.file), r->where.line, r->where.col,
+				      "dated %s, outside the time of '%s' (%s%s%s)", x,
+				      rg_model_str(m, e->id), *a ? a : "", "\xE2\x80\x93",
+				      *b ? b : "");
 			if (k == 0 && ends[0] == ends[1])
 				break;
 		}
@@ -737,11 +783,11 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 		rg_relation *r = &m->rel[i];
 		rg_str ka = r->aname < nstr && kind_of[r->aname] ? kind_of[r->aname] : other;
 		rg_str kb = r->bname < nstr && kind_of[r->bname] ? kind_of[r->bname] : other;
-		r->a = resolve_or_create(m, by_label, r->aname, ka, r->where, d);
+		r->a = resolve_or_create(m, by_label, r->aname, ka, r->where);
 		rg_loc bwhere = {r->where.file, r->where.line, r->bcol};
-		r->b = resolve_or_create(m, by_label, r->bname, kb, bwhere, d);
+		r->b = resolve_or_create(m, by_label, r->bname, kb, bwhere);
 	}
-	add_leads(m, by_label, kind_of, nstr, d);
+	add_leads(m, by_label, kind_of, nstr);
 	report_unlisted_kinds(m, d);
 	sort_periods(m);
 	free(m->kind_declared);
@@ -749,6 +795,7 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 	m->nkind_declared = 0;
 	free(kind_of);
 	free(by_label);
+	report_undeclared(m, d);
 	check_dates(m, d);
 	if (m->unlisted)
 		rg_lint(d, rg_model_file(m, m->lost), 0, 0,

@@ -1,10 +1,14 @@
-/* model_impl.h: what model.c offers the table loader (model_load.c) and
- * nothing else. */
+/* model_impl.h: what model.c offers the table loader (model_load.c), and
+ * the loader model.c, and nothing else. */
 #ifndef RELGRAPH_MODEL_IMPL_H
 #define RELGRAPH_MODEL_IMPL_H
 
 #include "relgraph/model.h"
 
+/* Starts fetching from memory what interning s will read: its hash slot
+ * (stage 0), then the string the slot holds (stage 1, once the slot has
+ * come).  Changes nothing. */
+void rg_model_prefetch(const rg_model *m, const char *s, size_t len, int stage);
 uint32_t rg_model_add_file(rg_model *m, const char *name);
 /* Declares entity id with kind at where.  A second declaration with another
  * kind is an error naming both places; with the same kind it fills in what
@@ -45,5 +49,11 @@ char *rg_model_norm_header(const char *s);
 int rg_model_known_column(const char *name);
 /* One more row read from file (for rg_model_on_progress). */
 void rg_model_row_read(rg_model *m, const char *file);
+
+/* After the relations are resolved: a warning for each name no node table
+ * declares that is close to one declared ('Narendra Modhi' in a meeting,
+ * 'Narendra Modi' in leaders.csv), naming it and where it is declared.
+ * Marks each such entity in near, indexed by entity. (model_load.c) */
+void rg_model_near_names(rg_model *m, rg_diags *d, unsigned char *near);
 
 #endif

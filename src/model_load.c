@@ -18,6 +18,7 @@
 #include "mapping.h"
 #include "model_impl.h"
 #include "relgraph/read.h"
+#include "relgraph/suggest.h"
 #include "util.h"
 
 typedef enum { T_UNKNOWN, T_NODES, T_EDGES, T_MEETINGS, T_AGREEMENTS, T_GROUPS } role;
@@ -70,6 +71,7 @@ typedef struct {
 	size_t nfile_cols;
 	rg_field *ext;	     /* a row with the mapping's values filled in */
 	int alliance_col;    /* a membership table's group column says alliance */
+	int meeting_col;     /* ... or meeting: its groups are meetings */
 	rg_str default_kind; /* node kind from the file name, or relation kind */
 	int pair_by_shape;   /* the ends are a NAME1/NAME2 pair of columns */
 	int kind_is_type;    /* the kind column is "type", which Gephi uses for
@@ -103,10 +105,9 @@ typedef struct {
 		rg_str value;
 		char *bytes;
 		size_t len, cap;
-	} * memo;
+	} * memo, *kind_memo;
 	struct seen {
-		uint64_t hash;
-		uint32_t hash2, line; /* line 0: an empty slot */
+		uint32_t hash, hash2, line; /* line 0: an empty slot */
 	} * seen;
 	size_t nseen, capseen;
 } table;
@@ -237,7 +238,7 @@ static int nodeish_filename(const char *base)
  * alliance file: version4id groups the members of one alliance). */
 #define GROUP_IDS                                                                                  \
 	NAMES("group_id", "groupid", "alliance_id", "allianceid", "version4id", "atopid",          \
-	      "agreement_id", "treaty_id")
+	      "agreement_id", "treaty_id", "meeting_id")
 #define MEMBER_COLS                                                                                \
 	NAMES("member", "member_name", "state_name", "statename", "country_name", "country",       \
 	      "state", "party", "name")
@@ -354,12 +355,14 @@ static void classify(table *t, char **h, size_t n)
 		t->role = T_GROUPS;
 		c[C_GROUP_ID] = group;
 		t->alliance_col = starts(h[group], "allian");
+		t->meeting_col = starts(h[group], "meeting");
 		c[C_LIST] = member;
 		c[C_KIND] =
 			find(h, n, NAMES("kind", "type", "ss_type", "alliance_type", "category"));
 		t->member_guess = strstr(h[member], "state") || strstr(h[member], "country")
 					  ? rg_model_intern_z(t->m, "country")
-					  : 0;
+				  : t->meeting_col ? rg_model_intern_z(t->m, "leader")
+						   : 0;
 		c[C_DATE] = find(h, n, NAMES("date"));
 		c[C_START] = find(h, n, NAMES("start", "start_date", "since", "begin"));
 		c[C_END] = find(h, n, NAMES("end", "end_date", "until"));
@@ -466,15 +469,27 @@ static void table_err(table *t, long line, long col, const char *fmt, ...)
 	t->failed = 1;
 }
 
-/* Where a mapping's column is not in the file: the file's headers, for
- * the message. */
-static char *header_list(const rg_row *row)
+/* Where a mapping's column is not in the file: the file's headers
+ * closest to it, else the first of them, for the message. */
+static char *header_list(const rg_row *row, const char *want)
 {
+	enum { SHOWN = 12, NEAR = 2 };
+	const char **heads = rg_xcalloc(row->nfields, sizeof *heads);
+	for (size_t i = 0; i < row->nfields; i++)
+		heads[i] = row->fields[i].s;
+	size_t near[NEAR];
+	const char *names[NEAR];
+	size_t nn = rg_nearest(want, heads, row->nfields, near, NEAR);
+	for (size_t i = 0; i < nn; i++)
+		names[i] = heads[near[i]];
+	free(heads);
+	if (nn)
+		return rg_did_you_mean(names, nn, "");
 	rg_buf cols = {0};
-	for (size_t i = 0; i < row->nfields && i < 12; i++)
+	rg_buf_puts(&cols, " (its columns: ");
+	for (size_t i = 0; i < row->nfields && i < SHOWN; i++)
 		rg_buf_printf(&cols, "%s%s", i ? ", " : "", row->fields[i].s);
-	if (row->nfields > 12)
-		rg_buf_puts(&cols, ", ...");
+	rg_buf_puts(&cols, row->nfields > SHOWN ? ", ...)" : ")");
 	return cols.s;
 }
 
@@ -491,10 +506,9 @@ static void map_column(table *t, const rg_row *row, char **h, size_t *n, const r
 				j = (int)i;
 	if (j < 0 && !c->virt) {
 		if (mt->url) {
-			char *cols = header_list(row);
-			rg_error(t->d, mt->file, c->line, c->col,
-				 "'%s' is not a column of %s (its columns: %s)", c->title, t->file,
-				 cols);
+			char *cols = header_list(row, c->title);
+			rg_error(t->d, mt->file, c->line, c->col, "'%s' is not a column of %s%s",
+				 c->title, t->file, cols);
 			free(cols);
 			t->failed = 1;
 		}
@@ -535,6 +549,72 @@ static size_t apply_mapping(table *t, const rg_row *row, char **h, rg_map_table 
 		if (t->mapped[i] == 2)
 			h[i][0] = '\0'; /* dropped: matches no column relgraph knows */
 	return n;
+}
+
+/* Columns with a role, by the name docs/FORMAT.md gives them first, and
+ * the tables they belong to (a mask of 1 << role): a header a typo away
+ * from one whose role the table lacks is most likely that one, misspelt
+ * ('dat' for 'date' leaves every meeting undated). */
+static void suggest_headers(table *t, const rg_row *row)
+{
+	enum { ALL = 0x1F, NODES = 1 << T_NODES | 1 << T_UNKNOWN | 1 << T_AGREEMENTS };
+	enum { RELS = 1 << T_EDGES | 1 << T_MEETINGS | 1 << T_UNKNOWN };
+	static const struct {
+		const char *name;
+		int slot, roles;
+	} known[] = {
+		{"name", C_ID, NODES},
+		{"label", C_LABEL, ALL},
+		{"kind", C_KIND, ALL},
+		{"relation", C_KIND, 1 << T_EDGES | 1 << T_UNKNOWN},
+		{"group", C_GROUP, 1 << T_NODES | 1 << T_UNKNOWN},
+		{"country", C_COUNTRY, 1 << T_NODES | 1 << T_UNKNOWN},
+		{"description", C_DESC, ALL},
+		{"date", C_DATE, ALL},
+		{"start", C_START, ALL},
+		{"end", C_END, ALL},
+		{"participants", C_LIST, 1 << T_MEETINGS | 1 << T_UNKNOWN},
+		{"parties", C_LIST, 1 << T_AGREEMENTS | 1 << T_UNKNOWN},
+		{"source", C_A, 1 << T_UNKNOWN},
+		{"target", C_B, 1 << T_UNKNOWN},
+		{"weight", C_WEIGHT, RELS},
+		{"count", C_COUNT, RELS},
+		{"directed", C_DIRECTED, RELS},
+	};
+	enum { NKNOWN = sizeof known / sizeof *known, MIN_HEADER = 3 };
+	const char *open[NKNOWN];
+	for (size_t k = 0; k < NKNOWN; k++)
+		open[k] = (known[k].roles >> t->role & 1) && t->col[known[k].slot] < 0
+				  ? known[k].name
+				  : NULL;
+	for (size_t i = 0; i < row->nfields; i++) {
+		const rg_field *f = &row->fields[i];
+		if (t->used[i] || f->len < MIN_HEADER || (t->mapped && t->mapped[i]))
+			continue; /* a column a mapping lists is what it says */
+		/* the known names are folded already: fold the header once */
+		char *h = rg_fold(f->s);
+		size_t k = 0, at = NKNOWN;
+		/* a column named as one with a role elsewhere is no typo, nor
+		 * is one that adds to such a name (description1, date_added) */
+		while (k < NKNOWN && strncmp(h, known[k].name, strlen(known[k].name)) != 0)
+			k++;
+		int best = 0;
+		for (size_t c = 0; k == NKNOWN && c < NKNOWN; c++) {
+			int score = open[c] ? rg_match_folded(h, open[c]) : 0;
+			if (score > best) {
+				best = score;
+				at = c;
+			}
+		}
+		free(h);
+		if (at == NKNOWN)
+			continue;
+		rg_warn(t->d, t->file, f->line, f->col,
+			"column '%s' is none that relgraph reads, so it is kept as an attribute; "
+			"did you mean '%s'?",
+			f->s, open[at]);
+		open[at] = NULL; /* one column for each */
+	}
 }
 
 static int header(table *t, const rg_row *row)
@@ -644,7 +724,9 @@ static int header(table *t, const rg_row *row)
 		const char *g = rg_model_str(t->m, t->names[t->col[C_GROUP_ID]]);
 		int alliance = starts(t->base, "allian") || strncasecmp(g, "allian", 6) == 0 ||
 			       t->alliance_col;
-		t->default_kind = rg_model_intern_z(t->m, alliance ? "alliance" : "same group");
+		t->default_kind = rg_model_intern_z(t->m, t->meeting_col ? "met"
+							  : alliance	 ? "alliance"
+									 : "same group");
 		break;
 	}
 	}
@@ -655,6 +737,7 @@ static int header(table *t, const rg_row *row)
 		for (int k = 0; k < 3; k++)
 			if (t->ymd[r][k] >= 0)
 				t->used[t->ymd[r][k]] = 1;
+	suggest_headers(t, row);
 	for (size_t i = 0; i < t->ncols; i++) {
 		free(h[i]);
 		if (t->orig)
@@ -679,6 +762,36 @@ static rg_str trimmed(rg_model *m, const char *s, size_t n)
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
 		n--;
 	return rg_model_intern(m, s, n);
+}
+
+/* 1 if s may hold white space other than ASCII: a quick look before the
+ * UTF-8 one of rg_odd_spaces. */
+static int maybe_odd(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* A name, trimmed.  One with a non-breaking or other odd space in it
+ * looks like the name with plain spaces and would be another entity: it
+ * is read with plain spaces, and a warning shows what was there
+ * ('Xi\u00A0Jinping'). */
+static rg_str name_text(table *t, const char *s, size_t n, const rg_field *where)
+{
+	rg_str x = trimmed(t->m, s, n);
+	const char *v = rg_model_str(t->m, x);
+	if (!x || !maybe_odd(v) || !rg_odd_spaces(v))
+		return x;
+	char *plain = rg_plain_spaces(v), *shown = rg_show_spaces(v);
+	rg_lint_about(t->d, "name with odd white space|names with odd white space", t->file,
+		      where->line, where->col, "'%s' read as '%s': its white space made plain",
+		      shown, plain);
+	x = trimmed(t->m, plain, strlen(plain));
+	free(plain);
+	free(shown);
+	return x;
 }
 
 static rg_str text(table *t, const rg_row *row, int k)
@@ -746,6 +859,10 @@ static int ymd_field(table *t, const rg_row *row, const int *c, rg_date *out)
 	return 0;
 }
 
+/* Dates are parsed from the field's bytes, not interned: a dated table
+ * has a date on every row, and none of them is shown as text. */
+#define DATE_BUF 64
+
 static int date_field(table *t, const rg_row *row, int k, rg_date *out)
 {
 	const rg_field *f = field(t, row, k);
@@ -754,15 +871,25 @@ static int date_field(table *t, const rg_row *row, int k, rg_date *out)
 		return ymd_field(t, row, t->ymd[k - C_DATE], out);
 	if (!f)
 		return 0;
-	const char *v = rg_model_str(t->m, trimmed(t->m, f->s, f->len));
-	if (!*v)
+	const char *s = f->s;
+	size_t n = f->len;
+	while (n && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	if (!n)
 		return 0;
-	if (rg_date_parse(v, out) != 0) {
+	char buf[DATE_BUF];
+	char *v = n < sizeof buf ? buf : rg_xmalloc(n + 1);
+	memcpy(v, s, n);
+	v[n] = '\0';
+	int bad = rg_date_parse(v, out) != 0;
+	if (bad)
 		table_err(t, f->line, f->col,
 			  "'%s' is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)", v);
-		return -1;
-	}
-	return 0;
+	if (v != buf)
+		free(v);
+	return bad ? -1 : 0;
 }
 
 /* Reads date, start and end into a span: a single date is a one-day (or
@@ -783,11 +910,17 @@ static int span_fields(table *t, const rg_row *row, rg_span *w)
 	return bad;
 }
 
-static rg_str memo_intern(table *t, size_t col, const rg_field *f)
+/* The value of column col in this row, through the column's memo: the
+ * last bytes seen there and what they gave.  kinds asks for kind_text's
+ * lower-cased value, with a memo of its own. */
+static rg_str memo_value(table *t, size_t col, const rg_field *f, int kinds)
 {
-	if (!t->memo)
-		t->memo = rg_xcalloc(t->ncols ? t->ncols : 1, sizeof *t->memo);
-	struct memo *c = &t->memo[col];
+	if (!f->len)
+		return 0; /* what trimmed and kind_text give an empty field */
+	struct memo **all = kinds ? &t->kind_memo : &t->memo;
+	if (!*all)
+		*all = rg_xcalloc(t->ncols ? t->ncols : 1, sizeof **all);
+	struct memo *c = &(*all)[col];
 	if (c->bytes && c->len == f->len && memcmp(c->bytes, f->s, f->len) == 0)
 		return c->value;
 	if (f->len > c->cap) {
@@ -797,7 +930,18 @@ static rg_str memo_intern(table *t, size_t col, const rg_field *f)
 	}
 	memcpy(c->bytes, f->s, f->len);
 	c->len = f->len;
-	return c->value = trimmed(t->m, f->s, f->len);
+	return c->value = kinds ? kind_text(t, f->s, f->len) : trimmed(t->m, f->s, f->len);
+}
+
+static rg_str memo_intern(table *t, size_t col, const rg_field *f)
+{
+	return memo_value(t, col, f, 0);
+}
+
+/* kind_text of column k of the row (0 when the table has no such column) */
+static rg_str kind_of(table *t, const rg_row *row, int k)
+{
+	return t->col[k] >= 0 ? memo_value(t, (size_t)t->col[k], &row->fields[t->col[k]], 1) : 0;
 }
 
 static void add_attrs(table *t, const rg_row *row, uint32_t *attr0, uint32_t *nattr)
@@ -872,13 +1016,12 @@ static void widen_span(rg_span *e, rg_span w)
 static void node_row(table *t, const rg_row *row)
 {
 	const rg_field *idf = field(t, row, C_ID);
-	rg_str id = trimmed(t->m, idf->s, idf->len);
+	rg_str id = name_text(t, idf->s, idf->len, idf);
 	if (!id) {
 		table_err(t, row->line, idf->col, "empty id: every node needs a name");
 		return;
 	}
-	const rg_field *kf = field(t, row, C_KIND);
-	rg_str kind = kf ? kind_text(t, kf->s, kf->len) : 0;
+	rg_str kind = kind_of(t, row, C_KIND);
 	if (!kind)
 		kind = t->default_kind;
 	/* a row with a bad date still declares its name: its uses elsewhere
@@ -929,7 +1072,7 @@ static size_t split_list(table *t, const rg_field *f, const char *seps)
 		const char *p = s;
 		while (p < end && *p != seps[0] && (!seps[1] || *p != seps[1]))
 			p++;
-		rg_str x = trimmed(t->m, s, (size_t)(p - s));
+		rg_str x = name_text(t, s, (size_t)(p - s), f);
 		if (x) {
 			if (n == t->list_cap) {
 				t->list_cap = t->list_cap ? 2 * t->list_cap : 16;
@@ -1083,7 +1226,7 @@ static void meeting_row(table *t, const rg_row *row)
 static void agreement_row(table *t, const rg_row *row)
 {
 	const rg_field *idf = field(t, row, C_ID);
-	rg_str id = trimmed(t->m, idf->s, idf->len);
+	rg_str id = name_text(t, idf->s, idf->len, idf);
 	if (!id) {
 		table_err(t, row->line, idf->col, "empty agreement name");
 		return;
@@ -1165,7 +1308,7 @@ static void note_lasting(table *t, const rg_row *row, rg_str kind)
 static void edge_row(table *t, const rg_row *row)
 {
 	const rg_field *af = field(t, row, C_A), *bf = field(t, row, C_B);
-	rg_str a = trimmed(t->m, af->s, af->len);
+	rg_str a = name_text(t, af->s, af->len, af);
 	if (!a || !bf->len) {
 		table_err(t, row->line, a ? bf->col : af->col,
 			  "empty '%s': every edge needs two ends",
@@ -1188,7 +1331,7 @@ static void edge_row(table *t, const rg_row *row)
 	rg_str kind = t->role == T_MEETINGS ? t->default_kind : 0;
 	const rg_field *kf = field(t, row, C_KIND);
 	if (kf && kf->len && t->role != T_MEETINGS) {
-		rg_str k = kind_text(t, kf->s, kf->len);
+		rg_str k = kind_of(t, row, C_KIND);
 		const char *ks = rg_model_str(t->m, k);
 		/* Gephi's Type column says directed or undirected, not a kind. */
 		if (t->kind_is_type && (strcmp(ks, "undirected") == 0 || strcmp(ks, "mutual") == 0))
@@ -1205,11 +1348,8 @@ static void edge_row(table *t, const rg_row *row)
 	if (!kind)
 		kind = t->default_kind;
 	rg_str at = 0, bt = 0;
-	const rg_field *atf = field(t, row, C_ATYPE), *btf = field(t, row, C_BTYPE);
-	if (atf)
-		at = kind_text(t, atf->s, atf->len);
-	if (btf)
-		bt = kind_text(t, btf->s, btf->len);
+	at = kind_of(t, row, C_ATYPE);
+	bt = kind_of(t, row, C_BTYPE);
 	if (t->role == T_MEETINGS)
 		at = bt = rg_model_intern_z(t->m, "leader");
 	uint32_t attr0, nattr;
@@ -1290,12 +1430,16 @@ static void make_group(table *t, const struct member_row *g, size_t n)
 {
 	rg_model *m = t->m;
 	if (n > rg_model_event_nodes(m)) {
-		char *id = rg_asprintf("%s %s", rg_model_str(m, t->default_kind),
-				       rg_model_str(m, g[0].group));
+		/* a meeting's node and its attendees, as a meetings table
+		 * draws a summit; else an agreement and its members */
+		char *id = rg_asprintf(
+			"%s %s", t->meeting_col ? "meeting" : rg_model_str(m, t->default_kind),
+			rg_model_str(m, g[0].group));
 		rg_str gid = rg_model_intern_z(m, id);
 		free(id);
-		uint32_t e = rg_model_declare(m, gid, rg_model_intern_z(m, "agreement"), g[0].where,
-					      t->d);
+		uint32_t e = rg_model_declare(
+			m, gid, rg_model_intern_z(m, t->meeting_col ? "meeting" : "agreement"),
+			g[0].where, t->d);
 		if (e == RG_NONE) {
 			t->failed = 1;
 			return;
@@ -1311,11 +1455,16 @@ static void make_group(table *t, const struct member_row *g, size_t n)
 			rg_relation *r = rg_model_add_relation(m);
 			r->aname = g[i].member;
 			r->bname = gid;
-			r->kind = rg_model_intern_z(m, "member of");
+			r->kind = rg_model_intern_z(m, t->meeting_col ? "attended" : "member of");
 			r->when = g[i].when;
 			r->where = g[i].where;
+			/* a meeting's attendees are its first row's, as one
+			 * row of a meetings table (stats counts the meetings
+			 * two shared by their hub and row) */
+			if (t->meeting_col)
+				r->where.line = g[0].where.line;
 			r->bcol = g[i].where.col;
-			r->directed = 1;
+			r->directed = !t->meeting_col;
 			r->aguess = t->member_guess;
 		}
 		return;
@@ -1362,14 +1511,15 @@ static void make_groups(table *t)
  * copy-and-paste slip: check says so (it still counts, as written). */
 static void check_duplicate(table *t, const rg_row *row)
 {
-	/* two independent 64-bit hashes of the fields: rows are not kept, and
-	 * a false "repeats" would have to fool both */
+	/* 32 bits of each of two independent 64-bit hashes of the fields: rows
+	 * are not kept, and a false "repeats" would have to fool both (among a
+	 * million rows, odds of about 1 in 30 million); 12 bytes a row */
 	/* the row's bytes in one piece, fields and the NULs between them
 	 * (read.h), so that "a,bc" and "ab,c" differ */
 	const rg_field *last = &row->fields[row->nfields - 1];
 	uint64_t hh[2];
 	rg_hash2(row->fields[0].s, (size_t)(last->s + last->len - row->fields[0].s), hh);
-	uint64_t h = hh[0];
+	uint32_t h = (uint32_t)(hh[0] >> 32);
 	uint32_t h2 = (uint32_t)hh[1];
 	/* at most three quarters full */
 	if (4 * (t->nseen + 1) > 3 * t->capseen) {
@@ -1390,8 +1540,8 @@ static void check_duplicate(table *t, const rg_row *row)
 	size_t k = h & (t->capseen - 1);
 	for (; t->seen[k].line; k = (k + 1) & (t->capseen - 1))
 		if (t->seen[k].hash == h && t->seen[k].hash2 == h2) {
-			rg_lint(t->d, t->file, row->line, 1, "this row repeats line %ld",
-				(long)t->seen[k].line);
+			rg_lint_about(t->d, "repeated row|repeated rows", t->file, row->line, 1,
+				      "this row repeats line %ld", (long)t->seen[k].line);
 			return;
 		}
 	t->seen[k].hash = h;
@@ -1449,6 +1599,110 @@ static int on_row(void *ctx, const rg_row *row, size_t index)
 	return rg_diags_count(t->d, RG_ERROR) >= RG_DIAGS_MAX;
 }
 
+/* How many (undeclared, declared) pairs of names rg_model_near_names
+ * compares at most: the first undeclared names, as many as this allows
+ * against every declared one (a slip is looked for in hand-made data, not
+ * in an export of a million names). */
+#define NEAR_NAMES_BUDGET 400000
+/* Below this many letters a name found only by edits is no suggestion:
+ * Iran is not a typo of Iraq. */
+#define NEAR_NAMES_MIN_EDIT 8
+/* Near names named at most in one warning. */
+#define NEAR_NAMES_SHOWN 3
+
+void rg_model_near_names(rg_model *m, rg_diags *d, unsigned char *near)
+{
+	size_t nent = rg_model_nentities(m), ndecl = 0;
+	for (size_t i = 0; i < nent; i++)
+		ndecl += rg_model_entity(m, i)->declared;
+	size_t looks = ndecl ? NEAR_NAMES_BUDGET / ndecl : 0;
+	if (ndecl == nent || !looks)
+		return;
+	/* each declared entity twice: by id and by label */
+	char **cands = rg_xcalloc(2 * nent, sizeof *cands); /* folded */
+	for (size_t i = 0; i < nent; i++) {
+		const rg_entity *e = rg_model_entity(m, i);
+		if (!e->declared)
+			continue;
+		cands[2 * i] = rg_fold(rg_model_str(m, e->id));
+		cands[2 * i + 1] = e->label ? rg_fold(rg_model_str(m, e->label)) : NULL;
+	}
+	for (size_t i = 0; i < nent; i++) {
+		const rg_entity *e = rg_model_entity(m, i);
+		size_t at[NEAR_NAMES_SHOWN], n = 0;
+		const char *name = rg_model_str(m, e->id);
+		int close = 0;
+		if (!e->declared && looks) {
+			looks--;
+			char *fname = rg_fold(name);
+			n = rg_nearest_folded(fname, (const char *const *)cands, 2 * nent, at,
+					      NEAR_NAMES_SHOWN);
+			close = n && (rg_match_folded(fname, cands[at[0]]) > RG_MATCH_EDITS ||
+				      strlen(name) >= NEAR_NAMES_MIN_EDIT);
+			free(fname);
+		}
+		if (!close)
+			continue;
+		rg_buf msg = {0};
+		for (size_t k = 0, shown = 0; k < n; k++) {
+			const rg_entity *ne = rg_model_entity(m, at[k] / 2);
+			size_t j = 0;
+			while (j < k && at[j] / 2 != at[k] / 2)
+				j++;
+			if (j < k)
+				continue; /* its id and its label */
+			rg_buf_printf(&msg, "%s'%s' (%s:%u)", shown++ ? " or " : "",
+				      rg_model_str(m, ne->id), rg_model_file(m, ne->where.file),
+				      ne->where.line);
+		}
+		rg_warn(d, rg_model_file(m, e->where.file), e->where.line, e->where.col,
+			"'%s' is declared in no node table; did you mean %s?", name, msg.s);
+		near[i] = 1;
+		free(msg.s);
+	}
+	for (size_t i = 0; i < 2 * nent; i++)
+		free(cands[i]);
+	free(cands);
+}
+
+/* Rows ahead: every name of the row's name columns (the field trimmed,
+ * and each part of a list) starts on its way from memory, and the slot of
+ * the row in the duplicate table, so that interning and checking find them
+ * in the cache (with names by the hundred thousand they are rarely there).
+ * Other columns repeat a few values, which stay in the cache anyway. */
+static void ahead(void *ctx, const rg_row *row, int stage)
+{
+	static const int names[] = {C_ID, C_A, C_B, C_LIST};
+	table *t = ctx;
+	if (!t->ncols || t->role == T_UNKNOWN)
+		return; /* the header is not read yet */
+	for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+		int c = t->col[names[k]];
+		if (c < 0 || (size_t)c >= row->nfields)
+			continue;
+		const char *s = row->fields[c].s, *end = s + row->fields[c].len;
+		while (s <= end) {
+			const char *p = s;
+			while (p < end && *p != ';' && *p != '|')
+				p++;
+			const char *a = s, *b = p;
+			while (a < b && (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r'))
+				a++;
+			while (b > a &&
+			       (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\n' || b[-1] == '\r'))
+				b--;
+			rg_model_prefetch(t->m, a, (size_t)(b - a), stage);
+			s = p + 1;
+		}
+	}
+	if (stage == 0 && t->capseen && row->nfields) {
+		const rg_field *last = &row->fields[row->nfields - 1];
+		uint64_t hh[2];
+		rg_hash2(row->fields[0].s, (size_t)(last->s + last->len - row->fields[0].s), hh);
+		__builtin_prefetch(&t->seen[(uint32_t)(hh[0] >> 32) & (t->capseen - 1)]);
+	}
+}
+
 static char *lower_base(const char *path)
 {
 	const char *b = strrchr(path, '/');
@@ -1491,8 +1745,9 @@ static rg_status load(rg_model *m, const char *path, const char *display, const 
 	t.fileno = rg_model_add_file(m, display);
 	char *base = lower_base(display);
 	t.base = base;
-	rg_status s = data ? rg_read_csv_mem(data, len, display, on_row, &t, d)
-			   : rg_read_csv(path, display, on_row, &t, d);
+	rg_read_hooks hooks = {on_row, ahead, &t};
+	rg_status s = data ? rg_read_csv_mem_with(data, len, display, &hooks, d)
+			   : rg_read_csv_with(path, display, &hooks, d);
 	after_table(&t, s);
 	free(t.mrow);
 	free(base);
@@ -1505,7 +1760,10 @@ static rg_status load(rg_model *m, const char *path, const char *display, const 
 	free(t.seen);
 	for (size_t i = 0; t.memo && i < t.ncols; i++)
 		free(t.memo[i].bytes);
+	for (size_t i = 0; t.kind_memo && i < t.ncols; i++)
+		free(t.kind_memo[i].bytes);
 	free(t.memo);
+	free(t.kind_memo);
 	if (s == RG_OK && t.failed)
 		s = RG_EDATA;
 	return s;

@@ -12,6 +12,7 @@
 #include "relgraph/emphasis.h"
 #include "relgraph/layout.h"
 #include "relgraph/measures.h"
+#include "relgraph/suggest.h"
 #include "glyphs.h"
 #include "util.h"
 
@@ -403,6 +404,153 @@ static void no_such_focus(rg_job *j, const char *name)
 	free(msg.s);
 }
 
+/* The distinct kinds of the model's entities (relations: 0) or relations
+ * (1), in order of first use; the caller frees the array, not the names. */
+static const char **model_kinds(const rg_model *m, int relations, size_t *n)
+{
+	size_t total = relations ? rg_model_nrelations(m) : rg_model_nentities(m), nk = 0;
+	rg_str *seen = rg_xmalloc((total ? total : 1) * sizeof *seen);
+	const char **names = rg_xmalloc((total ? total : 1) * sizeof *names);
+	rg_str last = 0;
+	for (size_t i = 0; i < total; i++) {
+		rg_str k = relations ? rg_model_relation(m, i)->kind : rg_model_entity(m, i)->kind;
+		if (k == last)
+			continue; /* kinds come in runs: one table after another */
+		last = k;
+		size_t s = 0;
+		while (s < nk && seen[s] != k)
+			s++;
+		if (s == nk) {
+			seen[nk] = k;
+			names[nk++] = rg_model_str(m, k);
+		}
+	}
+	free(seen);
+	*n = nk;
+	return names;
+}
+
+/* At most this many kinds are listed in a message. */
+#define KINDS_LISTED 12
+
+/* A --only, --hide or --relations value that names no kind of the data
+ * matches nothing: a usage error naming the near kinds and all kinds
+ * there are.  Returns the number of such values. */
+static size_t unknown_kinds(rg_job *j, const char *opt, const char *const *values, size_t nvalues,
+			    int relations)
+{
+	size_t nk, bad = 0;
+	const char **kinds = model_kinds(j->m, relations, &nk);
+	for (size_t v = 0; v < nvalues; v++) {
+		size_t k = 0;
+		while (k < nk && strcmp(kinds[k], values[v]) != 0)
+			k++;
+		if (k < nk)
+			continue;
+		bad++;
+		size_t at[3];
+		const char *near[3];
+		size_t nn = rg_nearest(values[v], kinds, nk, at, 3);
+		for (size_t i = 0; i < nn; i++)
+			near[i] = kinds[at[i]];
+		char *dym = rg_did_you_mean(near, nn, NULL);
+		rg_buf all = {0};
+		rg_buf_puts(&all, nk ? "the data has: " : "the data has none");
+		for (size_t i = 0; i < nk && i < KINDS_LISTED; i++)
+			rg_buf_printf(&all, "%s%s", i ? ", " : "", kinds[i]);
+		if (nk > KINDS_LISTED)
+			rg_buf_puts(&all, ", ...");
+		rg_error(j->d, NULL, 0, 0, "--%s '%s' matches no kind of %s%s (%s)", opt, values[v],
+			 relations ? "relation" : "node", dym, all.s);
+		free(dym);
+		free(all.s);
+	}
+	free(kinds);
+	return bad;
+}
+
+/* The filters in effect, as the user wrote them, for a message. */
+static char *filters_text(const rg_filters *f)
+{
+	rg_buf b = {0};
+	char x[11], y[11];
+	rg_date_format(f->from, x);
+	rg_date_format(f->to, y);
+	if (f->from.year && f->to.year && strcmp(x, y) == 0)
+		rg_buf_printf(&b, " --at %s", x);
+	else {
+		if (f->from.year)
+			rg_buf_printf(&b, " --from %s", x);
+		if (f->to.year)
+			rg_buf_printf(&b, " --to %s", y);
+	}
+	if (f->dated_only)
+		rg_buf_puts(&b, " --dated-only");
+	const char *const *lists[] = {f->only, f->hide, f->relations};
+	const size_t counts[] = {f->nonly, f->nhide, f->nrelations};
+	static const char *const names[] = {"only", "hide", "relations"};
+	for (int l = 0; l < 3; l++) {
+		if (!counts[l])
+			continue;
+		rg_buf_printf(&b, " --%s ", names[l]);
+		for (size_t i = 0; i < counts[l]; i++)
+			rg_buf_printf(&b, "%s%s", i ? "," : "", lists[l][i]);
+	}
+	if (f->min_weight > 0)
+		rg_buf_printf(&b, " --min-weight %g", f->min_weight);
+	return b.s;
+}
+
+/* A view the filters left empty is an error, not a blank picture: data
+ * that is there, cut to nothing. */
+/* Widens [*lo, *hi] to the dates of w. */
+static void widen_dates(rg_span w, rg_date *lo, rg_date *hi)
+{
+	rg_date a = w.start.year ? w.start : w.end, b = w.end.year ? w.end : w.start;
+	if (a.year && (!lo->year || rg_date_cmp_lo(a, *lo) < 0))
+		*lo = a;
+	if (b.year && (!hi->year || rg_date_cmp_hi(b, *hi) > 0))
+		*hi = b;
+}
+
+/* Room for " (the data is dated YYYY-MM-DD to YYYY-MM-DD)". */
+#define DATES_TEXT 64
+
+/* " (the data is dated 2013 to 2023-11)" after a time window that left
+ * nothing, or "" for undated data; into buf, DATES_TEXT bytes. */
+static const char *data_dates(const rg_model *m, char *buf)
+{
+	rg_date lo = {0, 0, 0}, hi = {0, 0, 0};
+	for (size_t i = 0; i < rg_model_nrelations(m); i++)
+		widen_dates(rg_model_relation(m, i)->when, &lo, &hi);
+	for (size_t i = 0; i < rg_model_nentities(m); i++)
+		widen_dates(rg_model_entity(m, i)->when, &lo, &hi);
+	char a[11], b[11];
+	rg_date_format(lo, a);
+	rg_date_format(hi, b);
+	buf[0] = '\0';
+	if (lo.year)
+		snprintf(buf, DATES_TEXT, " (the data is dated %s to %s)", a, b);
+	return buf;
+}
+
+static rg_status nothing_left(rg_job *j)
+{
+	if (j->v->nnodes || !rg_model_nentities(j->m))
+		return RG_OK;
+	char *what = filters_text(&j->f);
+	if (!what)
+		return RG_OK; /* no filter: the data itself is empty */
+	char n[32], dates[DATES_TEXT] = "";
+	if (j->f.from.year || j->f.to.year)
+		data_dates(j->m, dates);
+	rg_error(j->d, NULL, 0, 0,
+		 "nothing left to draw: none of the %s entities of the data passes%s%s",
+		 rg_thousands(rg_model_nentities(j->m), n), what, dates);
+	free(what);
+	return RG_EDATA;
+}
+
 static rg_status select_view(rg_job *j)
 {
 	const rg_filters *f = &j->f;
@@ -415,6 +563,10 @@ static rg_status select_view(rg_job *j)
 			st = RG_EUSAGE;
 		}
 	}
+	if (unknown_kinds(j, "only", f->only, f->nonly, 0) +
+	    unknown_kinds(j, "hide", f->hide, f->nhide, 0) +
+	    unknown_kinds(j, "relations", f->relations, f->nrelations, 1))
+		st = RG_EUSAGE;
 	if (st != RG_OK)
 		return st;
 	j->to = (rg_transform_opts){
@@ -437,7 +589,7 @@ static rg_status select_view(rg_job *j)
 	j->v = rg_transform(j->m, &j->to);
 	emit(j, RG_EVENT_DONE, RG_STAGE_TRANSFORM, 0, "%zu nodes, %zu edges", j->v->nnodes,
 	     j->v->nedges);
-	return RG_OK;
+	return nothing_left(j);
 }
 
 static rg_status ensure_selected(rg_job *j)
@@ -506,15 +658,63 @@ static char *focus_caption(const rg_job *j)
 	return b.s;
 }
 
+/* "; did you mean 'country'?" for a --cluster-by or --color-by field no
+ * node has: the near ones among the fields nodes have (kind, country,
+ * group and their columns); "" for none.  The caller frees it. */
+static char *near_field(const rg_model *m, const char *field)
+{
+	size_t n = 0, nseen = 0, cap = 16;
+	const char **keys = rg_xmalloc((cap + 3) * sizeof *keys);
+	rg_str *seen = rg_xmalloc(cap * sizeof *seen);
+	keys[n++] = "kind";
+	keys[n++] = "country";
+	keys[n++] = "group";
+	for (size_t i = 0; i < rg_model_nentities(m); i++) {
+		const rg_entity *e = rg_model_entity(m, i);
+		for (uint32_t a = e->attr0; a < e->attr0 + e->nattr; a++) {
+			rg_str k = rg_model_attrs(m)[a].key;
+			size_t s = 0;
+			while (s < nseen && seen[s] != k)
+				s++;
+			if (s == nseen) {
+				if (nseen == cap) {
+					cap *= 2;
+					keys = rg_xrealloc(keys, (cap + 3) * sizeof *keys);
+					seen = rg_xrealloc(seen, cap * sizeof *seen);
+				}
+				seen[nseen++] = k;
+				keys[n++] = rg_model_str(m, k);
+			}
+		}
+	}
+	size_t at[3];
+	const char *near[3];
+	size_t k = rg_nearest(field, keys, n, at, 3);
+	for (size_t i = 0; i < k; i++)
+		near[i] = keys[at[i]];
+	char *dym = rg_did_you_mean(near, k, NULL);
+	free(seen);
+	free(keys);
+	return dym;
+}
+
 static rg_build_opts prepare(rg_job *j, const rg_view *v, int frames, const char *caption)
 {
 	const rg_look *l = &j->look;
-	if (l->cluster_by && !has_field(j->m, l->cluster_by))
-		rg_warn(j->d, NULL, 0, 0, "--cluster-by '%s': no node has this field, so no boxes",
-			l->cluster_by);
-	if (l->color_by == RG_COLOR_FIELD && !has_field(j->m, l->color_field))
-		rg_warn(j->d, NULL, 0, 0, "--color-by '%s': no node has this field, so one colour",
-			l->color_field);
+	if (l->cluster_by && !has_field(j->m, l->cluster_by)) {
+		char *dym = near_field(j->m, l->cluster_by);
+		rg_warn(j->d, NULL, 0, 0,
+			"--cluster-by '%s': no node has this field, so no boxes%s", l->cluster_by,
+			dym);
+		free(dym);
+	}
+	if (l->color_by == RG_COLOR_FIELD && !has_field(j->m, l->color_field)) {
+		char *dym = near_field(j->m, l->color_field);
+		rg_warn(j->d, NULL, 0, 0,
+			"--color-by '%s': no node has this field, so one colour%s", l->color_field,
+			dym);
+		free(dym);
+	}
 	if ((v->nnodes > RG_HUGE_NODES || v->nedges > RG_HUGE_EDGES) && !frames) {
 		char nn[32], ne[32];
 		emit(j, RG_EVENT_ADVICE, RG_STAGE_LAYOUT, 0,

@@ -5,25 +5,97 @@
  * delimiter, CR and LF.  libcsv only ever completes a field on such a byte,
  * so when a callback fires the field ended at the current segment's end and
  * started where the previous one ended.
+ *
+ * Two sides.  The parsing side (struct reader) turns bytes into batches:
+ * the fields of many rows in one buffer, and the problems met between them,
+ * in file order.  The delivering side (struct channel) hands a batch's rows
+ * to the caller one by one, after telling it of rows a little ahead
+ * (rg_read_hooks.ahead), and adds the problems to the diagnostics in the
+ * same order, so what a caller sees is what one pass over the file gives.
+ * A big file is parsed on a thread of its own while the caller's thread
+ * works through the batches already made (both cores busy); a small one,
+ * or any file on a single processor, both sides on the caller's thread.
+ * Either way one parser reads the file from its first byte to its last,
+ * so every line and column is what a single pass counts.
  */
 #include "relgraph/read.h"
 
 #include <csv.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
+
+/* A batch is handed over once it holds this many rows or text bytes (or,
+ * when RG_READ_PARALLEL_ENV forces the parallel path, FORCED_BATCH_ROWS
+ * rows, so that small test files cross many batches). */
+#define BATCH_ROWS 1024
+#define BATCH_TEXT (64u << 10)
+#define FORCED_BATCH_ROWS 3
+/* Batches made and not yet delivered, at most: bounds the memory the
+ * parsing thread may run ahead by. */
+#define QUEUE_MAX 4
+/* Files from this size on are parsed on a thread of their own (below it
+ * the second thread would save less than a millisecond). */
+#define PARALLEL_MIN_BYTES (1u << 20)
+/* How far ahead (in rows) the caller hears of a row: first (stage 0),
+ * then again closer (stage 1). */
+#define AHEAD_FAR 16
+#define AHEAD_NEAR 8
+/* The bytes read from a file at a time. */
+#define READ_CHUNK (1u << 16)
+
+/* What a batch holds, in file order: rows, and problems between them. */
+enum { ITEM_ROW, ITEM_ERROR, ITEM_FAIL };
+typedef struct {
+	int what;	/* ITEM_ERROR: msg at line, col; ITEM_FAIL: an error
+			   already told (the second bad encoding) */
+	long line, col; /* ITEM_ROW: the row's line */
+	size_t field0, nfields, index;
+	char *msg;
+} item;
+
+typedef struct batch {
+	rg_buf text;  /* field bytes, each ended by a NUL */
+	size_t *offs; /* of each field in text */
+	rg_field *fields;
+	size_t nfields, capfields;
+	item *items;
+	size_t nitems, capitems, rows;
+	struct batch *next; /* in the queue or among the spare ones */
+} batch;
+
+/* The delivering side, and the queue between the two threads. */
+typedef struct {
+	const char *file;
+	const rg_read_hooks *h;
+	rg_diags *d;
+	int stopped; /* the row callback asked to stop */
+	int failed;  /* an error was delivered */
+	int threaded;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	batch *head, *tail, *spare;
+	size_t queued;
+	int done;	 /* the parsing thread has finished */
+	int oom;	 /* ... because memory ran out */
+	atomic_int quit; /* the delivering side wants no more batches */
+} channel;
 
 enum { START_NONE, START_AFTER_FIELD, START_AFTER_RECORD };
 
 typedef struct {
 	struct csv_parser p;
 	const char *file;
-	rg_diags *d;
-	rg_row_fn fn;
-	void *ctx;
+	channel *ch;
+	batch *cur;	   /* the batch being filled */
+	size_t batch_rows; /* BATCH_ROWS, or FORCED_BATCH_ROWS */
 
 	unsigned char delim;
 	unsigned char stop[256]; /* the bytes a segment ends at: CR, LF, delim */
@@ -39,10 +111,7 @@ typedef struct {
 	long fline, fcol; /* start of the field being read */
 	int fquoted;	  /* and whether it opened with a quote */
 
-	rg_buf text; /* field bytes of the current row, NUL-separated */
-	size_t *offs;
-	rg_field *fields;
-	size_t nfields, cap;
+	size_t row0, nfields; /* the current row's first field in cur, and count */
 	long row_line;
 	size_t index; /* records delivered or rejected so far */
 	size_t header_n;
@@ -57,12 +126,29 @@ static int no_space(unsigned char c)
 
 static void err(reader *r, long line, long col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+static item *add_item(batch *b, int what)
+{
+	if (b->nitems == b->capitems) {
+		b->capitems = b->capitems ? 2 * b->capitems : 64;
+		b->items = rg_xrealloc(b->items, b->capitems * sizeof *b->items);
+	}
+	item *it = &b->items[b->nitems++];
+	memset(it, 0, sizeof *it);
+	it->what = what;
+	return it;
+}
+
+/* An error, told in its place among the rows. */
 static void err(reader *r, long line, long col, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	rg_diag_vadd(r->d, RG_ERROR, 0, r->file, line, col, fmt, ap);
+	char *msg = rg_vasprintf(fmt, ap);
 	va_end(ap);
+	item *it = add_item(r->cur, ITEM_ERROR);
+	it->line = line;
+	it->col = col;
+	it->msg = msg;
 	r->failed = 1;
 }
 
@@ -122,7 +208,8 @@ static int check_field(reader *r, const unsigned char *s, size_t n)
 				    "Windows-1252, convert it: iconv -f WINDOWS-1252 -t UTF-8)",
 				    s[i]);
 			else
-				r->failed = 1;
+				add_item(r->cur, ITEM_FAIL);
+			r->failed = 1;
 			r->utf8_warned = 1;
 			return -1;
 		}
@@ -144,26 +231,42 @@ static void on_field(void *s, size_t n, void *data)
 	reader *r = data;
 	if (r->stopped)
 		return;
-	if (r->nfields == 0)
+	batch *b = r->cur;
+	if (r->nfields == 0) {
 		r->row_line = r->fline;
+		r->row0 = b->nfields;
+	}
 	if (check_field(r, s, n))
 		r->bad_row = 1;
-	if (r->nfields == r->cap) {
-		r->cap = r->cap ? 2 * r->cap : 16;
-		r->offs = rg_xrealloc(r->offs, r->cap * sizeof *r->offs);
-		r->fields = rg_xrealloc(r->fields, r->cap * sizeof *r->fields);
+	if (b->nfields == b->capfields) {
+		b->capfields = b->capfields ? 2 * b->capfields : 256;
+		b->offs = rg_xrealloc(b->offs, b->capfields * sizeof *b->offs);
+		b->fields = rg_xrealloc(b->fields, b->capfields * sizeof *b->fields);
 	}
-	r->offs[r->nfields] = r->text.len;
-	r->fields[r->nfields].len = n;
-	r->fields[r->nfields].line = r->fline;
-	r->fields[r->nfields].col = r->fcol;
+	b->offs[b->nfields] = b->text.len;
+	b->fields[b->nfields].len = n;
+	b->fields[b->nfields].line = r->fline;
+	b->fields[b->nfields].col = r->fcol;
+	b->nfields++;
 	r->nfields++;
 	/* the bytes as they are, line breaks inside quotes included (CRLF
 	 * stays CRLF: the build stage draws any of them as a line break) */
-	rg_buf_add(&r->text, n ? s : "", n);
-	rg_buf_putc(&r->text, '\0');
+	rg_buf_add(&b->text, n ? s : "", n);
+	rg_buf_putc(&b->text, '\0');
 	r->pending = START_AFTER_FIELD;
 }
+
+/* A line before the header that starts with "# ", or is one field that
+ * starts with '#' ("# leaders.csv", as a file is titled where it is
+ * shown), is a comment and skipped; "#,name" and "#id,name" are headers. */
+static int comment_line(const reader *r)
+{
+	const batch *b = r->cur;
+	const char *s = b->text.s + b->offs[r->row0];
+	return r->nfields && s[0] == '#' && (s[1] == ' ' || (r->nfields == 1 && s[1]));
+}
+
+static void ship(reader *r);
 
 static void on_record(int c, void *data)
 {
@@ -172,27 +275,40 @@ static void on_record(int c, void *data)
 	r->pending = START_AFTER_RECORD;
 	if (r->stopped)
 		goto reset;
+	batch *b = r->cur;
+	if (r->index == 0 && comment_line(r)) {
+		/* not delivered: its fields go */
+		b->text.len = b->offs[r->row0];
+		b->nfields = r->row0;
+		goto reset;
+	}
 	size_t index = r->index++;
 	if (index == 0)
 		r->header_n = r->nfields;
 	else if (r->nfields != r->header_n) {
 		size_t k = r->nfields > r->header_n ? r->header_n : r->nfields - 1;
-		err(r, r->row_line, k < r->nfields ? r->fields[k].col : 1,
+		err(r, r->row_line, k < r->nfields ? b->fields[r->row0 + k].col : 1,
 		    "row has %zu field%s but the header has %zu", r->nfields,
 		    r->nfields == 1 ? "" : "s", r->header_n);
 		r->bad_row = 1;
 	}
-	if (!r->bad_row) {
-		for (size_t i = 0; i < r->nfields; i++)
-			r->fields[i].s = r->text.s + r->offs[i];
-		rg_row row = {r->file, r->row_line, r->nfields, r->fields};
-		if (r->fn(r->ctx, &row, index))
-			r->stopped = 1;
+	if (r->bad_row) {
+		/* not delivered: its fields go */
+		b->text.len = r->nfields ? b->offs[r->row0] : b->text.len;
+		b->nfields = r->nfields ? r->row0 : b->nfields;
+	} else {
+		item *it = add_item(b, ITEM_ROW);
+		it->line = r->row_line;
+		it->field0 = r->row0;
+		it->nfields = r->nfields;
+		it->index = index;
+		b->rows++;
 	}
 reset:
 	r->nfields = 0;
 	r->bad_row = 0;
-	rg_buf_reset(&r->text);
+	if (!r->stopped && (r->cur->rows >= r->batch_rows || r->cur->text.len >= BATCH_TEXT))
+		ship(r);
 }
 
 /* Moves the position over n bytes of s. */
@@ -268,17 +384,116 @@ static long first_chunk(reader *r, const char *s, size_t n)
 	return skip;
 }
 
-/* Feeds n bytes to libcsv segment by segment.  Returns -1 after a parse
- * error, which ends the file. */
-static int feed(reader *r, const char *s, size_t n)
+/* ---------- batches between the two sides */
+
+static void batch_reset(batch *b)
 {
-	if (!r->started) {
-		long skip = first_chunk(r, s, n);
-		if (skip < 0)
-			return -1;
-		s += skip;
-		n -= (size_t)skip;
+	for (size_t i = 0; i < b->nitems; i++)
+		free(b->items[i].msg);
+	b->nitems = b->rows = b->nfields = 0;
+	rg_buf_reset(&b->text);
+}
+
+static void batch_free(batch *b)
+{
+	if (!b)
+		return;
+	batch_reset(b);
+	free(b->text.s);
+	free(b->offs);
+	free(b->fields);
+	free(b->items);
+	free(b);
+}
+
+static rg_row row_of(const channel *ch, const batch *b, size_t i)
+{
+	const item *it = &b->items[i];
+	rg_row row = {ch->file, it->line, it->nfields, b->fields + it->field0};
+	return row;
+}
+
+static void tell_ahead(channel *ch, const batch *b, size_t i, int stage)
+{
+	if (i < b->nitems && b->items[i].what == ITEM_ROW) {
+		rg_row row = row_of(ch, b, i);
+		ch->h->ahead(ch->h->ctx, &row, stage);
 	}
+}
+
+/* Hands the rows and problems of b to the caller, in order, until it asks
+ * to stop. */
+static void deliver(channel *ch, batch *b)
+{
+	for (size_t i = 0; i < b->nfields; i++)
+		b->fields[i].s = b->text.s + b->offs[i];
+	for (size_t i = 0; i < b->nitems && !ch->stopped; i++) {
+		if (ch->h->ahead) {
+			for (size_t j = i ? i + AHEAD_FAR : 0; j <= i + AHEAD_FAR; j++)
+				tell_ahead(ch, b, j, 0);
+			for (size_t j = i ? i + AHEAD_NEAR : 0; j <= i + AHEAD_NEAR; j++)
+				tell_ahead(ch, b, j, 1);
+		}
+		const item *it = &b->items[i];
+		if (it->what == ITEM_ERROR)
+			rg_diag_add(ch->d, RG_ERROR, 0, ch->file, it->line, it->col, "%s", it->msg);
+		if (it->what != ITEM_ROW) {
+			ch->failed = 1;
+			continue;
+		}
+		rg_row row = row_of(ch, b, i);
+		if (ch->h->row(ch->h->ctx, &row, it->index))
+			ch->stopped = 1;
+	}
+}
+
+static batch *take_spare(channel *ch)
+{
+	batch *b = NULL;
+	if (ch->threaded) {
+		pthread_mutex_lock(&ch->mu);
+		b = ch->spare;
+		if (b)
+			ch->spare = b->next;
+		pthread_mutex_unlock(&ch->mu);
+	}
+	return b ? b : rg_xcalloc(1, sizeof *b);
+}
+
+/* The parsing side is done with the current batch: on one thread the
+ * caller takes it now; on two it joins the queue (waiting while the queue
+ * is full) and a spare one is filled next. */
+static void ship(reader *r)
+{
+	channel *ch = r->ch;
+	if (!ch->threaded) {
+		deliver(ch, r->cur);
+		batch_reset(r->cur);
+		r->stopped = ch->stopped;
+		return;
+	}
+	batch *b = r->cur;
+	r->cur = NULL; /* not ours once queued, whatever happens next */
+	pthread_mutex_lock(&ch->mu);
+	while (ch->queued >= QUEUE_MAX && !atomic_load(&ch->quit))
+		pthread_cond_wait(&ch->cv, &ch->mu);
+	b->next = NULL;
+	if (ch->tail)
+		ch->tail->next = b;
+	else
+		ch->head = b;
+	ch->tail = b;
+	ch->queued++;
+	pthread_cond_broadcast(&ch->cv);
+	pthread_mutex_unlock(&ch->mu);
+	r->stopped = atomic_load(&ch->quit);
+	r->cur = take_spare(ch);
+}
+
+/* Feeds n bytes (none of them NUL) to libcsv segment by segment.  Returns
+ * -1 after a parse error, which ends the file. */
+static int feed_text(reader *r, const char *s, size_t n)
+{
 	size_t i = 0;
 	while (i < n && !r->stopped) {
 		/* up to the next stop byte, counting the characters on the way
@@ -319,7 +534,30 @@ static int feed(reader *r, const char *s, size_t n)
 	return 0;
 }
 
-static void reader_init(reader *r, const char *display, rg_row_fn fn, void *ctx, rg_diags *d)
+/* Feeds n bytes.  A NUL byte ends the file with one error at its place:
+ * text has none, and a binary file (or /dev/zero) would otherwise be read
+ * to its end, one error a field.  Returns -1 when the file ends here. */
+static int feed(reader *r, const char *s, size_t n)
+{
+	if (!r->started) {
+		long skip = first_chunk(r, s, n);
+		if (skip < 0)
+			return -1;
+		s += skip;
+		n -= (size_t)skip;
+	}
+	const char *nul = memchr(s, '\0', n);
+	if (feed_text(r, s, nul ? (size_t)(nul - s) : n) != 0)
+		return -1;
+	if (!nul || r->stopped)
+		return 0;
+	err(r, r->line, r->col,
+	    "NUL byte in field (is this a binary or UTF-16 file?); reading of this file "
+	    "stops here");
+	return -1;
+}
+
+static void reader_init(reader *r, channel *ch)
 {
 	memset(r, 0, sizeof *r);
 	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI);
@@ -327,16 +565,17 @@ static void reader_init(reader *r, const char *display, rg_row_fn fn, void *ctx,
 	/* libcsv grows its field buffer by this much at a time; its default of
 	 * 128 bytes makes a long field cost the square of its length */
 	csv_set_blk_size(&r->p, 1 << 16);
-	r->file = display;
-	r->fn = fn;
-	r->ctx = ctx;
-	r->d = d;
+	r->file = ch->file;
+	r->ch = ch;
+	r->cur = rg_xcalloc(1, sizeof *r->cur);
+	r->batch_rows = BATCH_ROWS;
 	r->delim = ',';
 	r->line = r->col = r->fline = r->fcol = 1;
 	r->pending = START_AFTER_RECORD;
 }
 
-static rg_status reader_finish(reader *r, int ok)
+/* Ends the file: its last row and problems, then the last batch. */
+static void reader_finish(reader *r, int ok)
 {
 	if (ok && !r->stopped) {
 		if (csv_fini(&r->p, on_field, on_record, r) != 0)
@@ -346,26 +585,170 @@ static rg_status reader_finish(reader *r, int ok)
 			err(r, 1, 1, "empty file: a header row is required");
 	}
 	csv_free(&r->p);
-	free(r->text.s);
-	free(r->offs);
-	free(r->fields);
-	return r->failed ? RG_EDATA : RG_OK;
+	if (!r->stopped)
+		ship(r);
+	batch_free(r->cur);
+	r->cur = NULL;
 }
 
-rg_status rg_read_csv_mem(const char *data, size_t len, const char *display, rg_row_fn fn,
-			  void *ctx, rg_diags *d)
+/* Where the bytes come from: a file, or memory. */
+typedef struct {
+	FILE *f;
+	const char *data;
+	size_t len;
+	int ioerr; /* errno of a failed read, else 0 */
+} source;
+
+/* The parsing side's whole work: every byte of src through feed. */
+static void parse_all(reader *r, source *src)
 {
-	reader r;
-	reader_init(&r, display, fn, ctx, d);
-	if (len == 0) {
-		err(&r, 1, 1, "empty file: a header row is required");
-		return reader_finish(&r, 0);
+	if (!src->f) {
+		int ok = 1;
+		if (src->len == 0)
+			err(r, 1, 1, "empty file: a header row is required"), ok = 0;
+		else
+			ok = feed(r, src->data, src->len) == 0;
+		reader_finish(r, ok);
+		return;
 	}
-	int ok = feed(&r, data, len) == 0;
-	return reader_finish(&r, ok);
+	char *buf = rg_xmalloc(READ_CHUNK);
+	size_t n, total = 0;
+	int ok = 1;
+	while (ok && !r->stopped && (n = fread(buf, 1, READ_CHUNK, src->f)) > 0) {
+		total += n;
+		ok = feed(r, buf, n) == 0;
+	}
+	free(buf);
+	if (ferror(src->f)) {
+		src->ioerr = errno ? errno : EIO;
+		ok = 0;
+	} else if (total == 0 && ok) {
+		err(r, 1, 1, "empty file: a header row is required");
+		ok = 0;
+	}
+	reader_finish(r, ok);
 }
 
-rg_status rg_read_csv(const char *path, const char *display, rg_row_fn fn, void *ctx, rg_diags *d)
+/* ---------- one thread or two */
+
+typedef struct {
+	reader r;
+	source *src;
+} job;
+
+static void *parse_thread(void *arg)
+{
+	job *volatile j = arg;
+	channel *ch = j->r.ch;
+	rg_oom_trap trap;
+	if (setjmp(trap.env)) {
+		/* what was being built is lost; the caller's thread reports it */
+		pthread_mutex_lock(&ch->mu);
+		ch->oom = 1;
+	} else {
+		rg_oom_enter(&trap);
+		parse_all(&j->r, j->src);
+		rg_oom_leave(&trap);
+		pthread_mutex_lock(&ch->mu);
+	}
+	ch->done = 1;
+	pthread_cond_broadcast(&ch->cv);
+	pthread_mutex_unlock(&ch->mu);
+	return NULL;
+}
+
+/* The caller's side of two threads: delivers queued batches until the
+ * parsing thread is done, then waits for it. */
+static void run_threaded(channel *ch, job *j)
+{
+	pthread_t t;
+	pthread_mutex_init(&ch->mu, NULL);
+	pthread_cond_init(&ch->cv, NULL);
+	ch->threaded = 1;
+	if (pthread_create(&t, NULL, parse_thread, j) != 0) {
+		/* no thread to be had: the one we are on does it all */
+		ch->threaded = 0;
+		parse_all(&j->r, j->src);
+		pthread_cond_destroy(&ch->cv);
+		pthread_mutex_destroy(&ch->mu);
+		return;
+	}
+	for (;;) {
+		pthread_mutex_lock(&ch->mu);
+		while (!ch->head && !ch->done)
+			pthread_cond_wait(&ch->cv, &ch->mu);
+		batch *b = ch->head;
+		if (b) {
+			ch->head = b->next;
+			if (!ch->head)
+				ch->tail = NULL;
+			ch->queued--;
+			pthread_cond_broadcast(&ch->cv);
+		}
+		pthread_mutex_unlock(&ch->mu);
+		if (!b)
+			break;
+		if (!ch->stopped)
+			deliver(ch, b);
+		if (ch->stopped)
+			atomic_store(&ch->quit, 1);
+		batch_reset(b);
+		pthread_mutex_lock(&ch->mu);
+		b->next = ch->spare;
+		ch->spare = b;
+		pthread_cond_broadcast(&ch->cv);
+		pthread_mutex_unlock(&ch->mu);
+	}
+	pthread_join(t, NULL);
+	while (ch->spare) {
+		batch *b = ch->spare;
+		ch->spare = b->next;
+		batch_free(b);
+	}
+	pthread_cond_destroy(&ch->cv);
+	pthread_mutex_destroy(&ch->mu);
+	if (ch->oom)
+		rg_oom_raise();
+}
+
+/* RG_READ_PARALLEL_ENV: "always" parses every input on a thread of its
+ * own, in batches of a few rows (for tests and fuzzing), "never" none. */
+static int parallel_mode(void)
+{
+	const char *v = getenv(RG_READ_PARALLEL_ENV);
+	if (v && strcmp(v, "always") == 0)
+		return 1;
+	if (v && strcmp(v, "never") == 0)
+		return -1;
+	return 0;
+}
+
+static rg_status read_source(source *src, const char *display, size_t size, const rg_read_hooks *h,
+			     rg_diags *d)
+{
+	channel ch;
+	memset(&ch, 0, sizeof ch);
+	ch.file = display;
+	ch.h = h;
+	ch.d = d;
+	atomic_init(&ch.quit, 0);
+	job *j = rg_xcalloc(1, sizeof *j);
+	j->src = src;
+	reader_init(&j->r, &ch);
+	int mode = parallel_mode();
+	if (mode > 0)
+		j->r.batch_rows = FORCED_BATCH_ROWS;
+	if (mode > 0 ||
+	    (mode == 0 && size >= PARALLEL_MIN_BYTES && sysconf(_SC_NPROCESSORS_ONLN) > 1))
+		run_threaded(&ch, j);
+	else
+		parse_all(&j->r, src);
+	free(j);
+	return ch.failed ? RG_EDATA : RG_OK;
+}
+
+rg_status rg_read_csv_with(const char *path, const char *display, const rg_read_hooks *h,
+			   rg_diags *d)
 {
 	int is_stdin = strcmp(path, "-") == 0;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
@@ -373,27 +756,37 @@ rg_status rg_read_csv(const char *path, const char *display, rg_row_fn fn, void 
 		rg_error(d, display, 0, 0, "cannot open: %s", strerror(errno));
 		return RG_ESYS;
 	}
-	reader r;
-	reader_init(&r, display, fn, ctx, d);
-	static char buf[1 << 16];
-	size_t n, total = 0;
-	int ok = 1;
-	while (ok && !r.stopped && (n = fread(buf, 1, sizeof buf, f)) > 0) {
-		total += n;
-		ok = feed(&r, buf, n) == 0;
-	}
-	int ioerr = ferror(f);
-	int saved = errno;
+	struct stat st;
+	size_t size = !is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)
+			      ? (size_t)st.st_size
+			      : 0;
+	source src = {f, NULL, 0, 0};
+	rg_status s = read_source(&src, display, size, h, d);
 	if (!is_stdin)
 		fclose(f);
-	if (ioerr) {
-		reader_finish(&r, 0);
-		rg_error(d, display, 0, 0, "read error: %s", strerror(saved));
+	if (src.ioerr) {
+		rg_error(d, display, 0, 0, "read error: %s", strerror(src.ioerr));
 		return RG_ESYS;
 	}
-	if (total == 0 && ok) {
-		err(&r, 1, 1, "empty file: a header row is required");
-		ok = 0;
-	}
-	return reader_finish(&r, ok);
+	return s;
+}
+
+rg_status rg_read_csv_mem_with(const char *data, size_t len, const char *display,
+			       const rg_read_hooks *h, rg_diags *d)
+{
+	source src = {NULL, data, len, 0};
+	return read_source(&src, display, len, h, d);
+}
+
+rg_status rg_read_csv(const char *path, const char *display, rg_row_fn fn, void *ctx, rg_diags *d)
+{
+	rg_read_hooks h = {fn, NULL, ctx};
+	return rg_read_csv_with(path, display, &h, d);
+}
+
+rg_status rg_read_csv_mem(const char *data, size_t len, const char *display, rg_row_fn fn,
+			  void *ctx, rg_diags *d)
+{
+	rg_read_hooks h = {fn, NULL, ctx};
+	return rg_read_csv_mem_with(data, len, display, &h, d);
 }

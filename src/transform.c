@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "relgraph/suggest.h"
 #include "util.h"
 
 /* The merge key: kind, direction and the two ends, ordered for undirected
@@ -242,6 +243,22 @@ static int outside(const rg_edge *e, const void *keep_ent)
 	return !k[e->a] || !k[e->b];
 }
 
+/* The focus's neighbourhood, and only the relations inside it; returns
+ * how many relations are kept. */
+static size_t cut_to_focus(const rg_model *m, const rg_transform_opts *o, unsigned char *keep_ent,
+			   unsigned char *keep_rel)
+{
+	focus(m, o, keep_ent, keep_rel);
+	size_t nrel = rg_model_nrelations(m), n = 0;
+	for (size_t i = 0; i < nrel; i++) {
+		const rg_relation *r = rg_model_relation(m, i);
+		if (keep_rel[i] && (!keep_ent[r->a] || !keep_ent[r->b]))
+			keep_rel[i] = 0;
+		n += keep_rel[i] != 0;
+	}
+	return n;
+}
+
 rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 {
 	rg_view *v = rg_xcalloc(1, sizeof *v);
@@ -260,14 +277,24 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 		had[r->a] = had[r->b] = 1;
 	}
 
+	/* A focus without a minimum weight cuts before merging: the
+	 * neighbourhood does not depend on merged weights, an edge is wholly
+	 * inside it or wholly outside (its relations share their ends), and
+	 * only the few relations inside are merged.  The edges come out as a
+	 * merge of everything then a cut would leave them, in the same order. */
+	int cut_first = opts->nfocus && !(opts->min_weight > 0);
+	size_t nkept = cut_first ? cut_to_focus(m, opts, keep_ent, keep_rel) : 0;
+	for (size_t i = 0; !cut_first && i < nrel; i++)
+		nkept += keep_rel[i] != 0;
+
 	/* Pass 1: give each kept relation its edge number, hashing the keys. */
 	uint32_t *edge_of = rg_xmalloc((nrel ? nrel : 1) * sizeof *edge_of);
 	size_t cap = 64;
-	while (cap < 2 * nrel)
+	while (cap < 2 * nkept)
 		cap *= 2;
 	uint32_t *tab = rg_xcalloc(cap, sizeof *tab); /* edge index + 1 */
-	key *keys = rg_xmalloc((nrel ? nrel : 1) * sizeof *keys);
-	v->edges = rg_xcalloc(nrel ? nrel : 1, sizeof *v->edges);
+	key *keys = rg_xmalloc((nkept ? nkept : 1) * sizeof *keys);
+	v->edges = rg_xcalloc(nkept ? nkept : 1, sizeof *v->edges);
 	for (size_t i = 0; i < nrel; i++) {
 		edge_of[i] = RG_NONE;
 		if (!keep_rel[i])
@@ -307,7 +334,7 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 	 * focus, so do edges that leave the neighbourhood. */
 	if (opts->min_weight > 0)
 		drop_edges(v, edge_of, nrel, keep_rel, light, &opts->min_weight);
-	if (opts->nfocus) {
+	if (opts->nfocus && !cut_first) {
 		focus(m, opts, keep_ent, keep_rel);
 		drop_edges(v, edge_of, nrel, keep_rel, outside, keep_ent);
 	}
@@ -362,6 +389,23 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 	return v;
 }
 
+/* The one entity whose id or label folds to name's folded form (case,
+ * accents and odd spaces aside), or RG_NONE for none or several. */
+static uint32_t find_folded(const rg_model *m, const char *name)
+{
+	uint32_t found = RG_NONE;
+	for (size_t k = 0; k < rg_model_nentities(m); k++) {
+		const rg_entity *e = rg_model_entity(m, k);
+		if (rg_match(name, rg_model_str(m, e->id)) == RG_MATCH_EXACT ||
+		    (e->label && rg_match(name, rg_model_str(m, e->label)) == RG_MATCH_EXACT)) {
+			if (found != RG_NONE)
+				return RG_NONE;
+			found = (uint32_t)k;
+		}
+	}
+	return found;
+}
+
 uint32_t rg_find_entity(const rg_model *m, const char *name)
 {
 	uint32_t i = rg_model_find(m, name);
@@ -376,77 +420,32 @@ uint32_t rg_find_entity(const rg_model *m, const char *name)
 			found = (uint32_t)k;
 		}
 	}
-	return found;
-}
-
-/* Levenshtein distance, case-insensitive, stopping early past limit. */
-static size_t distance(const char *a, const char *b, size_t limit)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if ((la > lb ? la - lb : lb - la) > limit)
-		return limit + 1;
-	size_t *row = rg_xmalloc((lb + 1) * sizeof *row);
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0], best = i;
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			char x = a[i - 1], y = b[j - 1];
-			if (x >= 'A' && x <= 'Z')
-				x += 32;
-			if (y >= 'A' && y <= 'Z')
-				y += 32;
-			size_t sub = diag + (x != y);
-			size_t del = row[j] + 1, ins = row[j - 1] + 1;
-			diag = row[j];
-			row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-			if (row[j] < best)
-				best = row[j];
-		}
-		if (best > limit) {
-			free(row);
-			return limit + 1;
-		}
-	}
-	size_t d = row[lb];
-	free(row);
-	return d;
+	return found != RG_NONE ? found : find_folded(m, name);
 }
 
 size_t rg_suggest(const rg_model *m, const char *name, const char **out, size_t n)
 {
-	size_t limit = strlen(name) / 3 + 2, found = 0;
-	size_t *dist = rg_xmalloc((n ? n : 1) * sizeof *dist);
-	for (size_t k = 0; k < rg_model_nentities(m); k++) {
+	/* each entity twice, by id and by label; the id is what is named */
+	size_t nent = rg_model_nentities(m);
+	const char **cands = rg_xcalloc(2 * nent + 1, sizeof *cands);
+	for (size_t k = 0; k < nent; k++) {
 		const rg_entity *e = rg_model_entity(m, k);
-		const char *id = rg_model_str(m, e->id);
-		size_t d = distance(name, id, limit);
-		if (e->label) {
-			size_t dl = distance(name, rg_model_str(m, e->label), limit);
-			if (dl < d)
-				d = dl;
-		}
-		if (d > limit)
-			continue;
-		/* insert in order of distance, keeping the n best */
-		size_t at = found < n ? found : n;
-		while (at > 0 && dist[at - 1] > d)
-			at--;
-		if (at == n)
-			continue;
-		size_t last = found < n ? found : n - 1;
-		for (size_t j = last; j > at; j--) {
-			out[j] = out[j - 1];
-			dist[j] = dist[j - 1];
-		}
-		out[at] = id;
-		dist[at] = d;
-		if (found < n)
-			found++;
+		cands[2 * k] = rg_model_str(m, e->id);
+		cands[2 * k + 1] = e->label ? rg_model_str(m, e->label) : NULL;
 	}
-	free(dist);
-	return found;
+	size_t *at = rg_xmalloc((n ? n : 1) * sizeof *at);
+	size_t found = rg_nearest(name, cands, 2 * nent, at, n), k = 0;
+	for (size_t i = 0; i < found; i++) {
+		const char *id = cands[at[i] & ~(size_t)1];
+		int dup = 0;
+		for (size_t j = 0; j < k; j++)
+			dup |= out[j] == id;
+		if (!dup)
+			out[k++] = id;
+	}
+	free(at);
+	free(cands);
+	return k;
 }
 
 /* One use of a kind: by the node or edge at this index of the view. */

@@ -30,6 +30,11 @@ static _Noreturn void oom(void)
 	longjmp(t->env, 1);
 }
 
+void rg_oom_raise(void)
+{
+	oom();
+}
+
 void *rg_xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);

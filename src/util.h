@@ -23,6 +23,10 @@ typedef struct rg_oom_trap {
  * the trap already. */
 void rg_oom_enter(rg_oom_trap *t);
 void rg_oom_leave(rg_oom_trap *t);
+/* Jumps to this thread's innermost trap (or aborts) as if memory had run
+ * out: for memory that ran out on a helper thread, reported on the thread
+ * that set the trap. */
+_Noreturn void rg_oom_raise(void);
 
 void *rg_xmalloc(size_t n);
 void *rg_xcalloc(size_t n, size_t size);

@@ -33,9 +33,10 @@ typedef enum { RG_NOTE, RG_WARNING, RG_ERROR } rg_severity;
 typedef struct {
 	rg_severity severity;
 	unsigned flags;
-	char *file; /* NULL when the problem has no place in a file */
-	long line;  /* 0 when unknown */
-	long col;   /* 0 when unknown */
+	const char *topic; /* what a lint warning is about, or NULL (rg_lint_about) */
+	char *file;	   /* NULL when the problem has no place in a file */
+	long line;	   /* 0 when unknown */
+	long col;	   /* 0 when unknown */
 	char *msg;
 } rg_diag;
 
@@ -54,6 +55,18 @@ void rg_diag_vadd(rg_diags *d, rg_severity sev, unsigned flags, const char *file
 #define rg_error(d, f, l, c, ...) rg_diag_add(d, RG_ERROR, 0, f, l, c, __VA_ARGS__)
 #define rg_warn(d, f, l, c, ...) rg_diag_add(d, RG_WARNING, 0, f, l, c, __VA_ARGS__)
 #define rg_lint(d, f, l, c, ...) rg_diag_add(d, RG_WARNING, RG_DIAG_LINT, f, l, c, __VA_ARGS__)
+
+/* Records a lint warning about topic: a static string, its singular and
+ * plural split by '|' ("repeated row|repeated rows"), which
+ * rg_diags_summary counts by. */
+void rg_lint_about(rg_diags *d, const char *topic, const char *file, long line, long col,
+		   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* The lint warnings rg_diags_print leaves out without with_lint that
+ * have a topic (those without are routine notes, such as an edge list
+ * with no node table), counted by topic in the order topics first came: "3 warnings: 2 names
+ * declared in no node table, 1 repeated row"; NULL when there are none.  The caller frees it. */
+char *rg_diags_summary(const rg_diags *d);
 
 /* Number of diagnostics of severity sev recorded (stored or not). */
 size_t rg_diags_count(const rg_diags *d, rg_severity sev);

@@ -26,12 +26,31 @@ typedef struct {
 	const rg_field *fields;
 } rg_row;
 
-/* Called for each record in order; index 0 is the header.  The row and its
+/* Called for each record in order; index 0 is the header (comment lines
+ * before it, "# leaders.csv", are skipped).  The row and its
  * fields belong to the reader and are reused after the call returns: copy
  * what you keep.  A row's fields lie one after the other in memory, each
  * ended by a NUL, so the whole row is the bytes from fields[0].s to the
  * end of the last field.  Return non-zero to stop reading the file. */
 typedef int (*rg_row_fn)(void *ctx, const rg_row *row, size_t index);
+
+/* Optional: called for a row some rows before it is delivered, twice
+ * (stage 0 about 16 rows ahead, stage 1 about 8), so that the caller can
+ * start fetching from memory what the row will need.  It must change
+ * nothing; the row and its fields are valid until the row is delivered. */
+typedef void (*rg_ahead_fn)(void *ctx, const rg_row *row, int stage);
+
+typedef struct {
+	rg_row_fn row;
+	rg_ahead_fn ahead; /* may be NULL */
+	void *ctx;
+} rg_read_hooks;
+
+/* A big file is parsed on a second thread while rows are delivered on the
+ * caller's: the same rows, problems and positions, in the same order.  This
+ * environment variable set to "always" does so for any input (in batches
+ * of a few rows: for tests), "never" for none. */
+#define RG_READ_PARALLEL_ENV "RELGRAPH_PARALLEL_READ"
 
 /* Reads the CSV file at path ("-" for standard input), naming it display in
  * diagnostics.  Returns RG_OK, RG_EDATA when the file has problems (each
@@ -41,5 +60,11 @@ rg_status rg_read_csv(const char *path, const char *display, rg_row_fn fn, void 
 /* The same for a buffer in memory (tests and fuzzing). */
 rg_status rg_read_csv_mem(const char *data, size_t len, const char *display, rg_row_fn fn,
 			  void *ctx, rg_diags *d);
+
+/* rg_read_csv and rg_read_csv_mem with hooks. */
+rg_status rg_read_csv_with(const char *path, const char *display, const rg_read_hooks *h,
+			   rg_diags *d);
+rg_status rg_read_csv_mem_with(const char *data, size_t len, const char *display,
+			       const rg_read_hooks *h, rg_diags *d);
 
 #endif

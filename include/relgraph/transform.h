@@ -106,10 +106,13 @@ void rg_kinds_free(rg_kinds *k);
 int rg_in_window(rg_span w, rg_date from, rg_date to, int whole);
 
 /* Finds the entity a user means by name: its id, else the one entity with
- * that label.  Returns RG_NONE if there is none. */
+ * that label, else the one whose id or label is the same but for case,
+ * accents and spaces (xi jinping, Erdogan).  Returns RG_NONE if there is
+ * none. */
 uint32_t rg_find_entity(const rg_model *m, const char *name);
-/* Up to n ids close to name (edit distance), best first, for "did you
- * mean".  Returns how many were written to out; they belong to m. */
+/* Up to n ids whose id or label is close to name (relgraph/suggest.h:
+ * Biden is Joe Biden), best first, for "did you mean".  Returns how many were written to out; they
+ * belong to m. */
 size_t rg_suggest(const rg_model *m, const char *name, const char **out, size_t n);
 
 #endif

@@ -139,12 +139,22 @@ static void on_event(void *ctx, const rg_event *ev)
 	}
 }
 
+/* The diagnostics of a run.  A drawing, stats and each redraw of watch
+ * show the warnings that only check lists (names declared in no node
+ * table, repeated rows, ...) as one line that counts them; -v shows them
+ * all, as check does. */
 static void print_diags(const rg_diags *d, const struct options *o)
 {
 	if (o->quiet && !rg_diags_count(d, RG_ERROR))
 		return;
 	fflush(stdout);
-	rg_diags_print(d, stderr, o->cmd == CMD_CHECK, DIAG_LIMIT);
+	int all = o->cmd == CMD_CHECK || o->verbose;
+	rg_diags_print(d, stderr, all, DIAG_LIMIT);
+	char *summary = all || o->quiet ? NULL : rg_diags_summary(d);
+	if (summary)
+		fprintf(stderr, "relgraph: %s; run 'relgraph check' or add -v to see them\n",
+			summary);
+	free(summary);
 }
 
 /* --- one run of the pipeline */
@@ -291,10 +301,12 @@ static rg_status draw(const struct options *o, rg_job *j, rg_diags *d, kept_svg 
 static rg_status run_once(const struct options *o, rg_job *j, rg_diags *d, kept_svg *keep)
 {
 	rg_status st;
-	if (o->cmd != CMD_CHECK && (st = outputs_prepare(o, d)) != RG_OK)
-		return st;
 	ui_start(o);
+	/* folders are made once the data is known good: a failed run leaves
+	 * none behind */
 	if ((st = rg_job_select(j)) != RG_OK)
+		return st;
+	if (o->cmd != CMD_CHECK && (st = outputs_prepare(o, d)) != RG_OK)
 		return st;
 	if (o->cmd == CMD_CHECK) {
 		/* no silent cuts: say what a drawing would leave out */
@@ -496,6 +508,51 @@ static rg_status watch(const struct options *o, rg_job *j, rg_diags *d)
 /* What the options ask of Graphviz: an engine and formats it has, and
  * no bitmap to a terminal.  -o x.foo with no -T and no format foo writes
  * SVG, with a warning. */
+/* Names of one format: a -T value or an extension is read as the first
+ * ("jpeg" is jpg, "htm" html, "gv" dot). */
+static const char *const format_aliases[][2] = {
+	{"jpg", "jpeg"}, {"jpg", "jpe"}, {"html", "htm"}, {"dot", "gv"}, {"tiff", "tif"},
+};
+
+/* format (up to its ':' renderer, lower case) as its first name, in buf. */
+static const char *format_name(const char *format, char *buf, size_t size)
+{
+	size_t n = strcspn(format, ":");
+	if (n >= size)
+		n = size - 1;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)(format[i] >= 'A' && format[i] <= 'Z' ? format[i] + 32 : format[i]);
+	buf[n] = '\0';
+	for (size_t i = 0; i < sizeof format_aliases / sizeof *format_aliases; i++)
+		if (strcmp(buf, format_aliases[i][1]) == 0)
+			return strcpy(buf, format_aliases[i][0]);
+	return buf;
+}
+
+/* -Tpng -o out.svg puts PNG bytes in a file every program opens as SVG:
+ * when the extension names another format Graphviz writes, the file is
+ * written as -T says, with a warning that says how to mean the other. */
+static rg_status check_extension(const struct options *o, rg_render *r, rg_diags *d)
+{
+	if (!o->output || o->format_from_name || o->nformats != 1 || o->cmd == CMD_STATS)
+		return RG_OK;
+	const char *base = strrchr(o->output, '/');
+	base = base ? base + 1 : o->output;
+	const char *dot = strrchr(base, '.');
+	char ext[16], fmt[16];
+	if (!dot || dot == base || !dot[1] || strlen(dot + 1) >= sizeof ext)
+		return RG_OK;
+	format_name(dot + 1, ext, sizeof ext);
+	format_name(o->formats[0], fmt, sizeof fmt);
+	if (strcmp(ext, fmt) == 0 || !rg_render_has_format(r, ext))
+		return RG_OK;
+	rg_warn(d, NULL, 0, 0,
+		"-T %s but %s ends in .%s: writing %s into it; leave out -T to write %s, or "
+		"name the file *.%s",
+		fmt, o->output, dot + 1, fmt, ext, fmt);
+	return RG_OK;
+}
+
 static rg_status check_graphviz(struct options *o, rg_render *r, rg_diags *d)
 {
 	if (strcmp(o->engine, "auto") != 0 && !rg_render_has_engine(r, o->engine)) {
@@ -525,7 +582,7 @@ static rg_status check_graphviz(struct options *o, rg_render *r, rg_diags *d)
 			return RG_EUSAGE;
 		}
 	}
-	return RG_OK;
+	return check_extension(o, r, d);
 }
 
 static rg_status run(struct options *o, rg_diags *d)

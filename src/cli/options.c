@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util.h"
 
@@ -426,14 +427,37 @@ static const char *opt_name(char **argv, int optind_, int optopt_, char *buf)
 	return buf;
 }
 
+/* An option relgraph does not have, with the near ones it has. */
+static rg_status unknown_option(rg_diags *d, const char *n)
+{
+	const char *names[NOPTS];
+	for (size_t i = 0; i < NOPTS; i++)
+		names[i] = *table[i].name ? table[i].name : NULL;
+	size_t at[3], k = 0;
+	const char *near[3];
+	if (strncmp(n, "--", 2) == 0)
+		k = rg_nearest(n + 2, names, NOPTS, at, 3);
+	for (size_t i = 0; i < k; i++)
+		near[i] = names[at[i]];
+	char *dym = rg_did_you_mean(near, k, "--");
+	usage_error(d, "unknown option '%s'%s", n, dym);
+	free(dym);
+	return RG_EUSAGE;
+}
+
+/* The subcommands, as argv[1] names them ("" is drawing). */
+static const char *const cmds[] = {"", "check", "stats", "watch"};
+#define NCMDS (sizeof cmds / sizeof *cmds)
+
 /* Copies argv into o->args (which the table's functions may cut), the
  * subcommand taken off, "--serve PORT" joined into "--serve=PORT": the
  * port is optional, so getopt would take it for an input.  A folder
  * named 2024 right after --serve is written ./2024. */
 static int copy_args(int argc, char **argv, struct options *o)
 {
-	static const char *const cmds[] = {"", "check", "stats", "watch"};
-	for (int c = 1; argc > 1 && c < 4; c++)
+	if (argc > 1 && strcmp(argv[1], "help") == 0)
+		o->help = 1; /* relgraph help: what --help prints */
+	for (int c = 1; argc > 1 && c < (int)NCMDS; c++)
 		if (strcmp(argv[1], cmds[c]) == 0) {
 			o->cmd = (command)c;
 			argv++;
@@ -491,7 +515,7 @@ static rg_status scan(int argc, char **argv, struct options *o, rg_diags *d)
 			const char *n = opt_name(argv, optind, optopt, name);
 			if (optopt && strncmp(n, "--", 2) == 0)
 				return usage_error(d, "%s takes no value", n);
-			return usage_error(d, "unknown option '%s'", n);
+			return unknown_option(d, n);
 		}
 		rg_status st = op->apply(o, op, optarg, (char *)o + op->field, d);
 		if (st != RG_OK)
@@ -520,6 +544,29 @@ static void format_from_name(struct options *o)
 	o->format_from_name = 1;
 }
 
+/* A first input that does not exist, is no path, and is near a command's
+ * name is a command mistyped ("relgraph stat x"): 1 and an error. */
+static int not_a_command(const char *first, rg_diags *d)
+{
+	struct stat sb;
+	if (strpbrk(first, "/.") || strcmp(first, "-") == 0 || stat(first, &sb) == 0)
+		return 0;
+	const char *names[NCMDS + 1];
+	for (size_t i = 0; i < NCMDS; i++)
+		names[i] = *cmds[i] ? cmds[i] : NULL;
+	names[NCMDS] = "help";
+	size_t at[3], k = rg_nearest(first, names, NCMDS + 1, at, 3);
+	if (!k)
+		return 0;
+	const char *near[3];
+	for (size_t i = 0; i < k; i++)
+		near[i] = names[at[i]];
+	char *dym = rg_did_you_mean(near, k, "relgraph ");
+	usage_error(d, "'%s' is no command, and no file or folder%s", first, dym);
+	free(dym);
+	return 1;
+}
+
 /* The rules on which options go together, in the order a user meets
  * them. */
 static rg_status check(struct options *o, rg_diags *d)
@@ -528,6 +575,8 @@ static rg_status check(struct options *o, rg_diags *d)
 		return RG_OK;
 	if (o->ninputs == 0)
 		return usage_error(d, "no input: name a folder of CSV files, CSV files, or -");
+	if (o->cmd == CMD_RENDER && not_a_command(o->inputs[0], d))
+		return RG_EUSAGE;
 	int stdin_inputs = 0;
 	for (size_t i = 0; i < o->ninputs; i++)
 		stdin_inputs += strcmp(o->inputs[i], "-") == 0;
@@ -617,8 +666,8 @@ void options_usage(FILE *f)
 	      "                    tooltips), dot (the graph before layout), json, or any\n"
 	      "                    Graphviz format; repeat for several formats from one\n"
 	      "                    layout; -T? lists them\n"
-	      "  -o FILE           write to FILE (default: standard output); without -T,\n"
-	      "                    the format is FILE's extension\n"
+	      "  -o FILE           write to FILE (default: standard output), making its\n"
+	      "                    folders; without -T, the format is FILE's extension\n"
 	      "  -O                name outputs after the input: NAME.FORMAT\n"
 	      "  --outdir DIR      where -O writes (default: the current folder)\n"
 	      "  -M FILE           also write a make rule: the outputs depend on every\n"
@@ -675,7 +724,8 @@ void options_usage(FILE *f)
 	      "  --at DATE         the same as --from DATE --to DATE\n"
 	      "  --dated-only      with a window, leave undated relations out altogether\n"
 	      "  --focus ID        only ID and its neighbours (repeatable), ID marked and\n"
-	      "                    the view named in a caption\n"
+	      "                    the view named in a caption; case, accents and spaces\n"
+	      "                    aside\n"
 	      "  --depth N         how many steps out --focus goes (default 1)\n"
 	      "  --only KIND,...   keep only nodes of these kinds\n"
 	      "  --hide KIND,...   leave out nodes of these kinds\n"
@@ -699,7 +749,8 @@ void options_usage(FILE *f)
 	      "  --strict          every warning is an error (exit 1)\n"
 	      "  -q, --quiet       only errors\n"
 	      "  -v, --verbose     say what each stage did, how long it took, and the peak\n"
-	      "                    memory\n"
+	      "                    memory; print every warning (else the ones check lists\n"
+	      "                    are counted in one line)\n"
 	      "  -V, --version     print the version and exit\n"
 	      "  -h, --help        print this help and exit\n"
 	      "\n"
@@ -712,6 +763,9 @@ void options_usage(FILE *f)
 	      "warnings drawing leaves out, then exits.  stats prints nodes and\n"
 	      "relations per kind, degrees, the most frequent pairs, isolated nodes and\n"
 	      "components, as a table or with -Tcsv as CSV; the filters apply.\n"
+	      "\n"
+	      "Filters that match nothing are a usage error, filters that leave nothing\n"
+	      "to draw a data error: never a blank image.\n"
 	      "\n"
 	      "Exit status: 0 ok, 1 bad input data, 2 bad usage, 3 system or render\n"
 	      "failure.  See relgraph(1) and docs/FORMAT.md.\n",

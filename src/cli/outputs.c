@@ -8,43 +8,55 @@
 
 #include "util.h"
 
+/* Makes the folder path and those above it, like mkdir -p. */
+static rg_status make_folders(const char *path, rg_diags *d)
+{
+	char *p = rg_xstrdup(path);
+	for (char *s = p + 1;; s++) {
+		char c = *s;
+		if (c != '/' && c != '\0')
+			continue;
+		*s = '\0';
+		struct stat sb;
+		if (stat(p, &sb) != 0 && mkdir(p, 0777) != 0 && errno != EEXIST) {
+			rg_error(d, p, 0, 0, "cannot make the folder: %s", strerror(errno));
+			free(p);
+			return RG_ESYS;
+		}
+		*s = c;
+		if (!c)
+			break;
+	}
+	free(p);
+	return RG_OK;
+}
+
+/* Makes the folders of a file's path. */
+static rg_status make_folders_of(const char *file, rg_diags *d)
+{
+	char *dir = rg_xstrdup(file);
+	char *slash = strrchr(dir, '/');
+	rg_status st = RG_OK;
+	if (slash && slash != dir) {
+		*slash = '\0';
+		st = make_folders(dir, d);
+	}
+	free(dir);
+	return st;
+}
+
 rg_status outputs_prepare(const struct options *o, rg_diags *d)
 {
-	if (o->auto_name && o->outdir) {
-		char *p = rg_xstrdup(o->outdir);
-		for (char *s = p + 1;; s++) {
-			char c = *s;
-			if (c != '/' && c != '\0')
-				continue;
-			*s = '\0';
-			struct stat sb;
-			if (stat(p, &sb) != 0 && mkdir(p, 0777) != 0 && errno != EEXIST) {
-				rg_error(d, p, 0, 0, "cannot make the folder: %s", strerror(errno));
-				free(p);
-				return RG_ESYS;
-			}
-			*s = c;
-			if (!c)
-				break;
-		}
-		free(p);
-	}
-	if (o->output) {
-		char *dir = rg_xstrdup(o->output);
-		char *slash = strrchr(dir, '/');
-		struct stat sb;
-		if (slash && slash != dir) {
-			*slash = '\0';
-			if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-				rg_error(d, o->output, 0, 0, "cannot write: %s",
-					 stat(dir, &sb) != 0 ? strerror(errno) : "not in a folder");
-				free(dir);
-				return RG_ESYS;
-			}
-		}
-		free(dir);
-	}
-	return RG_OK;
+	rg_status st = RG_OK;
+	if (o->auto_name && o->outdir)
+		st = make_folders(o->outdir, d);
+	/* -o fig/g7.pdf makes fig/, as --outdir makes its folder; so does
+	 * -M deps/g7.d */
+	if (st == RG_OK && o->output)
+		st = make_folders_of(o->output, d);
+	if (st == RG_OK && o->depfile)
+		st = make_folders_of(o->depfile, d);
+	return st;
 }
 
 char *outputs_path(const struct options *o, const char *name, const char *format)

@@ -5,8 +5,9 @@
 
 #include "options.h"
 
-/* Makes --outdir (like mkdir -p), or checks that -o's folder exists,
- * before any work: a typo in a path should not cost a layout first. */
+/* Makes --outdir, and the folders of -o's and -M's paths, like mkdir -p: once the
+ * data has been read and filtered without error (so that a run that fails
+ * on the data leaves no new folder), before the layout. */
 rg_status outputs_prepare(const struct options *o, rg_diags *d);
 
 /* The path of the output in format for a drawing named name: -o's, or

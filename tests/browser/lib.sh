@@ -30,6 +30,22 @@ page_script() {
 	echo '</script>'
 }
 
+# guarded_head: the head of a page copy under test: a policy that lets the
+# page's own inline script and style run and reports every load of anything
+# else (data: URLs aside) in window.rgBlocked, then the checks' harness
+guarded_head() {
+	cat <<'HTML'
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:; media-src data:">
+<script>
+window.rgBlocked = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+	window.rgBlocked.push(e.violatedDirective + ' ' + (e.blockedURI || '?'));
+});
+</script>
+HTML
+	page_script
+}
+
 # svg_markup FILE: the SVG file as markup to paste into HTML, from <svg on
 # (no XML declaration, doctype or comments before it)
 svg_markup() { sed -n '/<svg/,$p' "$1"; }

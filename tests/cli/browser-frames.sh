@@ -9,16 +9,7 @@ set -eu
 need_browser
 
 "$RELGRAPH" "$ROOT/graphs/xi-putin" --frames year --delay 0.1 -Thtml -o x.html
-cat >head.html <<'HTML'
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:; media-src data:">
-<script>
-window.rgBlocked = [];
-document.addEventListener('securitypolicyviolation', function (e) {
-	window.rgBlocked.push(e.violatedDirective + ' ' + (e.blockedURI || '?'));
-});
-</script>
-HTML
-page_script >>head.html
+guarded_head >head.html
 cat >body.html <<'HTML'
 <script>
 window.addEventListener('load', function () {

@@ -32,16 +32,7 @@ grep -iqE '<script[^>]*[[:space:]]src[[:space:]]*=' x.html &&
 # The copy under test: first in <head>, a policy that lets the page's own
 # inline script and style run and reports every load of anything else
 # (data: URLs aside), and the checks' harness; at the end, the checks.
-cat >head.html <<'HTML'
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:; media-src data:">
-<script>
-window.rgBlocked = [];
-document.addEventListener('securitypolicyviolation', function (e) {
-	window.rgBlocked.push(e.violatedDirective + ' ' + (e.blockedURI || '?'));
-});
-</script>
-HTML
-page_script >>head.html
+guarded_head >head.html
 cat >body.html <<HTML
 <script>
 T.onload(function (T) {

@@ -26,7 +26,10 @@ boxes() { grep -c 'class="cluster cluster&#45;by' "$1" || true; }
 
 for k in dot fdp osage patchwork; do
 	"$RELGRAPH" small -K "$k" --cluster-by group -o "$k.svg" 2>err || no "-K $k: exit $?: $(cat err)"
-	[ ! -s err ] || no "-K $k: unexpected stderr: $(cat err)"
+	# the generated edges repeat some rows: the line that counts them is
+	# expected, nothing else
+	! grep -v '^relgraph: [0-9]* warnings: [0-9]* repeated rows; ' err | grep -q . ||
+		no "-K $k: unexpected stderr: $(cat err)"
 	[ "$(boxes "$k.svg")" -eq 4 ] || no "-K $k drew $(boxes "$k.svg") boxes, expected 4"
 done
 for k in neato sfdp circo twopi; do
@@ -37,7 +40,7 @@ done
 "$RELGRAPH" big --cluster-by group -v -o auto.svg 2>err || no "auto: exit $?: $(cat err)"
 grep -q 'layout .*auto: fdp' err || no "auto chose: $(grep layout err)"
 [ "$(boxes auto.svg)" -eq 4 ] || no "auto drew $(boxes auto.svg) boxes, expected 4"
-! grep -q warning err || no "auto warned: $(cat err)"
+! grep -q 'warning: --cluster-by' err || no "auto warned: $(cat err)"
 # without boxes the same graph is drawn by a force engine that draws none
 "$RELGRAPH" big -v -o plain.svg 2>err
 grep -Eq 'layout .*auto: (sfdp|neato)' err || no "without --cluster-by auto chose: $(grep layout err)"

@@ -5,7 +5,7 @@ set -eu
 bad=0
 no() { echo "FAIL: $*"; bad=1; }
 
-for opt in --help -h; do
+for opt in --help -h help; do
 	rc=0
 	"$RELGRAPH" "$opt" >stdout 2>stderr || rc=$?
 	[ "$rc" -eq 0 ] || no "$opt: exit $rc, expected 0"

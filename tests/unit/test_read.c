@@ -183,6 +183,25 @@ static void test_blank_lines_skipped_and_counted(void **state)
 	assert_field(f, 1, 0, "1", 3, 1);
 }
 
+/* "# leaders.csv" before the header, as a file is titled where it is
+ * shown, is a comment; "#,name" is a header, and after the header a '#'
+ * line is data. */
+static void test_comment_lines_before_header_skipped(void **state)
+{
+	fixture *f = *state;
+	READ(f, "# leaders.csv\n#title\nname,country\n# x,y\n");
+	assert_int_equal(f->st, RG_OK);
+	assert_int_equal(f->r.n, 2);
+	assert_int_equal(f->r.index[0], 0);
+	assert_field(f, 0, 0, "name", 3, 1);
+	assert_field(f, 1, 0, "# x", 4, 1);
+	memset(&f->r, 0, sizeof f->r);
+	f->r.stop_at = SIZE_MAX;
+	READ(f, "#,name\n1,a\n");
+	assert_int_equal(f->r.n, 2);
+	assert_field(f, 0, 0, "#", 1, 1);
+}
+
 static void test_utf8_bom_skipped(void **state)
 {
 	fixture *f = *state;
@@ -361,9 +380,89 @@ static void test_latin1_reported_once_per_file(void **state)
 static void test_nul_byte(void **state)
 {
 	fixture *f = *state;
-	READ(f, "a,b\nx\0y,z\n");
-	assert_only_error(f, 2, 2, "NUL byte in field (is this a binary or UTF-16 file?)");
+	READ(f, "a,b\nx\0y,z\n1,2\n\0\0\n3,\0\n");
+	/* one error, at the first NUL; nothing after it is read */
+	assert_only_error(f, 2, 2,
+			  "NUL byte in field (is this a binary or UTF-16 file?); reading of this "
+			  "file stops here");
 	assert_int_equal(f->r.n, 1);
+}
+
+/* Problems of every kind, between good rows, a quoted line break among
+ * them: what a parallel read must give exactly as one pass does. */
+static const char mixed[] = "id,label\n"
+			    "a,\"two\nlines\"\n"
+			    "b,\xFF\n"
+			    "c,C\n"
+			    "d\n"
+			    "e,E,extra\n"
+			    "f,\"F \"\"x\"\"\"\n"
+			    "g,\xC3\n"
+			    "h,H\n"
+			    "i,I\n"
+			    "j,\"J\"k\n"
+			    "l,L\n";
+
+static void read_mixed(fixture *f, const char *mode)
+{
+	setenv(RG_READ_PARALLEL_ENV, mode, 1);
+	f->st = rg_read_csv_mem(mixed, sizeof mixed - 1, "t.csv", collect, &f->r, f->d);
+	unsetenv(RG_READ_PARALLEL_ENV);
+}
+
+static void assert_same_reads(const fixture *a, const fixture *b)
+{
+	assert_int_equal(a->st, b->st);
+	assert_int_equal(a->r.n, b->r.n);
+	for (size_t i = 0; i < a->r.n && i < MAXROWS; i++) {
+		assert_int_equal(a->r.line[i], b->r.line[i]);
+		assert_int_equal(a->r.index[i], b->r.index[i]);
+		assert_int_equal(a->r.nf[i], b->r.nf[i]);
+		for (size_t k = 0; k < a->r.nf[i] && k < MAXF; k++) {
+			assert_string_equal(a->r.s[i][k], b->r.s[i][k]);
+			assert_int_equal(a->r.fline[i][k], b->r.fline[i][k]);
+			assert_int_equal(a->r.fcol[i][k], b->r.fcol[i][k]);
+		}
+	}
+	assert_int_equal(rg_diags_len(a->d), rg_diags_len(b->d));
+	for (size_t i = 0; i < rg_diags_len(a->d); i++) {
+		const rg_diag *x = rg_diags_at(a->d, i), *y = rg_diags_at(b->d, i);
+		assert_int_equal(x->line, y->line);
+		assert_int_equal(x->col, y->col);
+		assert_string_equal(x->msg, y->msg);
+	}
+}
+
+static void test_parallel_read_same_as_one_pass(void **state)
+{
+	fixture *one = *state, two;
+	memset(&two, 0, sizeof two);
+	two.d = rg_diags_new();
+	two.r.stop_at = SIZE_MAX;
+	read_mixed(one, "never");
+	read_mixed(&two, "always");
+	/* the mixed rows do make problems, in several batches of a few rows */
+	assert_int_equal(one->st, RG_EDATA);
+	assert_int_equal(rg_diags_len(one->d), 4);
+	assert_int_equal(one->r.n, 6);
+	assert_same_reads(one, &two);
+	rg_diags_free(two.d);
+}
+
+static void test_parallel_read_stops_when_asked(void **state)
+{
+	fixture *one = *state, two;
+	memset(&two, 0, sizeof two);
+	two.d = rg_diags_new();
+	one->r.stop_at = two.r.stop_at = 3;
+	read_mixed(one, "never");
+	read_mixed(&two, "always");
+	/* records 0 to 3 (the header, a, c: b was bad) and the one problem
+	 * before record 3 only */
+	assert_int_equal(one->r.n, 3);
+	assert_int_equal(rg_diags_len(one->d), 1);
+	assert_same_reads(one, &two);
+	rg_diags_free(two.d);
 }
 
 static void test_empty_input(void **state)
@@ -437,6 +536,7 @@ int main(void)
 		T(test_crlf_line_ends),
 		T(test_cr_only_line_ends),
 		T(test_blank_lines_skipped_and_counted),
+		T(test_comment_lines_before_header_skipped),
 		T(test_utf8_bom_skipped),
 		T(test_multibyte_utf8_is_one_column),
 		T(test_sniffs_comma),
@@ -456,6 +556,8 @@ int main(void)
 		T(test_latin1_byte_after_cr_in_quoted_field),
 		T(test_latin1_reported_once_per_file),
 		T(test_nul_byte),
+		T(test_parallel_read_same_as_one_pass),
+		T(test_parallel_read_stops_when_asked),
 		T(test_empty_input),
 		T(test_bom_only_is_empty),
 		T(test_errors_in_several_rows_all_reported),

@@ -918,8 +918,11 @@ static void test_find_entity_by_id_or_unique_label(void **state)
 	assert_int_equal(rg_find_entity(f->m, "a2"), ent(f, "a2"));
 	assert_int_equal(rg_find_entity(f->m, "nobody"), RG_NONE);
 	assert_int_equal(rg_find_entity(f->m, ""), RG_NONE);
-	/* exact, not case-folded */
-	assert_int_equal(rg_find_entity(f->m, "xi jinping"), RG_NONE);
+	/* then the one id or label the same but for case and spaces */
+	assert_int_equal(rg_find_entity(f->m, "xi jinping"), ent(f, "xi"));
+	assert_int_equal(rg_find_entity(f->m, "VLADIMIR\xC2\xA0PUTIN"), ent(f, "putin"));
+	/* which names nothing when two share it */
+	assert_int_equal(rg_find_entity(f->m, "twin"), RG_NONE);
 }
 
 static void test_suggest_closest_first(void **state)
@@ -943,12 +946,12 @@ static void test_suggest_closest_first(void **state)
 static void test_suggest_at_most_n(void **state)
 {
 	fixture *f = *state;
-	LOAD(f, {"people.csv", "id\nab\nac\nad\naef\nbcdefgh\n"});
+	LOAD(f, {"people.csv", "id\nabcd\nabce\nabcf\naef\nbcdefgh\n"});
 	const char *out[2];
-	size_t n = rg_suggest(f->m, "a", out, 2);
+	size_t n = rg_suggest(f->m, "abcx", out, 2);
 	assert_int_equal(n, 2);
-	assert_string_equal(out[0], "ab");
-	assert_string_equal(out[1], "ac");
+	assert_string_equal(out[0], "abcd");
+	assert_string_equal(out[1], "abce");
 	n = rg_suggest(f->m, "aef", out, 1);
 	assert_int_equal(n, 1);
 	assert_string_equal(out[0], "aef");
