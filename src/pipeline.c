@@ -319,14 +319,15 @@ static rg_status load(rg_job *j)
 	}
 	/* inputs read without the mapping meant for them would only add
 	 * follow-on errors */
-	for (size_t i = 0; i < j->ninputs && st == RG_OK; i++) {
+	rg_status mapst = st;
+	for (size_t i = 0; i < j->ninputs && mapst == RG_OK; i++) {
 		const input *in = &j->inputs[i];
 		rg_status s = in->path ? rg_model_load(j->m, in->path, j->d)
 				       : rg_model_load_mem(j->m, in->name, in->data, in->len, j->d);
 		if (s > st)
 			st = s;
 	}
-	rg_status mapped = st == RG_OK ? rg_model_map_check(j->m, j->d) : RG_OK;
+	rg_status mapped = mapst == RG_OK ? rg_model_map_check(j->m, j->d) : RG_OK;
 	if (mapped > st)
 		st = mapped;
 	rg_status fin = rg_model_finish(j->m, j->d);
