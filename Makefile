@@ -172,10 +172,11 @@ check-valgrind: deps
 	@chmod +x $(BUILD)/relgraph-valgrind
 	@HOSTILE_MEMORY_KB=unlimited HOSTILE_SECONDS=900 sh tests/run.sh $(BUILD)/relgraph-valgrind
 
-# libFuzzer targets for the reader and model, and for the whole pipeline
-# up to canonical DOT; seeds come from tests/ and graphs/.
+# libFuzzer targets for the reader and model, for the whole pipeline
+# up to canonical DOT, and for the column mappings (JSON, metadata files,
+# --map); seeds come from tests/, graphs/ and docs/mappings/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = fuzz_read fuzz_pipeline
+FUZZ_TARGETS = fuzz_read fuzz_pipeline fuzz_mapping
 FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
 	-fno-sanitize-recover=undefined
 fuzz: deps
