@@ -28,7 +28,7 @@ LDLIBS += $(GV_LIBS) $(IGRAPH_LIBS) $(FC_LIBS) -lcsv -lgif $(PNG_LIBS) -lm -pthr
 BUILD = build
 BIN = $(BUILD)/relgraph
 # The library: the pipeline in order, then what runs it (frames, the job).
-LIB_SRC = src/util.c src/diag.c src/suggest.c src/read.c src/model.c src/model_load.c \
+LIB_SRC = src/util.c src/diag.c src/suggest.c src/read.c src/model.c src/model_load.c src/mapping.c src/json.c \
 	src/transform.c src/stats.c src/measures.c src/theme.c src/build.c src/label.c src/legend.c src/sides.c \
 	src/emphasis.c src/layout.c src/layout_memory.c src/memory.c src/html.c src/render.c \
 	src/gif.c src/frames.c src/glyphs.c src/pipeline.c
@@ -172,10 +172,11 @@ check-valgrind: deps
 	@chmod +x $(BUILD)/relgraph-valgrind
 	@HOSTILE_MEMORY_KB=unlimited HOSTILE_SECONDS=900 sh tests/run.sh $(BUILD)/relgraph-valgrind
 
-# libFuzzer targets for the reader and model, and for the whole pipeline
-# up to canonical DOT; seeds come from tests/ and graphs/.
+# libFuzzer targets for the reader and model, for the whole pipeline
+# up to canonical DOT, and for the column mappings (JSON, metadata files,
+# --map); seeds come from tests/, graphs/ and docs/mappings/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = fuzz_read fuzz_pipeline
+FUZZ_TARGETS = fuzz_read fuzz_pipeline fuzz_mapping
 FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
 	-fno-sanitize-recover=undefined
 fuzz: deps

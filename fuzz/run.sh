@@ -18,6 +18,18 @@ fuzz() {
 	t=$1
 	corpus=build/fuzz/corpus-$t
 	mkdir -p "$corpus"
+	if [ "$t" = fuzz_mapping ]; then
+		# its selector byte: 0 JSON alone, 1 a metadata file beside a
+		# table, 2 a --map spec
+		n=0
+		for f in docs/mappings/*.json tests/cases/*/in/*.json; do
+			[ -f "$f" ] || continue
+			n=$((n + 1))
+			{ printf '\000'; cat "$f"; } >"$corpus/seed-$n-json"
+			{ printf '\001'; cat "$f"; } >"$corpus/seed-$n-beside"
+		done
+		printf '\002who=source,whom=target,when_y=start_year' >"$corpus/seed-map"
+	fi
 	# seeds: every CSV of the tests and examples, with the selector byte
 	# the target reads first (0: edges, 1: nodes or meetings, 2: ...)
 	n=0

@@ -417,7 +417,7 @@ rg_status rg_frames_render(rg_render *r, const rg_model *m, const rg_transform_o
 
 	/* 1. The union, laid out once.  2. Every frame measured, for one
 	 * size.  3. Each frame drawn at that size. */
-	boxf all;
+	boxf all = {{0, 0}, {0, 0}};
 	rg_status st = union_layout(&s, engine, page, keep_rankdir, d);
 	if (st == RG_OK)
 		st = frames_extent(&s, slices, nslices, &all, d);

@@ -493,8 +493,8 @@ static size_t drop_crowded_labels(Agraph_t *g, const double frame[4])
 	typedef struct {
 		double x0, y0, x1, y1;
 		Agedge_t *e; /* NULL for a node */
-	} box;
-	box *b = NULL;
+	} label_box;
+	label_box *b = NULL;
 	size_t n = 0, cap = 0, labels = 0;
 	for (Agnode_t *a = agfstnode(g); a; a = agnxtnode(g, a)) {
 		if (n + 1 >= cap) {
@@ -502,8 +502,8 @@ static size_t drop_crowded_labels(Agraph_t *g, const double frame[4])
 			b = rg_xrealloc(b, cap * sizeof *b);
 		}
 		double hw = ND_width(a) * 36, hh = ND_height(a) * 36;
-		b[n++] = (box){ND_coord(a).x - hw, ND_coord(a).y - hh, ND_coord(a).x + hw,
-			       ND_coord(a).y + hh, NULL};
+		b[n++] = (label_box){ND_coord(a).x - hw, ND_coord(a).y - hh, ND_coord(a).x + hw,
+				     ND_coord(a).y + hh, NULL};
 		for (Agedge_t *e = agfstout(g, a); e; e = agnxtout(g, e)) {
 			textlabel_t *l = ED_xlabel(e);
 			if (!l || !l->set)
@@ -512,8 +512,9 @@ static size_t drop_crowded_labels(Agraph_t *g, const double frame[4])
 				cap *= 2;
 				b = rg_xrealloc(b, cap * sizeof *b);
 			}
-			b[n++] = (box){l->pos.x - l->dimen.x / 2, l->pos.y - l->dimen.y / 2,
-				       l->pos.x + l->dimen.x / 2, l->pos.y + l->dimen.y / 2, e};
+			b[n++] = (label_box){l->pos.x - l->dimen.x / 2, l->pos.y - l->dimen.y / 2,
+					     l->pos.x + l->dimen.x / 2, l->pos.y + l->dimen.y / 2,
+					     e};
 			labels++;
 		}
 	}

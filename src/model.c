@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mapping.h"
 #include "model_impl.h"
 #include "util.h"
 
@@ -28,7 +29,8 @@ struct rg_model {
 	rg_progress_fn progress;
 	void *progress_ctx;
 	uint64_t rows;
-	unsigned event_nodes; /* rg_model_set_event_nodes */
+	unsigned event_nodes;	    /* rg_model_set_event_nodes */
+	struct rg_mapping *mapping; /* column mappings (mapping.h), or NULL */
 	size_t hcap;
 
 	rg_entity *ent;
@@ -144,6 +146,7 @@ void rg_model_free(rg_model *m)
 {
 	if (!m)
 		return;
+	rg_mapping_free(m->mapping);
 	for (size_t i = 0; i < m->nblocks; i++)
 		free(m->blocks[i]);
 	for (size_t i = 0; i < m->nfiles; i++)
@@ -177,8 +180,11 @@ static void *dup_array(const void *a, size_t n, size_t cap, size_t size)
 
 rg_model *rg_model_copy(const rg_model *m)
 {
+	if (m->mapping && !rg_mapping_empty(m->mapping))
+		return NULL; /* not copied: the caller reads from the start */
 	rg_model *c = rg_xcalloc(1, sizeof *c);
 	*c = *m;
+	c->mapping = NULL; /* empty: made again when needed */
 	c->blocks = NULL;
 	c->nblocks = c->used = 0;
 	/* the strings again, in id order: the same ids, other addresses */
@@ -1016,4 +1022,26 @@ int rg_date_cmp_hi(rg_date a, rg_date b)
 {
 	long x = hi(a), y = hi(b);
 	return (x > y) - (x < y);
+}
+
+struct rg_mapping *rg_model_mapping(rg_model *m)
+{
+	if (!m->mapping)
+		m->mapping = rg_mapping_new();
+	return m->mapping;
+}
+
+rg_status rg_model_map_columns(rg_model *m, const char *path, rg_diags *d)
+{
+	return rg_mapping_add_file(rg_model_mapping(m), path, d);
+}
+
+rg_status rg_model_map(rg_model *m, const char *spec, rg_diags *d)
+{
+	return rg_mapping_add_spec(rg_model_mapping(m), spec, d);
+}
+
+rg_status rg_model_map_check(rg_model *m, rg_diags *d)
+{
+	return m->mapping ? rg_mapping_check(m->mapping, d) : RG_OK;
 }

@@ -38,6 +38,15 @@ void rg_model_add_period(rg_model *m, uint32_t ent, rg_span when);
  * finish then leaves out the "declared in no node table" warnings, which
  * would be follow-on noise, and says why in one line. */
 void rg_model_declarations_lost(rg_model *m, uint32_t file);
+/* The column mapping loading follows (mapping.h), made on first use;
+ * owned by the model. */
+struct rg_mapping *rg_model_mapping(rg_model *m);
+/* A header as tables compare it: lower case, trimmed, spaces and dashes
+ * as underscores (the caller frees it). */
+char *rg_model_norm_header(const char *s);
+/* 1 when some table reads a column of this (normalised) name: a role a
+ * mapping may give. */
+int rg_model_known_column(const char *name);
 /* One more row read from file (for rg_model_on_progress). */
 void rg_model_row_read(rg_model *m, const char *file);
 

@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "mapping.h"
 #include "model_impl.h"
 #include "relgraph/read.h"
 #include "relgraph/suggest.h"
@@ -53,12 +54,24 @@ typedef struct {
 	rg_model *m;
 	rg_diags *d;
 	const char *file;
+	const char *path; /* NULL for bytes in memory */
 	uint32_t fileno;
 	role role;
 	int col[C_NCOLS]; /* column index of each role, or -1 */
 	size_t ncols;
 	rg_str *names;	     /* header names, as attribute keys */
 	unsigned char *used; /* 1 for a column with a role, 0 for an attribute */
+	/* a column mapping (mapping.h): per column, 1 when the mapping
+	 * names its role (it wins over columns found by their own names), 2
+	 * when it drops it, 3 when it lists it as it is; the value of its empty cells; how many
+	 * columns come from the file (the rest are the mapping's virtual ones) */
+	unsigned char *mapped;
+	char **orig; /* a mapped column's own header, normalised */
+	const char **defaults;
+	size_t nfile_cols;
+	rg_field *ext;	     /* a row with the mapping's values filled in */
+	int alliance_col;    /* a membership table's group column says alliance */
+	int meeting_col;     /* ... or meeting: its groups are meetings */
 	rg_str default_kind; /* node kind from the file name, or relation kind */
 	int pair_by_shape;   /* the ends are a NAME1/NAME2 pair of columns */
 	int kind_is_type;    /* the kind column is "type", which Gephi uses for
@@ -118,22 +131,27 @@ static char *norm(const char *s)
 	return n;
 }
 
-static int find(char **h, size_t n, const char *const *names)
+/* The first column named one of names: a column the mapping names
+ * first, then any. */
+static int find_in(const unsigned char *mapped, char **h, size_t n, const char *const *names)
 {
-	for (; *names; names++)
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(h[i], *names) == 0)
-				return (int)i;
+	for (int pass = mapped ? 0 : 1; pass < 2; pass++)
+		for (const char *const *k = names; *k; k++)
+			for (size_t i = 0; i < n; i++)
+				if ((pass || mapped[i] == 1) && strcmp(h[i], *k) == 0)
+					return (int)i;
 	return -1;
 }
+#define find(h, n, names) find_in(t->mapped, h, n, names)
 
 static int starts(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* Finds a pair of endpoint columns; returns 1 and sets *a, *b. */
-static int find_pair(char **h, size_t n, int *a, int *b)
+/* Finds a pair of endpoint columns; returns 1 and sets *a, *b.  A pair
+ * the mapping names both of wins. */
+static int find_pair(const table *t, char **h, size_t n, int *a, int *b)
 {
 	static const char *const pairs[][2] = {
 		{"source", "target"},	      {"from", "to"},		{"a", "b"},
@@ -141,13 +159,15 @@ static int find_pair(char **h, size_t n, int *a, int *b)
 		{"entity1_id", "entity2_id"}, {"node1", "node2"},	{"source_id", "target_id"},
 		{"from_id", "to_id"},
 	};
-	for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
-		const char *x[] = {pairs[k][0], NULL}, *y[] = {pairs[k][1], NULL};
-		*a = find(h, n, x);
-		*b = find(h, n, y);
-		if (*a >= 0 && *b >= 0)
-			return 1;
-	}
+	for (int pass = t->mapped ? 0 : 1; pass < 2; pass++)
+		for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+			const char *x[] = {pairs[k][0], NULL}, *y[] = {pairs[k][1], NULL};
+			*a = find(h, n, x);
+			*b = find(h, n, y);
+			if (*a >= 0 && *b >= 0 &&
+			    (pass || (t->mapped[*a] == 1 && t->mapped[*b] == 1)))
+				return 1;
+		}
 	/* Any NAME1/NAME2 or NAME_a/NAME_b pair, as in character1,character2,
 	 * but not StartMonth1/StartMonth2: dates and counts are no ends. */
 	for (size_t i = 0; i < n; i++) {
@@ -218,7 +238,7 @@ static int nodeish_filename(const char *base)
  * alliance file: version4id groups the members of one alliance). */
 #define GROUP_IDS                                                                                  \
 	NAMES("group_id", "groupid", "alliance_id", "allianceid", "version4id", "atopid",          \
-	      "agreement_id", "treaty_id")
+	      "agreement_id", "treaty_id", "meeting_id")
 #define MEMBER_COLS                                                                                \
 	NAMES("member", "member_name", "state_name", "statename", "country_name", "country",       \
 	      "state", "party", "name")
@@ -244,19 +264,23 @@ static int ymd_role(const char *prefix, size_t len)
 	return -1;
 }
 
-/* The column PREFIX_NAME or PREFIXNAME, or -1. */
-static int find_part(char **h, size_t n, const char *prefix, size_t len, const char *name)
+/* The column PREFIX_NAME or PREFIXNAME (one the mapping names first),
+ * or -1. */
+static int find_part(const table *t, char **h, size_t n, const char *prefix, size_t len,
+		     const char *name)
 {
-	for (size_t i = 0; i < n; i++) {
-		size_t hl = strlen(h[i]);
-		if (hl <= len || strncmp(h[i], prefix, len) != 0)
-			continue;
-		const char *rest = h[i] + len;
-		if (len && *rest == '_')
-			rest++;
-		if (strcmp(rest, name) == 0)
-			return (int)i;
-	}
+	for (int pass = t->mapped ? 0 : 1; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++) {
+			size_t hl = strlen(h[i]);
+			if (hl <= len || strncmp(h[i], prefix, len) != 0 ||
+			    (!pass && t->mapped[i] != 1))
+				continue;
+			const char *rest = h[i] + len;
+			if (len && *rest == '_')
+				rest++;
+			if (strcmp(rest, name) == 0)
+				return (int)i;
+		}
 	return -1;
 }
 
@@ -280,11 +304,15 @@ static void find_ymd(table *t, char **h, size_t n)
 			continue;
 		int *y = t->ymd[what - C_DATE];
 		int member = starts(h[i], "mem");
-		if (y[0] >= 0 && !(t->role == T_GROUPS && member && !starts(h[y[0]], "mem")))
+		/* a column the mapping names wins over any other */
+		int mine = t->mapped && t->mapped[i] == 1,
+		    theirs = y[0] >= 0 && t->mapped && t->mapped[y[0]] == 1;
+		if (y[0] >= 0 && (theirs || !mine) &&
+		    !(t->role == T_GROUPS && member && !starts(h[y[0]], "mem") && !theirs))
 			continue;
 		y[0] = (int)i;
-		y[1] = find_part(h, n, h[i], len, "month");
-		y[2] = find_part(h, n, h[i], len, "day");
+		y[1] = find_part(t, h, n, h[i], len, "month");
+		y[2] = find_part(t, h, n, h[i], len, "day");
 	}
 }
 
@@ -311,7 +339,7 @@ static void classify(table *t, char **h, size_t n)
 	int list_p = find(h, n, NAMES("participants", "attendees"));
 	int list_a = find(h, n, NAMES("parties", "signatories"));
 	int a, b;
-	int pair = find_pair(h, n, &a, &b);
+	int pair = find_pair(t, h, n, &a, &b);
 	t->pair_by_shape = pair == 2;
 	if (pair && strcmp(h[a], "from") == 0 && nodeish_filename(base))
 		pair = 0; /* from/to are the dates of a node table */
@@ -326,12 +354,15 @@ static void classify(table *t, char **h, size_t n)
 	    find(h, n, NAMES("id")) < 0 && !nodeish_filename(base)) {
 		t->role = T_GROUPS;
 		c[C_GROUP_ID] = group;
+		t->alliance_col = starts(h[group], "allian");
+		t->meeting_col = starts(h[group], "meeting");
 		c[C_LIST] = member;
 		c[C_KIND] =
 			find(h, n, NAMES("kind", "type", "ss_type", "alliance_type", "category"));
 		t->member_guess = strstr(h[member], "state") || strstr(h[member], "country")
 					  ? rg_model_intern_z(t->m, "country")
-					  : 0;
+				  : t->meeting_col ? rg_model_intern_z(t->m, "leader")
+						   : 0;
 		c[C_DATE] = find(h, n, NAMES("date"));
 		c[C_START] = find(h, n, NAMES("start", "start_date", "since", "begin"));
 		c[C_END] = find(h, n, NAMES("end", "end_date", "until"));
@@ -358,7 +389,20 @@ static void classify(table *t, char **h, size_t n)
 		c[C_ATYPE] = find_type_of(h, n, a);
 		c[C_BTYPE] = find_type_of(h, n, b);
 	}
-	if (t->role == T_NODES || t->role == T_AGREEMENTS) {
+	/* a column the mapping calls leader (or statenme ...) is the id of a
+	 * node table of leaders (countries), beside any label */
+	int lead = t->mapped ? find_in(t->mapped, h, n, LEADER_IDS) : -1;
+	int state = t->mapped ? find_in(t->mapped, h, n, STATE_IDS) : -1;
+	if (lead >= 0 && !t->mapped[lead])
+		lead = -1;
+	if (state >= 0 && !t->mapped[state])
+		state = -1;
+	if (t->role == T_NODES && (lead >= 0 || state >= 0) &&
+	    find_in(t->mapped, h, n, NAMES("id")) < 0) {
+		c[C_ID] = lead >= 0 ? lead : state;
+		c[C_LABEL] = find(h, n, NAMES("label", "name", "title"));
+		t->default_kind = rg_model_intern_z(t->m, lead >= 0 ? "leader" : "country");
+	} else if (t->role == T_NODES || t->role == T_AGREEMENTS) {
 		c[C_ID] = find(h, n, NAMES("id", "name", "label", "title", "agreement"));
 		c[C_LABEL] = find(h, n, NAMES("label", "name", "title"));
 		if (c[C_LABEL] == c[C_ID])
@@ -425,6 +469,88 @@ static void table_err(table *t, long line, long col, const char *fmt, ...)
 	t->failed = 1;
 }
 
+/* Where a mapping's column is not in the file: the file's headers
+ * closest to it, else the first of them, for the message. */
+static char *header_list(const rg_row *row, const char *want)
+{
+	enum { SHOWN = 12, NEAR = 2 };
+	const char **heads = rg_xcalloc(row->nfields, sizeof *heads);
+	for (size_t i = 0; i < row->nfields; i++)
+		heads[i] = row->fields[i].s;
+	size_t near[NEAR];
+	const char *names[NEAR];
+	size_t nn = rg_nearest(want, heads, row->nfields, near, NEAR);
+	for (size_t i = 0; i < nn; i++)
+		names[i] = heads[near[i]];
+	free(heads);
+	if (nn)
+		return rg_did_you_mean(names, nn, "");
+	rg_buf cols = {0};
+	rg_buf_puts(&cols, " (its columns: ");
+	for (size_t i = 0; i < row->nfields && i < SHOWN; i++)
+		rg_buf_printf(&cols, "%s%s", i ? ", " : "", row->fields[i].s);
+	rg_buf_puts(&cols, row->nfields > SHOWN ? ", ...)" : ")");
+	return cols.s;
+}
+
+/* One column of a mapping applied to the header h (mapping.h): the
+ * header it lists renamed to its role (mapped 1) or dropped (2), or, for
+ * a virtual column, a column added at h[*n]. */
+static void map_column(table *t, const rg_row *row, char **h, size_t *n, const rg_map_table *mt,
+		       rg_map_col *c)
+{
+	int j = -1;
+	for (size_t i = 0; i < row->nfields && j < 0 && !c->virt; i++)
+		for (size_t k = 0; k < c->nkeys && j < 0; k++)
+			if (strcmp(t->mapped[i] ? t->orig[i] : h[i], c->keys[k]) == 0)
+				j = (int)i;
+	if (j < 0 && !c->virt) {
+		if (mt->url) {
+			char *cols = header_list(row, c->title);
+			rg_error(t->d, mt->file, c->line, c->col, "'%s' is not a column of %s%s",
+				 c->title, t->file, cols);
+			free(cols);
+			t->failed = 1;
+		}
+		return;
+	}
+	c->hits += !c->virt;
+	if (j >= 0 && t->mapped[j])
+		return; /* an earlier mapping said what it is */
+	/* a role an earlier mapping gave another column stays that one's */
+	for (size_t i = 0; i < *n && c->role && *c->role; i++)
+		if (t->mapped[i] == 1 && strcmp(h[i], c->role) == 0)
+			return;
+	if (c->virt) {
+		h[*n] = rg_xstrdup(c->role);
+		t->names[*n] = rg_model_intern_z(t->m, c->role);
+		t->mapped[*n] = 1;
+		t->defaults[(*n)++] = c->def;
+		return;
+	}
+	t->orig[j] = h[j];
+	t->mapped[j] = !c->role ? 3 : !*c->role ? 2 : 1;
+	t->defaults[j] = c->def;
+	if (c->role)
+		h[j] = rg_xstrdup(c->role);
+	else
+		h[j] = rg_xstrdup(h[j]);
+}
+
+/* The mappings of this file, first the one that wins; returns the
+ * number of columns, the file's and the virtual ones. */
+static size_t apply_mapping(table *t, const rg_row *row, char **h, rg_map_table **mt, size_t nmt)
+{
+	size_t n = row->nfields;
+	for (size_t k = 0; k < nmt; k++)
+		for (size_t i = 0; i < mt[k]->ncols; i++)
+			map_column(t, row, h, &n, mt[k], &mt[k]->cols[i]);
+	for (size_t i = 0; i < n; i++)
+		if (t->mapped[i] == 2)
+			h[i][0] = '\0'; /* dropped: matches no column relgraph knows */
+	return n;
+}
+
 /* Columns with a role, by the name docs/FORMAT.md gives them first, and
  * the tables they belong to (a mask of 1 << role): a header a typo away
  * from one whose role the table lacks is most likely that one, misspelt
@@ -463,8 +589,8 @@ static void suggest_headers(table *t, const rg_row *row)
 				  : NULL;
 	for (size_t i = 0; i < row->nfields; i++) {
 		const rg_field *f = &row->fields[i];
-		if (t->used[i] || f->len < MIN_HEADER)
-			continue;
+		if (t->used[i] || f->len < MIN_HEADER || (t->mapped && t->mapped[i]))
+			continue; /* a column a mapping lists is what it says */
 		/* the known names are folded already: fold the header once */
 		char *h = rg_fold(f->s);
 		size_t k = 0, at = NKNOWN;
@@ -498,10 +624,21 @@ static int header(table *t, const rg_row *row)
 			  row->nfields, MAXCOLS);
 		return 1;
 	}
-	t->ncols = row->nfields;
-	char **h = rg_xcalloc(row->nfields, sizeof *h);
-	t->names = rg_xcalloc(row->nfields, sizeof *t->names);
-	t->used = rg_xcalloc(row->nfields, 1);
+	rg_map_table **mt;
+	int broken;
+	size_t nmt = rg_mapping_tables(rg_model_mapping(t->m), t->path ? t->path : "-", t->d, &mt,
+				       &broken);
+	if (broken) {
+		t->failed = 1; /* its mapping's mistakes are reported */
+		return 1;
+	}
+	size_t room = row->nfields;
+	for (size_t k = 0; k < nmt; k++)
+		room += mt[k]->ncols; /* at most this many virtual columns */
+	t->ncols = t->nfile_cols = row->nfields;
+	char **h = rg_xcalloc(room, sizeof *h);
+	t->names = rg_xcalloc(room, sizeof *t->names);
+	t->used = rg_xcalloc(room, 1);
 	int stop = 0;
 	for (size_t i = 0; i < row->nfields; i++) {
 		h[i] = norm(row->fields[i].s);
@@ -527,7 +664,16 @@ static int header(table *t, const rg_row *row)
 			seen[k] = i + 1;
 	}
 	free(seen);
-	classify(t, h, row->nfields);
+	if (nmt) {
+		t->mapped = rg_xcalloc(room, 1);
+		t->defaults = rg_xcalloc(room, sizeof *t->defaults);
+		t->orig = rg_xcalloc(room, sizeof *t->orig);
+		t->ncols = apply_mapping(t, row, h, mt, nmt);
+		for (size_t i = 0; i < t->ncols; i++)
+			if (t->mapped[i] == 2)
+				t->used[i] = 1;
+	}
+	classify(t, h, t->ncols);
 	if (t->pair_by_shape && t->role != T_NODES && t->role != T_AGREEMENTS)
 		rg_lint(t->d, t->file, row->line, row->fields[t->col[C_A]].col,
 			"reading columns '%s' and '%s' as the two ends of each edge",
@@ -541,8 +687,9 @@ static int header(table *t, const rg_row *row)
 			rg_buf_puts(&cols, ", ...");
 		table_err(t, row->line, 1,
 			  "cannot tell what this table holds (columns: %s): a node table needs an "
-			  "id or name column, an edge table source and target columns "
-			  "(see docs/FORMAT.md)",
+			  "id or name column, an edge table source and target columns; rename "
+			  "them, or say what they are with --map or a metadata file (see "
+			  "docs/FORMAT.md, \"Column mappings\")",
 			  cols.s);
 		free(cols.s);
 		stop = 1;
@@ -575,8 +722,11 @@ static int header(table *t, const rg_row *row)
 	}
 	case T_GROUPS: {
 		const char *g = rg_model_str(t->m, t->names[t->col[C_GROUP_ID]]);
-		int alliance = starts(t->base, "allian") || strncasecmp(g, "allian", 6) == 0;
-		t->default_kind = rg_model_intern_z(t->m, alliance ? "alliance" : "same group");
+		int alliance = starts(t->base, "allian") || strncasecmp(g, "allian", 6) == 0 ||
+			       t->alliance_col;
+		t->default_kind = rg_model_intern_z(t->m, t->meeting_col ? "met"
+							  : alliance	 ? "alliance"
+									 : "same group");
 		break;
 	}
 	}
@@ -588,9 +738,14 @@ static int header(table *t, const rg_row *row)
 			if (t->ymd[r][k] >= 0)
 				t->used[t->ymd[r][k]] = 1;
 	suggest_headers(t, row);
-	for (size_t i = 0; i < row->nfields; i++)
+	for (size_t i = 0; i < t->ncols; i++) {
 		free(h[i]);
+		if (t->orig)
+			free(t->orig[i]);
+	}
 	free(h);
+	free(t->orig);
+	t->orig = NULL;
 	return stop;
 }
 
@@ -1275,12 +1430,16 @@ static void make_group(table *t, const struct member_row *g, size_t n)
 {
 	rg_model *m = t->m;
 	if (n > rg_model_event_nodes(m)) {
-		char *id = rg_asprintf("%s %s", rg_model_str(m, t->default_kind),
-				       rg_model_str(m, g[0].group));
+		/* a meeting's node and its attendees, as a meetings table
+		 * draws a summit; else an agreement and its members */
+		char *id = rg_asprintf(
+			"%s %s", t->meeting_col ? "meeting" : rg_model_str(m, t->default_kind),
+			rg_model_str(m, g[0].group));
 		rg_str gid = rg_model_intern_z(m, id);
 		free(id);
-		uint32_t e = rg_model_declare(m, gid, rg_model_intern_z(m, "agreement"), g[0].where,
-					      t->d);
+		uint32_t e = rg_model_declare(
+			m, gid, rg_model_intern_z(m, t->meeting_col ? "meeting" : "agreement"),
+			g[0].where, t->d);
 		if (e == RG_NONE) {
 			t->failed = 1;
 			return;
@@ -1296,11 +1455,16 @@ static void make_group(table *t, const struct member_row *g, size_t n)
 			rg_relation *r = rg_model_add_relation(m);
 			r->aname = g[i].member;
 			r->bname = gid;
-			r->kind = rg_model_intern_z(m, "member of");
+			r->kind = rg_model_intern_z(m, t->meeting_col ? "attended" : "member of");
 			r->when = g[i].when;
 			r->where = g[i].where;
+			/* a meeting's attendees are its first row's, as one
+			 * row of a meetings table (stats counts the meetings
+			 * two shared by their hub and row) */
+			if (t->meeting_col)
+				r->where.line = g[0].where.line;
 			r->bcol = g[i].where.col;
-			r->directed = 1;
+			r->directed = !t->meeting_col;
 			r->aguess = t->member_guess;
 		}
 		return;
@@ -1386,6 +1550,29 @@ static void check_duplicate(table *t, const rg_row *row)
 	t->nseen++;
 }
 
+/* The row with the mapping's defaults in its empty cells and its
+ * virtual columns added (in t->ext, reused from row to row). */
+static const rg_row *with_defaults(table *t, const rg_row *row, rg_row *ext)
+{
+	if (!t->ext)
+		t->ext = rg_xcalloc(t->ncols, sizeof *t->ext);
+	for (size_t i = 0; i < t->ncols; i++) {
+		rg_field *f = &t->ext[i];
+		if (i < row->nfields)
+			*f = row->fields[i];
+		else
+			*f = (rg_field){"", 0, row->line, 0};
+		if (t->defaults[i] && !f->len) {
+			f->s = t->defaults[i];
+			f->len = strlen(f->s);
+		}
+	}
+	*ext = *row;
+	ext->fields = t->ext;
+	ext->nfields = t->ncols;
+	return ext;
+}
+
 static int on_row(void *ctx, const rg_row *row, size_t index)
 {
 	table *t = ctx;
@@ -1393,6 +1580,9 @@ static int on_row(void *ctx, const rg_row *row, size_t index)
 	if (index == 0)
 		return header(t, row);
 	check_duplicate(t, row);
+	rg_row ext;
+	if (t->defaults)
+		row = with_defaults(t, row, &ext);
 	switch (t->role) {
 	case T_NODES: node_row(t, row); break;
 	case T_EDGES: edge_row(t, row); break;
@@ -1556,6 +1746,7 @@ static rg_status load(rg_model *m, const char *path, const char *display, const 
 	t.m = m;
 	t.d = d;
 	t.file = display;
+	t.path = path;
 	t.fileno = rg_model_add_file(m, display);
 	char *base = lower_base(display);
 	t.base = base;
@@ -1567,6 +1758,9 @@ static rg_status load(rg_model *m, const char *path, const char *display, const 
 	free(base);
 	free(t.names);
 	free(t.used);
+	free(t.mapped);
+	free(t.defaults);
+	free(t.ext);
 	free(t.list);
 	free(t.seen);
 	for (size_t i = 0; t.memo && i < t.ncols; i++)
@@ -1664,4 +1858,59 @@ rg_status rg_model_load(rg_model *m, const char *path, rg_diags *d)
 	}
 	free(files);
 	return worst;
+}
+
+char *rg_model_norm_header(const char *s)
+{
+	return norm(s);
+}
+
+/* Every column name a table recognises (classify, find_ymd, the meeting
+ * and summit attributes), for a mapping's roles. */
+int rg_model_known_column(const char *c)
+{
+	const char *const *const lists[] = {
+		NAMES("id", "name", "label", "title", "agreement", "kind", "type", "category",
+		      "relation", "relationship", "relation_type", "connection", "group", "country",
+		      "url", "link", "website", "href", "description", "desc"),
+		NAMES("date", "at", "when", "timestamp", "start", "start_date", "startdate",
+		      "since", "begin", "end", "end_date", "enddate", "until", "from", "to"),
+		NAMES("weight", "value", "strength", "count", "times", "directed", "direction",
+		      "positionlabel", "position", "office", "ss_type", "alliance_type"),
+		NAMES("participants", "attendees", "parties", "signatories", "members", "format",
+		      "place", "occasion"),
+		NAMES("source", "target", "a", "b", "leader_a", "leader_b", "entity_a", "entity_b",
+		      "entity1", "entity2", "entity1_id", "entity2_id", "node1", "node2",
+		      "source_id", "target_id", "from_id", "to_id"),
+		LEADER_IDS,
+		STATE_IDS,
+		GROUP_IDS,
+		MEMBER_COLS,
+	};
+	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+		for (const char *const *k = lists[l]; *k; k++)
+			if (strcmp(c, *k) == 0)
+				return 1;
+	/* an end's kind: source_type, target_kind ... */
+	size_t len = strlen(c);
+	for (const char *const *k = NAMES("_type", "_kind"); *k; k++)
+		if (len > 5 && strcmp(c + len - 5, *k) == 0) {
+			char *end = rg_xstrndup(c, len - 5);
+			int ok = rg_model_known_column(end) && strcmp(end, "relation") != 0;
+			free(end);
+			if (ok)
+				return 1;
+		}
+	/* a part of a date: year, start_month, end_day ... */
+	for (const char *const *k = NAMES("year", "month", "day"); *k; k++) {
+		size_t kl = strlen(*k);
+		if (len < kl || strcmp(c + len - kl, *k) != 0)
+			continue;
+		size_t plen = len - kl;
+		if (plen && c[plen - 1] == '_')
+			plen--;
+		if (ymd_role(c, plen) >= 0)
+			return 1;
+	}
+	return 0;
 }

@@ -36,6 +36,12 @@ typedef struct {
 	long long size; /* bytes */
 	unsigned long long dev, ino;
 	long long mtime_s, mtime_ns;
+	/* the same of the column mappings that may be found beside it
+	 * (PATH-metadata.json, csv-metadata.json), size -1 when missing */
+	struct meta_key {
+		long long size, mtime_s, mtime_ns;
+		unsigned long long ino;
+	} meta[2];
 } unit;
 
 /* The model as loaded from the first upto units, before rg_model_finish,
@@ -52,6 +58,10 @@ struct rg_job {
 	rg_render *r;
 	input *inputs;
 	size_t ninputs;
+	/* column mappings, in the order given: a --columns file, or a
+	 * --map spec when the first byte is '=' (then the spec follows) */
+	char **maps;
+	size_t nmaps;
 	rg_filters f;
 	rg_look look;
 	int strict;
@@ -195,6 +205,9 @@ void rg_job_free(rg_job *j)
 	drop_kept(j);
 	rg_memory_free(j->last);
 	free(j->inputs);
+	for (size_t i = 0; i < j->nmaps; i++)
+		free(j->maps[i]);
+	free(j->maps);
 	rg_render_free(j->r);
 	rg_glyphs_free(j->glyphs);
 	free(j);
@@ -235,6 +248,22 @@ static input *new_input(rg_job *j)
 void rg_job_add_input(rg_job *j, const char *path)
 {
 	new_input(j)->path = rg_xstrdup(path);
+}
+
+static void add_map(rg_job *j, char *m)
+{
+	j->maps = rg_xrealloc(j->maps, (j->nmaps + 1) * sizeof *j->maps);
+	j->maps[j->nmaps++] = m;
+}
+
+void rg_job_add_columns(rg_job *j, const char *path)
+{
+	add_map(j, rg_asprintf("f%s", path));
+}
+
+void rg_job_add_map(rg_job *j, const char *spec)
+{
+	add_map(j, rg_asprintf("=%s", spec));
 }
 
 void rg_job_add_input_mem(rg_job *j, const char *name, const char *data, size_t len)
@@ -364,8 +393,27 @@ static unit *add_unit(unit **u, size_t *n, unit_kind kind, const char *name, siz
 {
 	*u = rg_xrealloc(*u, (*n + 1) * sizeof **u);
 	unit *x = &(*u)[(*n)++];
-	*x = (unit){kind, rg_xstrdup(name), which, NULL, RG_OK, 0, 0, 0, 0, 0};
+	*x = (unit){kind, rg_xstrdup(name), which, NULL, RG_OK, 0, 0, 0, 0, 0, {{0, 0, 0, 0}}};
 	return x;
+}
+
+/* Fills in x->meta: what stat says of the mapping files beside it. */
+static void meta_keys(unit *x)
+{
+	const char *slash = strrchr(x->name, '/');
+	char *p[2] = {
+		rg_asprintf("%s-metadata.json", x->name),
+		slash ? rg_asprintf("%.*scsv-metadata.json", (int)(slash - x->name + 1), x->name)
+		      : rg_xstrdup("csv-metadata.json")};
+	for (int k = 0; k < 2; k++) {
+		struct stat sb;
+		if (stat(p[k], &sb) == 0)
+			x->meta[k] = (struct meta_key){(long long)sb.st_size, sb.st_mtim.tv_sec,
+						       sb.st_mtim.tv_nsec, sb.st_ino};
+		else
+			x->meta[k] = (struct meta_key){-1, 0, 0, 0};
+		free(p[k]);
+	}
 }
 
 /* The units of a load: every input's files in load order, each with what
@@ -405,7 +453,10 @@ static unit *list_units(const rg_job *j, size_t *n)
 					    sb.st_dev,
 					    sb.st_ino,
 					    sb.st_mtim.tv_sec,
-					    sb.st_mtim.tv_nsec};
+					    sb.st_mtim.tv_nsec,
+					    {{0, 0, 0, 0}}};
+			if (!std)
+				meta_keys(x);
 			free(files[k]);
 		}
 		free(files);
@@ -419,6 +470,11 @@ static int same_unit(const unit *a, const unit *b)
 		return 0;
 	if (a->kind == UNIT_MEM)
 		return 1; /* the inputs have not changed since (drop_kept) */
+	for (int k = 0; k < 2; k++)
+		if (a->meta[k].size != b->meta[k].size || a->meta[k].ino != b->meta[k].ino ||
+		    a->meta[k].mtime_s != b->meta[k].mtime_s ||
+		    a->meta[k].mtime_ns != b->meta[k].mtime_ns)
+			return 0;
 	return a->kind == UNIT_FILE && a->size == b->size && a->dev == b->dev && a->ino == b->ino &&
 	       a->mtime_s == b->mtime_s && a->mtime_ns == b->mtime_ns;
 }
@@ -456,7 +512,10 @@ static size_t start_from_kept(rg_job *j, const unit *u, size_t n, rg_diags **d, 
 		return 0;
 	}
 	const kept_load *kl = &j->kept[k - 1];
-	j->m = rg_model_copy(kl->m);
+	if (!(j->m = rg_model_copy(kl->m))) {
+		drop_kept_from(j, 0);
+		return start_from_kept(j, u, n, d, st);
+	}
 	*d = rg_diags_copy(kl->d);
 	*st = kl->st;
 	return kl->upto;
@@ -470,22 +529,43 @@ static rg_status load_units(rg_job *j)
 	rg_diags *d;
 	rg_status st;
 	j->files_read = 0;
-	size_t from = start_from_kept(j, u, n, &d, &st);
+	if (j->nmaps)
+		drop_kept(j); /* a model with mappings is not copied */
+	size_t from = start_from_kept(j, u, n, &d, &st), nread = n;
 	if (!from) {
 		if (j->event_nodes)
 			rg_model_set_event_nodes(j->m, j->event_nodes);
 		rg_model_on_progress(j->m, on_rows, j);
+		for (size_t i = 0; i < j->nmaps; i++) {
+			const char *m = j->maps[i];
+			rg_status s = m[0] == '=' ? rg_model_map(j->m, m + 1, d)
+						  : rg_model_map_columns(j->m, m + 1, d);
+			if (s > st)
+				st = s;
+		}
+		/* inputs read without the mapping meant for them would only
+		 * add follow-on errors */
+		if (st != RG_OK)
+			nread = 0;
 	}
-	for (size_t i = from; i < n; i++) {
+	for (size_t i = from; i < nread; i++) {
 		rg_status s = load_unit(j, &u[i], d);
 		if (s > st)
 			st = s;
 		if (j->keep && u[i].size >= RG_KEEP_BYTES &&
 		    (u[i].kind == UNIT_FILE || u[i].kind == UNIT_MEM)) {
-			j->kept = rg_xrealloc(j->kept, (j->nkept + 1) * sizeof *j->kept);
-			j->kept[j->nkept++] =
-				(kept_load){i + 1, rg_model_copy(j->m), rg_diags_copy(d), st};
+			rg_model *copy = rg_model_copy(j->m); /* NULL with a mapping */
+			if (copy) {
+				j->kept = rg_xrealloc(j->kept, (j->nkept + 1) * sizeof *j->kept);
+				j->kept[j->nkept++] =
+					(kept_load){i + 1, copy, rg_diags_copy(d), st};
+			}
 		}
+	}
+	if (nread == n) {
+		rg_status mapped = rg_model_map_check(j->m, d);
+		if (mapped > st)
+			st = mapped;
 	}
 	free_units(j->units, j->nunits);
 	if (j->keep) {

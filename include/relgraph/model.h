@@ -106,6 +106,19 @@ rg_status rg_model_load_mem(rg_model *m, const char *name, const char *data, siz
  * hidden (so editors' .x.csv.swp, x.csv~ and .#x.csv are not read). */
 int rg_model_reads_file(const char *name);
 
+/* Column mappings (docs/FORMAT.md, "Column mappings"), given before
+ * loading.  A file's mapping says what its columns are when relgraph
+ * cannot tell by their names: rg_model_map_columns reads a CSV on the Web
+ * metadata file (--columns; RG_EUSAGE when it cannot be opened, RG_EDATA
+ * when it has mistakes), rg_model_map adds "[FILE:]header=role,..."
+ * (--map; RG_EUSAGE when malformed).  Loading also follows the metadata
+ * file found beside a CSV file (X.csv-metadata.json, else
+ * csv-metadata.json in its folder).  rg_model_map_check, once every input
+ * is loaded, reports a --map header no input has (RG_EUSAGE) and a
+ * --columns table no input is named for (a warning). */
+rg_status rg_model_map_columns(rg_model *m, const char *path, rg_diags *d);
+rg_status rg_model_map(rg_model *m, const char *spec, rg_diags *d);
+rg_status rg_model_map_check(rg_model *m, rg_diags *d);
 /* The files rg_model_load reads for path, in the order it reads them: a
  * folder's *.csv files by name ("path/name"), else path itself.  Problems
  * (no such path, a folder without .csv files) go to d, as rg_model_load
@@ -117,7 +130,9 @@ rg_status rg_model_list(const char *path, char ***files, size_t *n, rg_diags *d)
 rg_status rg_model_load_file(rg_model *m, const char *path, rg_diags *d);
 /* A deep copy of m, which rg_model_finish has not yet finished: loading
  * more into the copy and finishing it gives what loading the same into m
- * would have (the host keeps a model as loaded so far, rg_job). */
+ * would have (the host keeps a model as loaded so far, rg_job).  NULL
+ * when m holds a column mapping (given, or found beside a file loaded),
+ * which is not copied. */
 rg_model *rg_model_copy(const rg_model *m);
 
 /* Resolves relation endpoints (by id, then by unique label), creates the

@@ -125,6 +125,12 @@ void rg_job_free(rg_job *j);
 void rg_job_add_input(rg_job *j, const char *path);
 void rg_job_add_input_mem(rg_job *j, const char *name, const char *data, size_t len);
 
+/* Column mappings for the inputs (model.h, rg_model_map_columns and
+ * rg_model_map): a CSV on the Web metadata file (--columns), or
+ * "[FILE:]header=role,..." (--map); both copied, read by rg_job_load. */
+void rg_job_add_columns(rg_job *j, const char *path);
+void rg_job_add_map(rg_job *j, const char *spec);
+
 /* Forgets the inputs (and the name taken from them), to give others. */
 void rg_job_clear_inputs(rg_job *j);
 

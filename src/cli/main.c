@@ -167,6 +167,12 @@ static rg_job *new_job(const struct options *o, rg_diags *d)
 		out_of_memory();
 	for (size_t i = 0; i < o->ninputs; i++)
 		rg_job_add_input(j, o->inputs[i]);
+	for (size_t i = 0; i < o->nmaps; i++) {
+		if (o->map_kind[i] == '=')
+			rg_job_add_map(j, o->maps[i]);
+		else
+			rg_job_add_columns(j, o->maps[i]);
+	}
 	rg_filters f = {
 		.from = o->from,
 		.to = o->to,

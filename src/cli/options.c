@@ -229,6 +229,21 @@ static rg_status set_focus(struct options *o, const struct opt *op, const char *
 	return RG_OK;
 }
 
+/* --columns FILE and --map SPEC, kept in the order given (the library
+ * checks them as it loads). */
+static rg_status set_mapping(struct options *o, const struct opt *op, const char *arg, void *field,
+			     rg_diags *d)
+{
+	(void)field;
+	if (o->nmaps == MAX_LIST)
+		return usage_error(d, "too many --%s (%s)", op->name, arg);
+	if (!*arg)
+		return usage_error(d, "--%s needs a value", op->name);
+	o->map_kind[o->nmaps] = (char)op->value;
+	o->maps[o->nmaps++] = arg;
+	return RG_OK;
+}
+
 /* A number in [lo, hi], whole when asked; the message says the range as
  * the user reads it. */
 static rg_status number(const char *arg, double lo, double hi, int whole, double *v)
@@ -385,6 +400,8 @@ static const struct opt table[] = {
 	{"min-weight", 0, required_argument, set_min_weight, F(min_weight), 0},
 	{"keep-isolated", 0, no_argument, set_flag, F(keep_isolated), 1},
 	{"event-nodes", 0, required_argument, set_event_nodes, F(event_nodes), 0},
+	{"columns", 0, required_argument, set_mapping, F(maps), 'f'},
+	{"map", 0, required_argument, set_mapping, F(maps), '='},
 	{"frames", 0, required_argument, set_frames, F(frames), 0},
 	{"max-frames", 0, required_argument, set_series, F(max_frames), 0},
 	{"delay", 0, required_argument, set_series, F(delay), 1},
@@ -690,6 +707,14 @@ void options_usage(FILE *f)
 	      "                    rewritten)\n"
 	      "  --no-memory       neither read nor write a layout memory\n"
 	      "\n"
+	      "Columns (files whose headers relgraph does not know):\n"
+	      "  --columns FILE    a CSV on the Web metadata file saying what each column\n"
+	      "                    is (default: X.csv-metadata.json beside X.csv, else\n"
+	      "                    csv-metadata.json in its folder)\n"
+	      "  --map [FILE:]HEADER=COLUMN,...  read HEADER as the column relgraph knows\n"
+	      "                    (officeholderLabel=label, version4id=group_id; - drops\n"
+	      "                    it), in every input or in FILE only; repeatable\n"
+	      "\n"
 	      "Asking questions (filters run before layout):\n"
 	      "  --from DATE, --to DATE  keep what is in force in this window (YYYY,\n"
 	      "                    YYYY-MM or YYYY-MM-DD, each the whole period it names):\n"
@@ -729,10 +754,10 @@ void options_usage(FILE *f)
 	      "  -V, --version     print the version and exit\n"
 	      "  -h, --help        print this help and exit\n"
 	      "\n"
-	      "watch draws, then draws again each time a CSV file of the input is saved;\n"
-	      "bad data is reported and the last good output stays.  It needs -o, -O or\n"
-	      "--serve [PORT|HOST:PORT]: a live page on http://127.0.0.1:8000/ (port 0:\n"
-	      "any free one).  Ctrl-C ends it.\n"
+	      "watch draws, then draws again each time a CSV file of the input (or a\n"
+	      "column mapping beside it) is saved; bad data is reported and the last good\n"
+	      "output stays.  It needs -o, -O or --serve [PORT|HOST:PORT]: a live page on\n"
+	      "http://127.0.0.1:8000/ (port 0: any free one).  Ctrl-C ends it.\n"
 	      "\n"
 	      "check reads the input and reports every problem in it, including the\n"
 	      "warnings drawing leaves out, then exits.  stats prints nodes and\n"

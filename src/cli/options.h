@@ -60,6 +60,11 @@ struct options {
 	size_t nonly, nhide, nrelations;
 	const char *focus[MAX_LIST];
 	size_t nfocus;
+	/* column mappings, in order: --columns FILE ('f' in map_kind) and
+	 * --map SPEC ('=') */
+	const char *maps[MAX_LIST];
+	char map_kind[MAX_LIST];
+	size_t nmaps;
 	int depth;
 	double min_weight;
 	double event_nodes; /* --event-nodes; 0: the library's default */

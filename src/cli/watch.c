@@ -154,6 +154,10 @@ static int counts(const folder *f, const char *name)
 	/* in a folder, the files the loader reads: editors' own files
 	 * (.x.csv.swp, x.csv~, 4913) and relgraph's temporary files are no
 	 * change */
+	size_t n = strlen(name);
+	const char *meta = "csv-metadata.json"; /* a column mapping beside the data */
+	if (n >= strlen(meta) && strcmp(name + n - strlen(meta), meta) == 0 && name[0] != '.')
+		return 1;
 	if (f->any_csv)
 		return rg_model_reads_file(name);
 	for (size_t i = 0; i < f->nnames; i++)

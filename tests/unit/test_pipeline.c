@@ -413,6 +413,25 @@ static void test_keeps_what_did_not_change(void **state)
 	check_again(j, d, dir, 0);
 	write_file(dir, "d_new.csv", "source,target,kind\nP7,P8,allied\n", 1005);
 	check_again(j, d, dir, 1);
+	/* a column mapping beside the small table after the big one: read
+	 * again with it; one for the whole folder: everything, and nothing
+	 * kept (a model with mappings is not copied) */
+	write_file(dir, "d_new.csv", "a,b,kind\nP7,P8,allied\n", 1006);
+	write_file(dir, "d_new.csv-metadata.json",
+		   "{\"url\": \"d_new.csv\", \"tableSchema\": {\"columns\": ["
+		   "{\"titles\": \"a\", \"name\": \"source\"},"
+		   "{\"titles\": \"b\", \"name\": \"target\"}]}}\n",
+		   1007);
+	check_again(j, d, dir, 1);
+	assert_int_equal(rg_model_nrelations(rg_job_model(j)) > 0, 1);
+	write_file(dir, "csv-metadata.json", "{\"url\": \"none.csv\", \"tableSchema\": {}}\n",
+		   1008);
+	check_again(j, d, dir, 3);
+	check_again(j, d, dir, 3);
+	snprintf(path, sizeof path, "%s/csv-metadata.json", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/d_new.csv-metadata.json", dir);
+	unlink(path);
 	/* without keeping, every file is read */
 	rg_job_keep_loaded(j, 0);
 	check_again(j, d, dir, 3);
