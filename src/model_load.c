@@ -1610,6 +1610,20 @@ static int on_row(void *ctx, const rg_row *row, size_t index)
 /* Near names named at most in one warning. */
 #define NEAR_NAMES_SHOWN 3
 
+/* A declared entity, sorted by kind then index for the near names. */
+typedef struct {
+	rg_str kind;
+	size_t i;
+} kind_entity;
+
+static int by_kind(const void *a, const void *b)
+{
+	const kind_entity *x = a, *y = b;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
 void rg_model_near_names(rg_model *m, rg_diags *d, unsigned char *near)
 {
 	size_t nent = rg_model_nentities(m), ndecl = 0;
@@ -1619,45 +1633,62 @@ void rg_model_near_names(rg_model *m, rg_diags *d, unsigned char *near)
 	if (ndecl == nent || !looks)
 		return;
 	/* each declared entity twice, by id and by label, the declared ones
-	 * only (a look then costs what the budget counts); owner: whose */
+	 * only (a look then costs what the budget counts), grouped by kind:
+	 * a name is only near one of its own kind (a country named in a
+	 * leader's title is no typo of that leader); owner: whose */
+	kind_entity *owner = rg_xmalloc(ndecl * sizeof *owner);
+	for (size_t i = 0, c = 0; i < nent; i++)
+		if (rg_model_entity(m, i)->declared)
+			owner[c++] = (kind_entity){rg_model_entity(m, i)->kind, i};
+	qsort(owner, ndecl, sizeof *owner, by_kind);
 	char **cands = rg_xcalloc(2 * ndecl, sizeof *cands); /* folded */
-	size_t *owner = rg_xmalloc(ndecl * sizeof *owner);
-	for (size_t i = 0, c = 0; i < nent; i++) {
-		const rg_entity *e = rg_model_entity(m, i);
-		if (!e->declared)
-			continue;
-		owner[c] = i;
+	for (size_t c = 0; c < ndecl; c++) {
+		const rg_entity *e = rg_model_entity(m, owner[c].i);
 		cands[2 * c] = rg_fold(rg_model_str(m, e->id));
 		cands[2 * c + 1] = e->label ? rg_fold(rg_model_str(m, e->label)) : NULL;
-		c++;
 	}
 	for (size_t i = 0; i < nent; i++) {
 		const rg_entity *e = rg_model_entity(m, i);
-		size_t at[NEAR_NAMES_SHOWN], n = 0;
+		size_t at[NEAR_NAMES_SHOWN], n = 0, lo = 0, hi = ndecl;
 		const char *name = rg_model_str(m, e->id);
 		int close = 0;
 		if (!e->declared && looks) {
 			looks--;
+			/* the declared ones of e's kind: owner[lo, hi) */
+			while (lo < ndecl && owner[lo].kind < e->kind)
+				lo++;
+			hi = lo;
+			while (hi < ndecl && owner[hi].kind == e->kind)
+				hi++;
 			char *fname = rg_fold(name);
-			n = rg_nearest_folded(fname, (const char *const *)cands, 2 * ndecl, at,
-					      NEAR_NAMES_SHOWN);
-			close = n && (rg_match_folded(fname, cands[at[0]]) > RG_MATCH_EDITS ||
-				      strlen(name) >= NEAR_NAMES_MIN_EDIT);
+			n = hi > lo ? rg_nearest_folded(fname, (const char *const *)cands + 2 * lo,
+							2 * (hi - lo), at, NEAR_NAMES_SHOWN)
+				    : 0;
+			close = n &&
+				(rg_match_folded(fname, cands[2 * lo + at[0]]) > RG_MATCH_EDITS ||
+				 strlen(name) >= NEAR_NAMES_MIN_EDIT);
 			free(fname);
 		}
 		if (!close)
 			continue;
 		rg_buf msg = {0};
 		for (size_t k = 0, shown = 0; k < n; k++) {
-			const rg_entity *ne = rg_model_entity(m, owner[at[k] / 2]);
+			const rg_entity *ne = rg_model_entity(m, owner[lo + at[k] / 2].i);
 			size_t j = 0;
 			while (j < k && at[j] / 2 != at[k] / 2)
 				j++;
 			if (j < k)
 				continue; /* its id and its label */
-			rg_buf_printf(&msg, "%s'%s' (%s:%u)", shown++ ? " or " : "",
-				      rg_model_str(m, ne->id), rg_model_file(m, ne->where.file),
-				      ne->where.line);
+			/* as it was matched: by its label (with the id to write,
+			 * which tells two of one label apart), or its id */
+			const char *file = rg_model_file(m, ne->where.file);
+			if (at[k] % 2 && ne->label && ne->label != ne->id)
+				rg_buf_printf(&msg, "%s'%s' (id %s, %s:%u)", shown++ ? " or " : "",
+					      rg_model_str(m, ne->label), rg_model_str(m, ne->id),
+					      file, ne->where.line);
+			else
+				rg_buf_printf(&msg, "%s'%s' (%s:%u)", shown++ ? " or " : "",
+					      rg_model_str(m, ne->id), file, ne->where.line);
 		}
 		rg_warn(d, rg_model_file(m, e->where.file), e->where.line, e->where.col,
 			"'%s' is declared in no node table; did you mean %s?", name, msg.s);
