@@ -141,6 +141,44 @@ static void grid_add(place_grid *g, size_t i)
 		((unsigned char *)g->placed)[i] = 1;
 }
 
+/* The nearest place to (*x, *y) on rings of places step apart, from
+ * ring first to ring last, where ok(ctx, x, y) holds (ring 0 is the place
+ * itself); places rounded to the memory's precision.  Moves *x, *y there
+ * and returns 1, or 0 when there is none. */
+static int nearest_place(double *x, double *y, double step, int first, int last,
+			 int (*ok)(void *ctx, double x, double y), void *ctx)
+{
+	for (int ring = first; ring <= last; ring++) {
+		int around = ring ? 8 * ring : 1;
+		for (int k = 0; k < around; k++) {
+			double a = 2 * M_PI * k / around;
+			double cx = rg_memory_round(*x + ring * step * cos(a));
+			double cy = rg_memory_round(*y + ring * step * sin(a));
+			if (ok(ctx, cx, cy)) {
+				*x = cx, *y = cy;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* A node being settled: which, among how many, and whether the places
+ * tried must also keep clear of the edges. */
+typedef struct {
+	place_grid *g;
+	size_t i, n;
+	int edges;
+} settling;
+
+static int free_of(void *ctx, double x, double y)
+{
+	const settling *t = ctx;
+	return !taken(t->g, t->i, x, y, 2 * RG_MEMORY_GAP) &&
+	       !(t->edges && (on_edge(t->g, t->i, x, y, RG_MEMORY_GAP) ||
+			      edges_cross_nodes(t->g, t->i, x, y, t->n)));
+}
+
 /* Puts node i where it wants to be if that is free, else at the nearest
  * free place on rings around it.  A remembered node only moves when it
  * really meets one (its label grew), a new one keeps RG_MEMORY_GAP
@@ -158,24 +196,14 @@ static void settle_node(place_grid *g, spot *s, size_t i, size_t n)
 		return;
 	}
 	double step = fmax(RG_MEMORY_GAP, fmin(s[i].w, s[i].h) / 2);
-	for (int pass = edges ? 0 : 1; pass < 2; pass++)
-		for (int ring = 1; ring < (pass ? 400 : RG_MEMORY_EDGE_RINGS); ring++) {
-			int around = 8 * ring;
-			for (int k = 0; k < around; k++) {
-				double a = 2 * M_PI * k / around;
-				double x = rg_memory_round(s[i].x + ring * step * cos(a));
-				double y = rg_memory_round(s[i].y + ring * step * sin(a));
-				if (!taken(g, i, x, y, 2 * RG_MEMORY_GAP) &&
-				    !(pass == 0 && (on_edge(g, i, x, y, RG_MEMORY_GAP) ||
-						    edges_cross_nodes(g, i, x, y, n)))) {
-					s[i].x = x;
-					s[i].y = y;
-					grid_add(g, i);
-					return;
-				}
-			}
-		}
-	grid_add(g, i); /* nowhere free near: left where it wanted to be */
+	settling t = {g, i, n, edges};
+	if (!(edges &&
+	      nearest_place(&s[i].x, &s[i].y, step, 1, RG_MEMORY_EDGE_RINGS - 1, free_of, &t))) {
+		t.edges = 0;
+		/* nowhere free near: left where it wanted to be */
+		nearest_place(&s[i].x, &s[i].y, step, 1, 399, free_of, &t);
+	}
+	grid_add(g, i);
 }
 
 /* The least-squares affine map from the fresh places of the nodes the
@@ -461,27 +489,28 @@ static int meets_node(const rg_view *v, const rg_pin *pins, const double box[4])
 	return 0;
 }
 
+/* A w x h box to place clear of v's nodes. */
+typedef struct {
+	const rg_view *v;
+	const rg_pin *pins;
+	double w, h;
+} box_place;
+
+static int box_free(void *ctx, double x, double y)
+{
+	const box_place *b = ctx;
+	double box[4] = {x - b->w / 2, y - b->h / 2, x + b->w / 2, y + b->h / 2};
+	return !meets_node(b->v, b->pins, box);
+}
+
 /* Moves a w x h box centred at (*x, *y) to the nearest place on rings
  * around it, a few node widths at most, where it meets no node; 0 when
  * there is none. */
 static int free_place(const rg_view *v, const rg_pin *pins, double w, double h, double *x,
 		      double *y)
 {
-	const int rings = 24;
-	for (int ring = 0; ring <= rings; ring++) {
-		int around = ring ? 8 * ring : 1;
-		for (int k = 0; k < around; k++) {
-			double a = 2 * M_PI * k / around;
-			double cx = rg_memory_round(*x + ring * 2 * RG_MEMORY_GAP * cos(a));
-			double cy = rg_memory_round(*y + ring * 2 * RG_MEMORY_GAP * sin(a));
-			double box[4] = {cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
-			if (!meets_node(v, pins, box)) {
-				*x = cx, *y = cy;
-				return 1;
-			}
-		}
-	}
-	return 0;
+	box_place b = {v, pins, w, h};
+	return nearest_place(x, y, 2 * RG_MEMORY_GAP, 0, 24, box_free, &b);
 }
 
 /* Takes away the external labels of edges that g's layout placed over

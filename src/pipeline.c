@@ -1135,9 +1135,18 @@ static int draws_text(const char *format)
 	       strncmp(format, "ps", 2) == 0 || strncmp(format, "eps", 3) == 0;
 }
 
-static void warn_glyphs(rg_job *j, const rg_view *v, const char *format)
+/* The warnings for the first of n formats that draws its own text, if
+ * any (formats[i], or outs[i].format when formats is NULL). */
+static void warn_glyphs(rg_job *j, const rg_view *v, const char *const *formats,
+			const rg_output *outs, size_t n)
 {
-	if (!draws_text(format))
+	const char *format = NULL;
+	for (size_t i = 0; i < n && !format; i++) {
+		const char *f = formats ? formats[i] : outs[i].format;
+		if (draws_text(f))
+			format = f;
+	}
+	if (!format)
 		return;
 	if (!j->glyphs_read) {
 		j->glyphs = rg_glyphs_new();
@@ -1220,11 +1229,7 @@ static rg_status draw(rg_job *j, const rg_output *outs, size_t n)
 	const rg_view *v = top ? top : j->v;
 	rg_build_opts bo = prepare(j, v, 0, caption);
 	bo.emphasis = em;
-	for (size_t i = 0; i < n; i++)
-		if (draws_text(outs[i].format)) {
-			warn_glyphs(j, v, outs[i].format);
-			break;
-		}
+	warn_glyphs(j, v, NULL, outs, n);
 	int only_dot = 1, any_dot = 0;
 	for (size_t i = 0; i < n; i++) {
 		int dot = strcmp(outs[i].format, "dot") == 0;
@@ -1298,11 +1303,7 @@ static rg_status draw_frames(rg_job *j, const rg_frames_spec *fs, const char *co
 	if (st != RG_OK || (st = ensure_selected(j)) != RG_OK)
 		return st;
 	rg_build_opts bo = prepare(j, j->v, 1, NULL);
-	for (size_t i = 0; i < nformats; i++)
-		if (draws_text(formats[i])) {
-			warn_glyphs(j, j->v, formats[i]);
-			break;
-		}
+	warn_glyphs(j, j->v, formats, NULL, nformats);
 	size_t nslices, max = fs->max ? fs->max : RG_FRAMES_DEFAULT_MAX;
 	rg_slice *slices = rg_frames_slices(j->v, fs->by, fs->list, fs->nlist, j->to.from, j->to.to,
 					    max, &nslices);
