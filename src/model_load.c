@@ -754,13 +754,24 @@ static const rg_field *field(const table *t, const rg_row *row, int k)
 	return t->col[k] >= 0 ? &row->fields[t->col[k]] : NULL;
 }
 
+static int blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* *s and *n narrowed to the text without surrounding white space. */
+static void trim(const char **s, size_t *n)
+{
+	while (*n && blank(**s))
+		(*s)++, (*n)--;
+	while (*n && blank((*s)[*n - 1]))
+		(*n)--;
+}
+
 /* Interns the field's text without surrounding white space. */
 static rg_str trimmed(rg_model *m, const char *s, size_t n)
 {
-	while (n && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
-		s++, n--;
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-		n--;
+	trim(&s, &n);
 	return rg_model_intern(m, s, n);
 }
 
@@ -873,10 +884,7 @@ static int date_field(table *t, const rg_row *row, int k, rg_date *out)
 		return 0;
 	const char *s = f->s;
 	size_t n = f->len;
-	while (n && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
-		s++, n--;
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-		n--;
+	trim(&s, &n);
 	if (!n)
 		return 0;
 	char buf[DATE_BUF];
@@ -1721,13 +1729,10 @@ static void ahead(void *ctx, const rg_row *row, int stage)
 			const char *p = s;
 			while (p < end && *p != ';' && *p != '|')
 				p++;
-			const char *a = s, *b = p;
-			while (a < b && (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r'))
-				a++;
-			while (b > a &&
-			       (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\n' || b[-1] == '\r'))
-				b--;
-			rg_model_prefetch(t->m, a, (size_t)(b - a), stage);
+			const char *a = s;
+			size_t len = (size_t)(p - s);
+			trim(&a, &len);
+			rg_model_prefetch(t->m, a, len, stage);
 			s = p + 1;
 		}
 	}
