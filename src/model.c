@@ -1,16 +1,24 @@
 /* model.c: interned strings, entities, relations, dates, and the step that
  * ties relations to entities once every table is loaded (see model.h). */
+/* for MAP_ANONYMOUS, which POSIX 2008 lacks (every system has it) */
+#define _DEFAULT_SOURCE
+
 #include "relgraph/model.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "mapping.h"
 #include "model_impl.h"
 #include "util.h"
 
 #define BLOCK (1u << 16)
+/* Relations a block holds (a power of two): 4096 of 80 bytes, 320 KB. */
+#define RELBLK_SHIFT 12
+#define RELBLK (1u << RELBLK_SHIFT)
+#define REL(m, i) (&(m)->relblk[(i) >> RELBLK_SHIFT][(i) & (RELBLK - 1)])
 
 struct rg_model {
 	/* Interned strings live in blocks that never move. */
@@ -38,8 +46,12 @@ struct rg_model {
 	uint32_t *by_id; /* rg_str -> entity index + 1, grown with the strings */
 	size_t capby;
 
-	rg_relation *rel;
-	size_t nrel, caprel;
+	/* relations in blocks of RELBLK that never move: a part read on
+	 * another thread joins block by block (rg_model_take_part), and a
+	 * million relations grow without a copy */
+	rg_relation **relblk;
+	size_t nrel, nrelblk, caprelblk;
+	size_t nparts; /* tables read in two parts (rg_model_take_part) */
 	rg_attr *attr;
 	size_t nattr, capattr;
 	char **files;
@@ -81,6 +93,25 @@ struct rg_model {
 	uint32_t *undeclared;
 	size_t nundeclared;
 };
+
+/* A block of relations is mapped from the system, not taken from malloc:
+ * freed, it goes back at once whichever thread made it (a part read on
+ * another thread comes from another malloc arena, whose freed memory the
+ * caller's thread could not use). */
+static rg_relation *relblk_new(void)
+{
+	void *p = mmap(NULL, RELBLK * sizeof(rg_relation), PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		rg_oom_raise();
+	return p;
+}
+
+static void relblk_free(rg_relation *b)
+{
+	if (b)
+		munmap(b, RELBLK * sizeof(rg_relation));
+}
 
 static char *store(rg_model *m, const char *s, size_t len)
 {
@@ -156,7 +187,9 @@ void rg_model_free(rg_model *m)
 	free(m->htab);
 	free(m->ent);
 	free(m->by_id);
-	free(m->rel);
+	for (size_t i = 0; i < m->nrelblk; i++)
+		relblk_free(m->relblk[i]);
+	free(m->relblk);
 	free(m->attr);
 	free(m->files);
 	free(m->crow);
@@ -200,7 +233,12 @@ rg_model *rg_model_copy(const rg_model *m)
 	}
 	c->ent = dup_array(m->ent, m->nent, m->capent, sizeof *m->ent);
 	c->by_id = dup_array(m->by_id, m->capby, m->capby, sizeof *m->by_id);
-	c->rel = dup_array(m->rel, m->nrel, m->caprel, sizeof *m->rel);
+	c->relblk = rg_xmalloc((m->caprelblk ? m->caprelblk : 1) * sizeof *c->relblk);
+	for (size_t i = 0; i < m->nrelblk; i++) {
+		c->relblk[i] = relblk_new();
+		memcpy(c->relblk[i], m->relblk[i],
+		       (i + 1 < m->nrelblk ? RELBLK : m->nrel - i * RELBLK) * sizeof(rg_relation));
+	}
 	c->attr = dup_array(m->attr, m->nattr, m->capattr, sizeof *m->attr);
 	c->files = rg_xmalloc((m->nfiles ? m->nfiles : 1) * sizeof *c->files);
 	for (size_t i = 0; i < m->nfiles; i++)
@@ -218,11 +256,9 @@ rg_model *rg_model_copy(const rg_model *m)
 	return c;
 }
 
-rg_str rg_model_intern(rg_model *m, const char *s, size_t len)
+/* rg_model_intern of s, whose rg_hash is full. */
+static rg_str intern_hashed(rg_model *m, const char *s, size_t len, uint64_t full)
 {
-	if (len == 0)
-		return 0;
-	uint64_t full = rg_hash(s, len);
 	uint32_t h32 = (uint32_t)(full >> 32);
 	size_t h = full & (m->hcap - 1);
 	for (uint32_t i; (i = m->htab[h].id); h = (h + 1) & (m->hcap - 1)) {
@@ -252,6 +288,11 @@ void rg_model_prefetch(const rg_model *m, const char *s, size_t len, int stage)
 		__builtin_prefetch(t);
 	else if (t->id)
 		__builtin_prefetch(t->s);
+}
+
+rg_str rg_model_intern(rg_model *m, const char *s, size_t len)
+{
+	return len ? intern_hashed(m, s, len, rg_hash(s, len)) : 0;
 }
 
 rg_str rg_model_intern_z(rg_model *m, const char *s)
@@ -377,16 +418,115 @@ void rg_model_row_read(rg_model *m, const char *file)
 
 rg_relation *rg_model_add_relation(rg_model *m)
 {
-	if (m->nrel == m->caprel) {
-		m->caprel = m->caprel ? 2 * m->caprel : 256;
-		m->rel = rg_xrealloc(m->rel, m->caprel * sizeof *m->rel);
+	if (m->nrel == m->nrelblk * RELBLK) {
+		if (m->nrelblk == m->caprelblk) {
+			m->caprelblk = m->caprelblk ? 2 * m->caprelblk : 16;
+			m->relblk = rg_xrealloc(m->relblk, m->caprelblk * sizeof *m->relblk);
+		}
+		m->relblk[m->nrelblk++] = relblk_new();
 	}
-	rg_relation *r = &m->rel[m->nrel++];
+	rg_relation *r = REL(m, m->nrel);
+	m->nrel++;
 	memset(r, 0, sizeof *r);
 	r->a = r->b = RG_NONE;
 	r->weight = 1;
 	r->count = 1;
 	return r;
+}
+
+/* 1 when no entity part declares is declared in m with another kind (one
+ * pass would report that in its place). */
+static int part_fits(const rg_model *m, const rg_model *part)
+{
+	for (size_t i = 0; i < part->nent; i++) {
+		rg_str id = rg_model_lookup(m, part->str[part->ent[i].id]);
+		uint32_t e = id ? entity_of(m, id) : RG_NONE;
+		if (e != RG_NONE && strcmp(m->str[m->ent[e].kind], part->str[part->ent[i].kind]))
+			return 0;
+	}
+	return 1;
+}
+
+/* part's entities (a summit's node) into m, as declaring them there
+ * would have: a new one is added, one m has keeps what it has, and takes
+ * part's attributes and time when it has none (summit() in model_load.c). */
+static void take_entities(rg_model *m, const rg_model *part, const rg_str *map, uint32_t attr0)
+{
+	for (size_t i = 0; i < part->nent; i++) {
+		const rg_entity *p = &part->ent[i];
+		uint32_t k = entity_of(m, map[p->id]);
+		if (k == RG_NONE) {
+			k = new_entity(m, map[p->id], map[p->kind], p->where);
+			rg_entity *e = &m->ent[k];
+			*e = *p;
+			e->id = map[p->id], e->label = map[p->label], e->kind = map[p->kind];
+			e->group = map[p->group], e->country = map[p->country];
+			e->url = map[p->url], e->description = map[p->description];
+			e->attr0 += attr0;
+		} else if (!m->ent[k].nattr) {
+			m->ent[k].attr0 = p->attr0 + attr0;
+			m->ent[k].nattr = p->nattr;
+			m->ent[k].when = p->when;
+		}
+	}
+}
+
+int rg_model_take_part(rg_model *m, rg_model *part)
+{
+	if (!part_fits(m, part))
+		return 0;
+	/* part's strings in the order part first used them: those m lacks
+	 * get the ids one pass over both would have given them */
+	size_t n = part->nstr;
+	rg_str *map = rg_xmalloc(n * sizeof *map);
+	uint64_t *hash = rg_xmalloc(n * sizeof *hash);
+	uint32_t *len = rg_xmalloc(n * sizeof *len);
+	for (size_t i = 1; i < n; i++) {
+		len[i] = (uint32_t)strlen(part->str[i]);
+		hash[i] = rg_hash(part->str[i], len[i]);
+	}
+	/* names by the hundred thousand: each look in m's table is a cache
+	 * miss, so the slot of the string TAKE_AHEAD on is fetched, and the
+	 * string in the slot of the one half as far */
+	enum { TAKE_AHEAD = 16 };
+	map[0] = 0;
+	for (size_t i = 1; i < n; i++) {
+		if (i + TAKE_AHEAD < n)
+			__builtin_prefetch(&m->htab[hash[i + TAKE_AHEAD] & (m->hcap - 1)]);
+		if (i + TAKE_AHEAD / 2 < n) {
+			const struct slot *sl = &m->htab[hash[i + TAKE_AHEAD / 2] & (m->hcap - 1)];
+			if (sl->id)
+				__builtin_prefetch(sl->s);
+		}
+		map[i] = intern_hashed(m, part->str[i], len[i], hash[i]);
+	}
+	free(hash);
+	free(len);
+	uint32_t attr0 = (uint32_t)m->nattr;
+	for (size_t i = 0; i < part->nattr; i++)
+		rg_model_add_attr(m, map[part->attr[i].key], map[part->attr[i].value]);
+	for (size_t i = 0; i < part->nrel; i++) {
+		rg_relation *r = rg_model_add_relation(m);
+		*r = *REL(part, i);
+		r->aname = map[r->aname];
+		r->bname = map[r->bname];
+		r->kind = map[r->kind];
+		r->label = map[r->label];
+		r->aguess = map[r->aguess];
+		r->bguess = map[r->bguess];
+		r->attr0 += attr0;
+		if ((i + 1) % RELBLK == 0 || i + 1 == part->nrel) {
+			/* a block copied is a block freed: the two parts are
+			 * never both in memory whole */
+			relblk_free(part->relblk[i >> RELBLK_SHIFT]);
+			part->relblk[i >> RELBLK_SHIFT] = NULL;
+		}
+	}
+	take_entities(m, part, map, attr0);
+	m->rows += part->rows;
+	m->nparts++;
+	free(map);
+	return 1;
 }
 
 uint32_t rg_model_add_attr(rg_model *m, rg_str key, rg_str value)
@@ -494,6 +634,11 @@ size_t rg_model_nentities(const rg_model *m)
 	return m->nent;
 }
 
+size_t rg_model_split_tables(const rg_model *m)
+{
+	return m->nparts;
+}
+
 size_t rg_model_nrelations(const rg_model *m)
 {
 	return m->nrel;
@@ -506,7 +651,7 @@ const rg_entity *rg_model_entity(const rg_model *m, size_t i)
 
 const rg_relation *rg_model_relation(const rg_model *m, size_t i)
 {
-	return i < m->nrel ? &m->rel[i] : NULL;
+	return i < m->nrel ? REL(m, i) : NULL;
 }
 
 const rg_attr *rg_model_attrs(const rg_model *m)
@@ -702,7 +847,7 @@ static void first_kinds(rg_model *m, const uint32_t *by_label, rg_str country, r
 	for (size_t i = 0; i < m->nrel + m->ncrow; i++) {
 		rg_str name[2], guess[2];
 		if (i < m->nrel) {
-			const rg_relation *r = &m->rel[i];
+			const rg_relation *r = REL(m, i);
 			name[0] = r->aname, name[1] = r->bname;
 			guess[0] = r->aguess, guess[1] = r->bguess;
 		} else {
@@ -732,7 +877,7 @@ static rg_str *undeclared_kinds(rg_model *m, const uint32_t *by_label, rg_str co
 	kind_vote *v = NULL;
 	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < m->nrel; i++) {
-		const rg_relation *r = &m->rel[i];
+		const rg_relation *r = REL(m, i);
 		if (mixed[r->aname] && resolve(m, by_label, r->aname) == RG_NONE)
 			vote(&v, &n, &cap, r->aname, r->aguess, r->where);
 		rg_loc bwhere = {r->where.file, r->where.line, r->bcol};
@@ -839,7 +984,7 @@ static int overlaps(rg_span a, rg_span b)
 static void check_dates(const rg_model *m, rg_diags *d)
 {
 	for (size_t i = 0; i < m->nrel; i++) {
-		const rg_relation *r = &m->rel[i];
+		const rg_relation *r = REL(m, i);
 		if (!r->when.start.year && !r->when.end.year)
 			continue;
 		/* a single date is a point, not an open-ended span */
@@ -891,7 +1036,7 @@ rg_status rg_model_finish(rg_model *m, rg_diags *d)
 			m->kind_declared[m->ent[i].kind] = 1;
 	size_t nrel = m->nrel;
 	for (size_t i = 0; i < nrel; i++) {
-		rg_relation *r = &m->rel[i];
+		rg_relation *r = REL(m, i);
 		rg_str ka = r->aname < nstr && kind_of[r->aname] ? kind_of[r->aname] : other;
 		rg_str kb = r->bname < nstr && kind_of[r->bname] ? kind_of[r->bname] : other;
 		r->a = resolve_or_create(m, by_label, r->aname, ka, r->where);

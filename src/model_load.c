@@ -96,6 +96,12 @@ typedef struct {
 	size_t lasting;
 	rg_str lasting_kind;
 	long lasting_line, lasting_col;
+	/* kinds looked at for lasting(), and the answer, by the kind's
+	 * low bits: a column of kinds repeats a few values */
+	struct lasting_memo {
+		rg_str kind;
+		int is;
+	} lasting_memo[16];
 	/* rows seen, by a hash of their text, for duplicate rows: open
 	 * addressing of (hash, line) */
 	/* per column, the last value interned and its bytes: categorical
@@ -110,7 +116,24 @@ typedef struct {
 		uint32_t hash, hash2, line; /* line 0: an empty slot */
 	} * seen;
 	size_t nseen, capseen;
+	/* the second part of the file, read on another thread into a model
+	 * of its own (read.h, rg_split_hooks), or NULL */
+	struct part *part;
+	/* in that part's table: its rows that repeat an earlier row of the
+	 * part, not warned of yet (the first part may hold an earlier copy) */
+	int is_part;
+	struct dup {
+		uint32_t line, first;
+	} * dups;
+	size_t ndups, capdups;
 } table;
+
+/* A table's second part: its own model and table, the same columns. */
+struct part {
+	rg_model *m;
+	table t;
+	rg_read_hooks hooks;
+};
 
 /* Header names are compared lower-cased, trimmed, with spaces and dashes
  * as underscores: "Entity A Type" is entity_a_type. */
@@ -775,11 +798,11 @@ static rg_str trimmed(rg_model *m, const char *s, size_t n)
 	return rg_model_intern(m, s, n);
 }
 
-/* 1 if s may hold white space other than ASCII: a quick look before the
- * UTF-8 one of rg_odd_spaces. */
-static int maybe_odd(const char *s)
+/* 1 if the n bytes at s may hold white space other than ASCII: a quick
+ * look before the UTF-8 one of rg_odd_spaces. */
+static int maybe_odd(const char *s, size_t n)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+	for (const unsigned char *p = (const unsigned char *)s; n--; p++)
 		if (*p >= 0x80)
 			return 1;
 	return 0;
@@ -792,8 +815,12 @@ static int maybe_odd(const char *s)
 static rg_str name_text(table *t, const char *s, size_t n, const rg_field *where)
 {
 	rg_str x = trimmed(t->m, s, n);
+	/* the field's bytes, in the cache, not the interned copy, which may
+	 * not be */
+	if (!x || !maybe_odd(s, n))
+		return x;
 	const char *v = rg_model_str(t->m, x);
-	if (!x || !maybe_odd(v) || !rg_odd_spaces(v))
+	if (!rg_odd_spaces(v))
 		return x;
 	char *plain = rg_plain_spaces(v), *shown = rg_show_spaces(v);
 	rg_lint_about(t->d, "name with odd white space|names with odd white space", t->file,
@@ -1303,8 +1330,14 @@ static void note_lasting(table *t, const rg_row *row, rg_str kind)
 {
 	const rg_field *df = field(t, row, C_DATE), *sf = field(t, row, C_START),
 		       *ef = field(t, row, C_END);
-	if (!df || !df->len || (sf && sf->len) || (ef && ef->len) ||
-	    !lasting(rg_model_str(t->m, kind)))
+	if (!df || !df->len || (sf && sf->len) || (ef && ef->len))
+		return;
+	struct lasting_memo *lm = &t->lasting_memo[kind % 16];
+	if (!lm->kind || lm->kind != kind) {
+		lm->kind = kind;
+		lm->is = lasting(rg_model_str(t->m, kind));
+	}
+	if (!lm->is)
 		return;
 	if (!t->lasting++) {
 		t->lasting_kind = kind;
@@ -1515,6 +1548,32 @@ static void make_groups(table *t)
 	free(first);
 }
 
+static uint32_t line32(long line)
+{
+	return line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+}
+
+static void note_dup(table *t, long line, uint32_t first)
+{
+	if (t->ndups == t->capdups) {
+		t->capdups = t->capdups ? 2 * t->capdups : 64;
+		t->dups = rg_xrealloc(t->dups, t->capdups * sizeof *t->dups);
+	}
+	t->dups[t->ndups++] = (struct dup){line32(line), first};
+}
+
+/* The line of the first row the duplicate table holds with these hashes,
+ * or 0. */
+static uint32_t seen_line(const table *t, uint32_t h, uint32_t h2)
+{
+	if (!t->capseen)
+		return 0;
+	for (size_t k = h & (t->capseen - 1); t->seen[k].line; k = (k + 1) & (t->capseen - 1))
+		if (t->seen[k].hash == h && t->seen[k].hash2 == h2)
+			return t->seen[k].line;
+	return 0;
+}
+
 /* A row that repeats an earlier one to the letter is most often a
  * copy-and-paste slip: check says so (it still counts, as written). */
 static void check_duplicate(table *t, const rg_row *row)
@@ -1548,13 +1607,17 @@ static void check_duplicate(table *t, const rg_row *row)
 	size_t k = h & (t->capseen - 1);
 	for (; t->seen[k].line; k = (k + 1) & (t->capseen - 1))
 		if (t->seen[k].hash == h && t->seen[k].hash2 == h2) {
-			rg_lint_about(t->d, "repeated row|repeated rows", t->file, row->line, 1,
-				      "this row repeats line %ld", (long)t->seen[k].line);
+			if (t->is_part)
+				note_dup(t, row->line, t->seen[k].line);
+			else
+				rg_lint_about(t->d, "repeated row|repeated rows", t->file,
+					      row->line, 1, "this row repeats line %ld",
+					      (long)t->seen[k].line);
 			return;
 		}
 	t->seen[k].hash = h;
 	t->seen[k].hash2 = h2;
-	t->seen[k].line = row->line > UINT32_MAX ? UINT32_MAX : (uint32_t)row->line;
+	t->seen[k].line = line32(row->line);
 	t->nseen++;
 }
 
@@ -1774,6 +1837,152 @@ static void after_table(table *t, rg_status read)
 		rg_model_declarations_lost(t->m, t->fileno);
 }
 
+/* What reading rows leaves in a table: buffers, memos, the duplicate
+ * table. */
+static void free_row_state(table *t)
+{
+	free(t->mrow);
+	free(t->ext);
+	free(t->list);
+	free(t->seen);
+	free(t->dups);
+	for (size_t i = 0; t->memo && i < t->ncols; i++)
+		free(t->memo[i].bytes);
+	for (size_t i = 0; t->kind_memo && i < t->ncols; i++)
+		free(t->kind_memo[i].bytes);
+	free(t->memo);
+	free(t->kind_memo);
+}
+
+/* rg_split_hooks.begin: a table whose rows stand each on their own (an
+ * edge list, a meetings table) without a column mapping is read in two
+ * parts; the second goes to a model of its own, with the same columns,
+ * their names interned there. */
+static const rg_read_hooks *part_begin(void *ctx, rg_diags *pd)
+{
+	table *t = ctx;
+	int rows_alone = t->role == T_EDGES || t->role == T_MEETINGS;
+	if (!rows_alone || t->mapped || t->defaults || t->failed || !t->ncols)
+		return NULL;
+	struct part *p = rg_xcalloc(1, sizeof *p);
+	p->m = rg_model_new();
+	rg_model_set_event_nodes(p->m, rg_model_event_nodes(t->m));
+	table *u = &p->t;
+	*u = *t;
+	u->m = p->m;
+	u->d = pd;
+	u->names = rg_xcalloc(t->ncols, sizeof *u->names);
+	for (size_t i = 0; i < t->ncols; i++)
+		u->names[i] = rg_model_intern_z(p->m, rg_model_str(t->m, t->names[i]));
+	u->default_kind = rg_model_intern_z(p->m, rg_model_str(t->m, t->default_kind));
+	u->member_guess = rg_model_intern_z(p->m, rg_model_str(t->m, t->member_guess));
+	u->mrow = NULL, u->nmrow = u->capmrow = 0;
+	u->list = NULL, u->list_cap = 0;
+	u->memo = u->kind_memo = NULL;
+	u->seen = NULL, u->nseen = u->capseen = 0;
+	u->lasting = 0, u->lasting_kind = 0;
+	memset(u->lasting_memo, 0, sizeof u->lasting_memo);
+	u->part = NULL;
+	u->is_part = 1;
+	u->dups = NULL, u->ndups = u->capdups = 0;
+	p->hooks = (rg_read_hooks){on_row, ahead, u, NULL};
+	t->part = p;
+	return &p->hooks;
+}
+
+static int by_line(const void *a, const void *b)
+{
+	const struct dup *x = a, *y = b;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* The second part's repeated rows as one pass finds them: a row whose
+ * first copy in the part has an earlier one in the first part repeats
+ * that one.  Returns them in line order (the caller frees them). */
+static struct dup *part_dups(const table *t, table *u, size_t *n)
+{
+	struct dup *cross = NULL;
+	size_t ncross = 0, cap = 0;
+	for (size_t k = 0; k < u->capseen; k++) {
+		uint32_t first =
+			u->seen[k].line ? seen_line(t, u->seen[k].hash, u->seen[k].hash2) : 0;
+		if (!first)
+			continue;
+		if (ncross == cap) {
+			cap = cap ? 2 * cap : 64;
+			cross = rg_xrealloc(cross, cap * sizeof *cross);
+		}
+		cross[ncross++] = (struct dup){u->seen[k].line, first};
+	}
+	qsort(cross, ncross, sizeof *cross, by_line);
+	struct dup *all = rg_xmalloc((ncross + u->ndups + 1) * sizeof *all);
+	size_t i = 0, j = 0;
+	*n = 0;
+	while (i < ncross || j < u->ndups) {
+		if (j == u->ndups || (i < ncross && cross[i].line < u->dups[j].line)) {
+			all[(*n)++] = cross[i++];
+			continue;
+		}
+		struct dup d = u->dups[j++];
+		struct dup key = {d.first, 0};
+		const struct dup *x = bsearch(&key, cross, ncross, sizeof *cross, by_line);
+		if (x)
+			d.first = x->first;
+		all[(*n)++] = d;
+	}
+	free(cross);
+	return all;
+}
+
+/* rg_split_hooks.end: the second part's relations, strings and problems
+ * join the table's, in their place after the first part's. */
+static int part_end(void *ctx, int keep, rg_diags *pd)
+{
+	table *t = ctx;
+	struct part *p = t->part;
+	table *u = &p->t;
+	t->part = NULL;
+	if (keep && rg_model_take_part(t->m, p->m)) {
+		size_t ndup;
+		struct dup *dup = part_dups(t, u, &ndup);
+		/* the part's problems, with its repeated rows in their place */
+		rg_diags *all = rg_diags_new();
+		size_t k = 0;
+		for (size_t i = 0; i <= rg_diags_len(pd); i++) {
+			const rg_diag *g = i < rg_diags_len(pd) ? rg_diags_at(pd, i) : NULL;
+			for (; k < ndup && (!g || dup[k].line <= g->line); k++)
+				rg_lint_about(all, "repeated row|repeated rows", t->file,
+					      dup[k].line, 1, "this row repeats line %ld",
+					      (long)dup[k].first);
+			if (g && g->topic)
+				rg_lint_about(all, g->topic, g->file, g->line, g->col, "%s",
+					      g->msg);
+			else if (g)
+				rg_diag_add(all, g->severity, g->flags, g->file, g->line, g->col,
+					    "%s", g->msg);
+		}
+		rg_diags_append(t->d, all);
+		rg_diags_free(all);
+		free(dup);
+		if (u->lasting && !t->lasting) {
+			t->lasting_kind =
+				rg_model_lookup(t->m, rg_model_str(p->m, u->lasting_kind));
+			t->lasting_line = u->lasting_line;
+			t->lasting_col = u->lasting_col;
+		}
+		t->lasting += u->lasting;
+	} else {
+		keep = 0;
+	}
+	free(u->names);
+	free_row_state(u);
+	rg_model_free(p->m);
+	free(p);
+	return keep;
+}
+
+static const rg_split_hooks split_hooks = {part_begin, part_end};
+
 static rg_status load(rg_model *m, const char *path, const char *display, const char *data,
 		      size_t len, rg_diags *d)
 {
@@ -1786,25 +1995,16 @@ static rg_status load(rg_model *m, const char *path, const char *display, const 
 	t.fileno = rg_model_add_file(m, display);
 	char *base = lower_base(display);
 	t.base = base;
-	rg_read_hooks hooks = {on_row, ahead, &t};
+	rg_read_hooks hooks = {on_row, ahead, &t, &split_hooks};
 	rg_status s = data ? rg_read_csv_mem_with(data, len, display, &hooks, d)
 			   : rg_read_csv_with(path, display, &hooks, d);
 	after_table(&t, s);
-	free(t.mrow);
+	free_row_state(&t);
 	free(base);
 	free(t.names);
 	free(t.used);
 	free(t.mapped);
 	free(t.defaults);
-	free(t.ext);
-	free(t.list);
-	free(t.seen);
-	for (size_t i = 0; t.memo && i < t.ncols; i++)
-		free(t.memo[i].bytes);
-	for (size_t i = 0; t.kind_memo && i < t.ncols; i++)
-		free(t.kind_memo[i].bytes);
-	free(t.memo);
-	free(t.kind_memo);
 	if (s == RG_OK && t.failed)
 		s = RG_EDATA;
 	return s;

@@ -592,8 +592,15 @@ static rg_status load(rg_job *j)
 		if (st == RG_OK)
 			st = RG_EDATA;
 	}
-	emit(j, RG_EVENT_DONE, RG_STAGE_READ, 0, "%zu entities, %zu relations",
-	     rg_model_nentities(j->m), rg_model_nrelations(j->m));
+	size_t split = rg_model_split_tables(j->m);
+	if (split)
+		emit(j, RG_EVENT_DONE, RG_STAGE_READ, 0,
+		     "%zu entities, %zu relations (%zu table%s read in two parts at once)",
+		     rg_model_nentities(j->m), rg_model_nrelations(j->m), split,
+		     split == 1 ? "" : "s");
+	else
+		emit(j, RG_EVENT_DONE, RG_STAGE_READ, 0, "%zu entities, %zu relations",
+		     rg_model_nentities(j->m), rg_model_nrelations(j->m));
 	return st;
 }
 

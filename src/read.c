@@ -17,6 +17,16 @@
  * or any file on a single processor, both sides on the caller's thread.
  * Either way one parser reads the file from its first byte to its last,
  * so every line and column is what a single pass counts.
+ *
+ * Two parts.  When the caller allows it (rg_split_hooks), a big file is
+ * also cut in two at a line break near its middle: a third side (struct
+ * split) parses and delivers the second part on a thread of its own, to
+ * hooks of the caller's making, while the first part is read as above.
+ * The cut is a guess: it is right when the first part's parser, reaching
+ * it, is between two rows (not inside a quoted field) on the line the
+ * second part counted for it.  When it is wrong, or the second part met a
+ * problem, its rows are dropped and the first part's reader goes on over
+ * them, so what the caller hears is still what one pass gives.
  */
 #include "relgraph/read.h"
 
@@ -48,8 +58,15 @@
  * then again closer (stage 1). */
 #define AHEAD_FAR 16
 #define AHEAD_NEAR 8
-/* The bytes read from a file at a time. */
+/* The bytes read from a file at a time (FORCED_CHUNK when
+ * RG_READ_PARALLEL_ENV forces the parallel paths, so that a small file
+ * can be cut in two). */
 #define READ_CHUNK (1u << 16)
+#define FORCED_CHUNK 7
+/* Files from this size on are read in two parts when the caller allows
+ * (the second thread costs a count of the first half's lines and the
+ * caller's merge: worth it from a few megabytes). */
+#define SPLIT_MIN_BYTES (4u << 20)
 
 /* What a batch holds, in file order: rows, and problems between them. */
 enum { ITEM_ROW, ITEM_ERROR, ITEM_FAIL };
@@ -72,12 +89,16 @@ typedef struct batch {
 } batch;
 
 /* The delivering side, and the queue between the two threads. */
+typedef struct split split;
+
 typedef struct {
 	const char *file;
 	const rg_read_hooks *h;
 	rg_diags *d;
-	int stopped; /* the row callback asked to stop */
-	int failed;  /* an error was delivered */
+	split *sp;	   /* the file may be read in two parts, or NULL */
+	struct reader *rd; /* the parsing side, whose header begins the split */
+	int stopped;	   /* the row callback asked to stop */
+	int failed;	   /* an error was delivered */
 	int threaded;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -90,12 +111,18 @@ typedef struct {
 
 enum { START_NONE, START_AFTER_FIELD, START_AFTER_RECORD };
 
-typedef struct {
+typedef struct reader {
 	struct csv_parser p;
 	const char *file;
 	channel *ch;
-	batch *cur;	   /* the batch being filled */
-	size_t batch_rows; /* BATCH_ROWS, or FORCED_BATCH_ROWS */
+	size_t chunk;	     /* bytes read at a time: READ_CHUNK or FORCED_CHUNK */
+	atomic_size_t limit; /* where a second part begins: stop there (0: none) */
+	int split_open;	     /* a split may still come (the header ships alone) */
+	int want_thread;     /* without a second part, parse on a thread of its own */
+	int go_threaded;     /* ... now: the caller said no second part */
+	struct split *sp;    /* the second part, for the first part's reader */
+	batch *cur;	     /* the batch being filled */
+	size_t batch_rows;   /* BATCH_ROWS, or FORCED_BATCH_ROWS */
 
 	unsigned char delim;
 	unsigned char stop[256]; /* the bytes a segment ends at: CR, LF, delim */
@@ -271,6 +298,7 @@ static void ship(reader *r);
 static void on_record(int c, void *data)
 {
 	reader *r = data;
+	int header_now = 0;
 	(void)c;
 	r->pending = START_AFTER_RECORD;
 	if (r->stopped)
@@ -283,9 +311,11 @@ static void on_record(int c, void *data)
 		goto reset;
 	}
 	size_t index = r->index++;
-	if (index == 0)
+	if (index == 0) {
 		r->header_n = r->nfields;
-	else if (r->nfields != r->header_n) {
+		/* delivered at once: the caller decides on the split from it */
+		header_now = r->split_open;
+	} else if (r->nfields != r->header_n) {
 		size_t k = r->nfields > r->header_n ? r->header_n : r->nfields - 1;
 		err(r, r->row_line, k < r->nfields ? b->fields[r->row0 + k].col : 1,
 		    "row has %zu field%s but the header has %zu", r->nfields,
@@ -307,7 +337,8 @@ static void on_record(int c, void *data)
 reset:
 	r->nfields = 0;
 	r->bad_row = 0;
-	if (!r->stopped && (r->cur->rows >= r->batch_rows || r->cur->text.len >= BATCH_TEXT))
+	if (!r->stopped &&
+	    (header_now || r->cur->rows >= r->batch_rows || r->cur->text.len >= BATCH_TEXT))
 		ship(r);
 }
 
@@ -406,6 +437,8 @@ static void batch_free(batch *b)
 	free(b);
 }
 
+static void split_begin(channel *ch);
+
 static rg_row row_of(const channel *ch, const batch *b, size_t i)
 {
 	const item *it = &b->items[i];
@@ -444,6 +477,8 @@ static void deliver(channel *ch, batch *b)
 		rg_row row = row_of(ch, b, i);
 		if (ch->h->row(ch->h->ctx, &row, it->index))
 			ch->stopped = 1;
+		else if (it->index == 0 && ch->sp)
+			split_begin(ch);
 	}
 }
 
@@ -539,13 +574,6 @@ static int feed_text(reader *r, const char *s, size_t n)
  * to its end, one error a field.  Returns -1 when the file ends here. */
 static int feed(reader *r, const char *s, size_t n)
 {
-	if (!r->started) {
-		long skip = first_chunk(r, s, n);
-		if (skip < 0)
-			return -1;
-		s += skip;
-		n -= (size_t)skip;
-	}
 	const char *nul = memchr(s, '\0', n);
 	if (feed_text(r, s, nul ? (size_t)(nul - s) : n) != 0)
 		return -1;
@@ -569,6 +597,8 @@ static void reader_init(reader *r, channel *ch)
 	r->ch = ch;
 	r->cur = rg_xcalloc(1, sizeof *r->cur);
 	r->batch_rows = BATCH_ROWS;
+	r->chunk = READ_CHUNK;
+	atomic_init(&r->limit, 0);
 	r->delim = ',';
 	r->line = r->col = r->fline = r->fcol = 1;
 	r->pending = START_AFTER_RECORD;
@@ -594,39 +624,301 @@ static void reader_finish(reader *r, int ok)
 /* Where the bytes come from: a file, or memory. */
 typedef struct {
 	FILE *f;
+	const char *path; /* the file's, opened again for a second part */
 	const char *data;
-	size_t len;
-	int ioerr; /* errno of a failed read, else 0 */
+	size_t len, pos; /* memory: its size, and the bytes taken so far */
+	int ioerr;	 /* errno of a failed read, else 0 */
 } source;
+
+/* The next at most want bytes of src, at *out (read into buf for a file);
+ * returns how many, 0 at the end or on a read error. */
+static size_t next_bytes(source *src, char *buf, size_t want, const char **out)
+{
+	if (!src->f) {
+		size_t n = src->len - src->pos < want ? src->len - src->pos : want;
+		*out = src->data + src->pos;
+		src->pos += n;
+		return n;
+	}
+	*out = buf;
+	return fread(buf, 1, want, src->f);
+}
+
+static int split_at(reader *r, int exact);
+
+/* The parsing side's place in its source, so that the work can move to
+ * another thread half way (pump_run returns when r->go_threaded is set). */
+typedef struct {
+	char *buf;	   /* a file's bytes read */
+	const char *s;	   /* bytes read and not yet fed */
+	size_t n;	   /* how many */
+	size_t total;	   /* bytes of the file fed, or skipped (a BOM) */
+	int ok;		   /* no problem that ends the file */
+	int split_done;	   /* the cut was reached or passed */
+	int rest_is_split; /* ... and the second part took the rest */
+	int eof;
+} pump;
+
+static void pump_start(pump *p, const source *src)
+{
+	memset(p, 0, sizeof *p);
+	p->buf = src->f ? rg_xmalloc(READ_CHUNK) : NULL;
+	p->ok = 1;
+}
+
+/* Feeds src in pieces of r->chunk up to where a second part begins when
+ * it takes the rest (r->limit), until the end, a problem that ends the
+ * file, or r->go_threaded. */
+static void pump_run(reader *r, source *src, pump *p)
+{
+	while (p->ok && !r->stopped && !p->rest_is_split && !p->eof && !r->go_threaded) {
+		if (!p->n) {
+			if ((p->n = next_bytes(src, p->buf, READ_CHUNK, &p->s)) == 0) {
+				p->eof = 1;
+				break;
+			}
+			if (!r->started) {
+				long skip = first_chunk(r, p->s, p->n);
+				if (skip < 0) {
+					p->ok = 0;
+					break;
+				}
+				p->s += skip, p->n -= (size_t)skip, p->total += (size_t)skip;
+				continue;
+			}
+		}
+		size_t piece = p->n < r->chunk ? p->n : r->chunk;
+		size_t lim = p->split_done ? 0 : atomic_load(&r->limit);
+		if (lim && p->total >= lim) {
+			p->split_done = 1;
+			p->rest_is_split = split_at(r, p->total == lim);
+			continue;
+		}
+		if (lim && lim - p->total < piece)
+			piece = lim - p->total;
+		p->ok = feed(r, p->s, piece) == 0;
+		p->s += piece, p->n -= piece, p->total += piece;
+	}
+}
+
+/* Ends the parsing side's work on src. */
+static void pump_end(reader *r, source *src, pump *p)
+{
+	free(p->buf);
+	p->buf = NULL;
+	if (src->f && ferror(src->f)) {
+		src->ioerr = errno ? errno : EIO;
+		p->ok = 0;
+	} else if (p->total == 0 && p->ok) {
+		err(r, 1, 1, "empty file: a header row is required");
+		p->ok = 0;
+	}
+	reader_finish(r, p->ok && !p->rest_is_split);
+}
 
 /* The parsing side's whole work: every byte of src through feed. */
 static void parse_all(reader *r, source *src)
 {
-	if (!src->f) {
-		int ok = 1;
-		if (src->len == 0)
-			err(r, 1, 1, "empty file: a header row is required"), ok = 0;
-		else
-			ok = feed(r, src->data, src->len) == 0;
-		reader_finish(r, ok);
+	pump p;
+	pump_start(&p, src);
+	pump_run(r, src, &p);
+	pump_end(r, src, &p);
+}
+
+/* ---------- two parts */
+
+struct split {
+	const rg_split_hooks *hooks;
+	void *ctx;	     /* the caller's, for hooks */
+	const char *display; /* the file's name in diagnostics */
+	const char *path;    /* NULL: memory */
+	const char *data;
+	size_t size;
+	size_t at;		 /* the second part's first byte */
+	const rg_read_hooks *ph; /* begin's: the second part's hooks */
+	rg_diags *pd;		 /* what the second part's rows said */
+	channel ch;		 /* the second part's delivering side */
+	reader r;		 /* and its parsing side */
+	pthread_t thread;
+	int running;	 /* the thread was started and not yet joined */
+	atomic_int quit; /* the first part wants the second no more */
+	long first_line; /* the line the second part begins on */
+	int ok;		 /* the second part was read to its end, without a problem */
+	int ended;	 /* rg_split_hooks.end was called */
+};
+
+/* The line breaks among the n bytes at s as the reader counts them: CR,
+ * LF, and CRLF as one (*prev_cr: the byte before s was a CR). */
+static long line_breaks(const char *s, size_t n, int *prev_cr)
+{
+	long k = 0;
+	if (!*prev_cr && !memchr(s, '\r', n)) {
+		for (const char *p = s, *end = s + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+			k++;
+		return k;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\r' || (s[i] == '\n' && !*prev_cr))
+			k++;
+		*prev_cr = s[i] == '\r';
+	}
+	return k;
+}
+
+/* The second part's thread: counts the lines before the cut, then reads
+ * from it to the end as a file of its own whose header is the first
+ * part's. */
+static void split_run(split *sp, source *src)
+{
+	char *buf = src->f ? rg_xmalloc(READ_CHUNK) : NULL;
+	const char *s;
+	size_t n, total = 0;
+	int prev_cr = 0;
+	long lines = 0;
+	while (total < sp->at && !atomic_load(&sp->quit)) {
+		size_t want = sp->at - total < READ_CHUNK ? sp->at - total : READ_CHUNK;
+		if ((n = next_bytes(src, buf, want, &s)) == 0)
+			break;
+		lines += line_breaks(s, n, &prev_cr);
+		total += n;
+	}
+	int ok = total == sp->at;
+	sp->first_line = 1 + lines;
+	reader *r = &sp->r;
+	r->line = sp->first_line;
+	while (ok && !r->stopped && !atomic_load(&sp->quit) &&
+	       (n = next_bytes(src, buf, READ_CHUNK, &s)) > 0)
+		ok = feed(r, s, n) == 0;
+	if (src->f && ferror(src->f))
+		ok = 0;
+	free(buf);
+	if (atomic_load(&sp->quit))
+		ok = 0, r->stopped = 1; /* nothing more to deliver */
+	reader_finish(r, ok);
+	sp->ok = ok && !sp->ch.failed && !sp->ch.stopped && rg_diags_count(sp->pd, RG_ERROR) == 0 &&
+		 rg_diags_len(sp->pd) ==
+			 rg_diags_count(sp->pd, RG_WARNING) + rg_diags_count(sp->pd, RG_NOTE);
+}
+
+static void *split_thread(void *arg)
+{
+	split *volatile sp = arg;
+	source src = {NULL, sp->path, sp->data, sp->size, 0, 0};
+	rg_oom_trap trap;
+	if (setjmp(trap.env)) {
+		/* what was being built is lost: the first part reads it all */
+		sp->ok = 0;
+	} else {
+		rg_oom_enter(&trap);
+		if (!sp->path || (src.f = fopen(sp->path, "rb")) != NULL)
+			split_run(sp, &src);
+		rg_oom_leave(&trap);
+	}
+	if (src.f)
+		fclose(src.f);
+	return NULL;
+}
+
+/* Where the second part begins: after the first line break from the
+ * middle on; 0 when there is none before the end. */
+static size_t split_point(const split *sp)
+{
+	size_t mid = sp->size / 2;
+	if (!sp->path) {
+		const char *nl = memchr(sp->data + mid, '\n', sp->size - mid);
+		return nl && (size_t)(nl - sp->data) + 1 < sp->size ? (size_t)(nl - sp->data) + 1
+								    : 0;
+	}
+	FILE *f = fopen(sp->path, "rb");
+	if (!f)
+		return 0;
+	char buf[4096];
+	size_t at = 0, n;
+	if (fseek(f, (long)mid, SEEK_SET) == 0)
+		for (size_t off = mid; !at && (n = fread(buf, 1, sizeof buf, f)) > 0; off += n) {
+			const char *nl = memchr(buf, '\n', n);
+			if (nl)
+				at = off + (size_t)(nl - buf) + 1;
+		}
+	fclose(f);
+	return at < sp->size ? at : 0;
+}
+
+/* On the caller's thread, once the header is delivered: asks the caller
+ * for the second part's hooks, and starts it.  Without a second part, a
+ * big file's parsing moves to a thread of its own (r->go_threaded). */
+static void split_begin(channel *ch)
+{
+	split *sp = ch->sp;
+	reader *a = ch->rd; /* its delimiter and header are set by now */
+	ch->sp = NULL;	    /* once */
+	size_t at = split_point(sp);
+	if (at) {
+		sp->pd = rg_diags_new();
+		sp->ph = sp->hooks->begin(sp->ctx, sp->pd);
+	}
+	if (!sp->ph) {
+		a->go_threaded = a->want_thread;
 		return;
 	}
-	char *buf = rg_xmalloc(READ_CHUNK);
-	size_t n, total = 0;
-	int ok = 1;
-	while (ok && !r->stopped && (n = fread(buf, 1, READ_CHUNK, src->f)) > 0) {
-		total += n;
-		ok = feed(r, buf, n) == 0;
+	sp->at = at;
+	sp->ch.file = sp->display;
+	sp->ch.h = sp->ph;
+	sp->ch.d = sp->pd;
+	atomic_init(&sp->ch.quit, 0);
+	reader_init(&sp->r, &sp->ch);
+	sp->r.started = 1;
+	sp->r.delim = a->delim;
+	csv_set_delim(&sp->r.p, a->delim);
+	memcpy(sp->r.stop, a->stop, sizeof sp->r.stop);
+	sp->r.header_n = a->header_n;
+	sp->r.index = 1;
+	sp->r.batch_rows = a->batch_rows;
+	atomic_init(&sp->quit, 0);
+	if (pthread_create(&sp->thread, NULL, split_thread, sp) != 0) {
+		/* no thread: the first part reads it all */
+		csv_free(&sp->r.p);
+		batch_free(sp->r.cur);
+		a->go_threaded = a->want_thread;
+		return;
 	}
-	free(buf);
-	if (ferror(src->f)) {
-		src->ioerr = errno ? errno : EIO;
-		ok = 0;
-	} else if (total == 0 && ok) {
-		err(r, 1, 1, "empty file: a header row is required");
-		ok = 0;
-	}
-	reader_finish(r, ok);
+	sp->running = 1;
+	atomic_store(&a->limit, at);
+}
+
+static void split_join(split *sp)
+{
+	if (sp->running)
+		pthread_join(sp->thread, NULL);
+	sp->running = 0;
+}
+
+/* Tells the caller whether it may take the second part (once); returns
+ * 1 when it took it. */
+static int split_end(split *sp, int keep)
+{
+	if (!sp->ph || sp->ended)
+		return 0;
+	sp->ended = 1;
+	return sp->hooks->end(sp->ctx, keep, sp->pd);
+}
+
+/* On the first part's side (the caller's thread), at the cut (exact: the
+ * last byte fed was the one before it; else it is past it): delivers the
+ * first part's last rows and offers the second part to the caller.
+ * Returns 1 when the caller took it, which ends the file here. */
+static int split_at(reader *r, int exact)
+{
+	split *sp = r->sp;
+	int between = exact && !r->stopped && r->nfields == 0 && r->p.pstate == 0 &&
+		      r->p.entry_pos == 0 && r->pending == START_AFTER_RECORD && r->col == 1;
+	if (!between)
+		atomic_store(&sp->quit, 1);
+	else
+		ship(r); /* the first part's last rows (mid-row, a batch stays whole) */
+	split_join(sp);
+	int keep = between && !r->stopped && sp->ok && sp->first_line == r->line;
+	return split_end(sp, keep);
 }
 
 /* ---------- one thread or two */
@@ -634,6 +926,8 @@ static void parse_all(reader *r, source *src)
 typedef struct {
 	reader r;
 	source *src;
+	pump p;
+	int pumping; /* p is under way: the thread goes on with it */
 } job;
 
 static void *parse_thread(void *arg)
@@ -647,7 +941,11 @@ static void *parse_thread(void *arg)
 		ch->oom = 1;
 	} else {
 		rg_oom_enter(&trap);
-		parse_all(&j->r, j->src);
+		if (!j->pumping)
+			pump_start(&j->p, j->src);
+		j->r.go_threaded = 0; /* it is */
+		pump_run(&j->r, j->src, &j->p);
+		pump_end(&j->r, j->src, &j->p);
 		rg_oom_leave(&trap);
 		pthread_mutex_lock(&ch->mu);
 	}
@@ -668,7 +966,11 @@ static void run_threaded(channel *ch, job *j)
 	if (pthread_create(&t, NULL, parse_thread, j) != 0) {
 		/* no thread to be had: the one we are on does it all */
 		ch->threaded = 0;
-		parse_all(&j->r, j->src);
+		if (!j->pumping)
+			pump_start(&j->p, j->src);
+		j->r.go_threaded = 0; /* it is */
+		pump_run(&j->r, j->src, &j->p);
+		pump_end(&j->r, j->src, &j->p);
 		pthread_cond_destroy(&ch->cv);
 		pthread_mutex_destroy(&ch->mu);
 		return;
@@ -736,14 +1038,51 @@ static rg_status read_source(source *src, const char *display, size_t size, cons
 	j->src = src;
 	reader_init(&j->r, &ch);
 	int mode = parallel_mode();
-	if (mode > 0)
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	if (mode > 0) {
 		j->r.batch_rows = FORCED_BATCH_ROWS;
-	if (mode > 0 ||
-	    (mode == 0 && size >= PARALLEL_MIN_BYTES && sysconf(_SC_NPROCESSORS_ONLN) > 1))
+		j->r.chunk = FORCED_CHUNK;
+	}
+	int threads = mode > 0 || (mode == 0 && size >= PARALLEL_MIN_BYTES && cpus > 1);
+	split *sp = NULL;
+	if (h->split && size && (mode > 0 || (mode == 0 && size >= SPLIT_MIN_BYTES && cpus > 1))) {
+		sp = rg_xcalloc(1, sizeof *sp);
+		sp->hooks = h->split;
+		sp->ctx = h->ctx;
+		sp->display = display;
+		sp->path = src->path;
+		sp->data = src->data;
+		sp->size = size;
+		ch.sp = j->r.sp = sp;
+		ch.rd = &j->r;
+		j->r.split_open = 1;
+		j->r.want_thread = threads;
+	}
+	if (sp) {
+		/* two parts, each read on one thread; or, when the caller
+		 * wants one, the parsing goes to a thread of its own after the
+		 * header */
+		pump_start(&j->p, src);
+		j->pumping = 1;
+		pump_run(&j->r, src, &j->p);
+		if (j->r.go_threaded)
+			run_threaded(&ch, j);
+		else
+			pump_end(&j->r, src, &j->p);
+	} else if (threads) {
 		run_threaded(&ch, j);
-	else
+	} else {
 		parse_all(&j->r, src);
+	}
 	free(j);
+	if (sp) {
+		/* the first part stopped before the cut */
+		atomic_store(&sp->quit, 1);
+		split_join(sp);
+		split_end(sp, 0);
+		rg_diags_free(sp->pd);
+		free(sp);
+	}
 	return ch.failed ? RG_EDATA : RG_OK;
 }
 
@@ -760,7 +1099,7 @@ rg_status rg_read_csv_with(const char *path, const char *display, const rg_read_
 	size_t size = !is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)
 			      ? (size_t)st.st_size
 			      : 0;
-	source src = {f, NULL, 0, 0};
+	source src = {f, is_stdin ? NULL : path, NULL, 0, 0, 0};
 	rg_status s = read_source(&src, display, size, h, d);
 	if (!is_stdin)
 		fclose(f);
@@ -774,19 +1113,19 @@ rg_status rg_read_csv_with(const char *path, const char *display, const rg_read_
 rg_status rg_read_csv_mem_with(const char *data, size_t len, const char *display,
 			       const rg_read_hooks *h, rg_diags *d)
 {
-	source src = {NULL, data, len, 0};
+	source src = {NULL, NULL, data, len, 0, 0};
 	return read_source(&src, display, len, h, d);
 }
 
 rg_status rg_read_csv(const char *path, const char *display, rg_row_fn fn, void *ctx, rg_diags *d)
 {
-	rg_read_hooks h = {fn, NULL, ctx};
+	rg_read_hooks h = {fn, NULL, ctx, NULL};
 	return rg_read_csv_with(path, display, &h, d);
 }
 
 rg_status rg_read_csv_mem(const char *data, size_t len, const char *display, rg_row_fn fn,
 			  void *ctx, rg_diags *d)
 {
-	rg_read_hooks h = {fn, NULL, ctx};
+	rg_read_hooks h = {fn, NULL, ctx, NULL};
 	return rg_read_csv_mem_with(data, len, display, &h, d);
 }

@@ -140,6 +140,9 @@ rg_model *rg_model_copy(const rg_model *m);
  * and adds each leader's `leads` relation to their country. */
 rg_status rg_model_finish(rg_model *m, rg_diags *d);
 
+/* How many tables were read in two parts at once, on two threads (read.h,
+ * rg_split_hooks): for -v, and tests. */
+size_t rg_model_split_tables(const rg_model *m);
 size_t rg_model_nentities(const rg_model *m);
 size_t rg_model_nrelations(const rg_model *m);
 const rg_entity *rg_model_entity(const rg_model *m, size_t i);

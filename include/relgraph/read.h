@@ -40,16 +40,45 @@ typedef int (*rg_row_fn)(void *ctx, const rg_row *row, size_t index);
  * nothing; the row and its fields are valid until the row is delivered. */
 typedef void (*rg_ahead_fn)(void *ctx, const rg_row *row, int stage);
 
+typedef struct rg_split_hooks rg_split_hooks;
+
 typedef struct {
 	rg_row_fn row;
 	rg_ahead_fn ahead; /* may be NULL */
 	void *ctx;
+	const rg_split_hooks *split; /* may be NULL: the file is read in one part */
 } rg_read_hooks;
 
+/* A big file may be read in two parts at once: the caller's thread from
+ * the start, a second thread from a row boundary near the middle.  The
+ * caller says, once it has seen the header, whether its rows can be taken
+ * so; the rows of each part come in order, with exact lines and columns.
+ * Both functions are called on the caller's thread, with the hooks' ctx. */
+struct rg_split_hooks {
+	/* Called once the header (row 0) is delivered.  Returns the hooks
+	 * for the second part's rows, called on the other thread (their
+	 * index is above 0 but not the row's number in the file), which
+	 * must touch nothing the caller's hooks touch, their problems going
+	 * to part_d; or NULL to read the file in one part. */
+	const rg_read_hooks *(*begin)(void *ctx, rg_diags *part_d);
+	/* Called once, when begin returned hooks: when the first part is
+	 * read (its last row delivered), or when reading stopped before.
+	 * keep 1: the part's hooks got every row after the cut, as one pass
+	 * would have read them, and part_d holds what they said, no error
+	 * among it: return 1 to take them (after the caller's own rows, as
+	 * if delivered there), or 0 to have those rows delivered again to
+	 * the caller's hooks.  keep 0: the cut fell inside a quoted field, or
+	 * the part met an error (which one pass reports in its place), or
+	 * reading stopped: drop the part and return 0; the rows after the cut
+	 * come to the caller's hooks, unless reading stopped. */
+	int (*end)(void *ctx, int keep, rg_diags *part_d);
+};
+
 /* A big file is parsed on a second thread while rows are delivered on the
- * caller's: the same rows, problems and positions, in the same order.  This
- * environment variable set to "always" does so for any input (in batches
- * of a few rows: for tests), "never" for none. */
+ * caller's: the same rows, problems and positions, in the same order; and
+ * read in two parts when the hooks allow it (rg_split_hooks).  This
+ * environment variable set to "always" does both for any input (in
+ * batches of a few rows and bytes: for tests), "never" for none. */
 #define RG_READ_PARALLEL_ENV "RELGRAPH_PARALLEL_READ"
 
 /* Reads the CSV file at path ("-" for standard input), naming it display in

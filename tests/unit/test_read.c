@@ -465,6 +465,130 @@ static void test_parallel_read_stops_when_asked(void **state)
 	rg_diags_free(two.d);
 }
 
+/* ---- a file read in two parts ---- */
+
+/* What a caller of rg_split_hooks saw: rows first, so that collect takes
+ * it as its rows. */
+typedef struct {
+	rows main, part;
+	int begins, ends, offered; /* calls, and end's keep */
+	int take;		   /* what end answers when offered */
+	size_t part_problems;	   /* part_d's length at end */
+	rg_read_hooks ph;
+} two_parts;
+
+static const rg_read_hooks *part_begin(void *ctx, rg_diags *pd)
+{
+	two_parts *c = ctx;
+	(void)pd;
+	c->begins++;
+	c->ph = (rg_read_hooks){collect, NULL, &c->part, NULL};
+	return &c->ph;
+}
+
+static int part_end(void *ctx, int keep, rg_diags *pd)
+{
+	two_parts *c = ctx;
+	c->ends++;
+	c->offered = keep;
+	c->part_problems = rg_diags_len(pd);
+	return keep && c->take;
+}
+
+static const rg_split_hooks part_hooks = {part_begin, part_end};
+
+/* Reads text (forced: cut in two however small) into c. */
+static rg_status read_two(two_parts *c, const char *text, rg_diags *d)
+{
+	c->main.stop_at = c->part.stop_at = SIZE_MAX;
+	rg_read_hooks h = {collect, NULL, c, &part_hooks};
+	setenv(RG_READ_PARALLEL_ENV, "always", 1);
+	rg_status st = rg_read_csv_mem_with(text, strlen(text), "t.csv", &h, d);
+	unsetenv(RG_READ_PARALLEL_ENV);
+	return st;
+}
+
+static const char twelve[] = "name,n\n"
+			     "r1,1\nr2,2\nr3,3\nr4,4\nr5,5\nr6,6\n"
+			     "r7,7\nr8,8\nr9,9\nr10,10\nr11,11\nr12,12\n";
+
+/* Rows r1.. of twelve, from the k-th on, in rows from its i-th on. */
+static void assert_twelve_rows(const rows *r, size_t i, size_t k, size_t n)
+{
+	for (; i < n; i++, k++) {
+		char want[8];
+		snprintf(want, sizeof want, "r%zu", k);
+		assert_string_equal(r->s[i][0], want);
+		assert_int_equal(r->line[i], (long)k + 1);
+		assert_int_equal(r->fcol[i][1], (long)strlen(want) + 2);
+	}
+}
+
+static void test_two_parts_taken(void **state)
+{
+	fixture *f = *state;
+	two_parts c = {0};
+	c.take = 1;
+	assert_int_equal(read_two(&c, twelve, f->d), RG_OK);
+	assert_int_equal(c.begins, 1);
+	assert_int_equal(c.ends, 1);
+	assert_int_equal(c.offered, 1);
+	/* the header and the first rows here, the rest there, in order */
+	assert_true(c.main.n > 1 && c.part.n > 0);
+	assert_int_equal(c.main.n + c.part.n, 13);
+	assert_int_equal(c.main.index[0], 0);
+	assert_twelve_rows(&c.main, 1, 1, c.main.n);
+	assert_twelve_rows(&c.part, 0, c.main.n, c.part.n);
+	assert_true(c.part.index[0] > 0);
+}
+
+static void test_two_parts_refused_read_again(void **state)
+{
+	fixture *f = *state;
+	two_parts c = {0};
+	c.take = 0;
+	assert_int_equal(read_two(&c, twelve, f->d), RG_OK);
+	assert_int_equal(c.offered, 1);
+	assert_true(c.part.n > 0);
+	/* every row once, to the caller's hooks */
+	assert_int_equal(c.main.n, 13);
+	assert_twelve_rows(&c.main, 1, 1, 13);
+}
+
+static void test_two_parts_cut_inside_quotes(void **state)
+{
+	fixture *f = *state;
+	two_parts c = {0};
+	c.take = 1;
+	/* the middle falls among the quoted line breaks: the part starts on
+	 * "l3" as if a row, and is dropped */
+	assert_int_equal(read_two(&c, "a,b\nx,\"l1\nl2\nl3\nl4\nl5\nl6\nl7\"\ny,z\n", f->d), RG_OK);
+	assert_int_equal(c.ends, 1);
+	assert_int_equal(c.offered, 0);
+	assert_int_equal(c.main.n, 3);
+	assert_string_equal(c.main.s[1][1], "l1\nl2\nl3\nl4\nl5\nl6\nl7");
+	assert_string_equal(c.main.s[2][0], "y");
+	assert_int_equal(c.main.line[2], 9);
+}
+
+static void test_two_parts_error_told_once_in_place(void **state)
+{
+	fixture *f = *state;
+	two_parts c = {0};
+	c.take = 1;
+	assert_int_equal(read_two(&c,
+				  "name,n\nr1,1\nr2,2\nr3,3\nr4,4\nr5,5\nr6,6\n"
+				  "r7,7\nr8,8\nr9,9,9\nr10,10\n",
+				  f->d),
+			 RG_EDATA);
+	/* the part met the error: dropped, and the rows read again here */
+	assert_int_equal(c.offered, 0);
+	assert_int_equal(c.part_problems, 1);
+	assert_int_equal(c.main.n, 10);
+	assert_int_equal(rg_diags_len(f->d), 1);
+	assert_diag_at(rg_diags_at(f->d, 0), RG_ERROR, "t.csv", 10, 6);
+}
+
 static void test_empty_input(void **state)
 {
 	fixture *f = *state;
@@ -558,6 +682,10 @@ int main(void)
 		T(test_nul_byte),
 		T(test_parallel_read_same_as_one_pass),
 		T(test_parallel_read_stops_when_asked),
+		T(test_two_parts_taken),
+		T(test_two_parts_refused_read_again),
+		T(test_two_parts_cut_inside_quotes),
+		T(test_two_parts_error_told_once_in_place),
 		T(test_empty_input),
 		T(test_bom_only_is_empty),
 		T(test_errors_in_several_rows_all_reported),
