@@ -563,8 +563,10 @@ static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name, 
 	if (m->nlost) {
 		m->unlisted++;
 	} else if (m->node_tables && kind < m->nkind_declared && m->kind_declared[kind]) {
-		m->undeclared =
-			rg_xrealloc(m->undeclared, (m->nundeclared + 1) * sizeof *m->undeclared);
+		if (!(m->nundeclared & (m->nundeclared - 1))) /* room: doubled at powers of two */
+			m->undeclared = rg_xrealloc(m->undeclared,
+						    (m->nundeclared ? 2 * m->nundeclared : 1) *
+							    sizeof *m->undeclared);
 		m->undeclared[m->nundeclared++] = i;
 	} else if (m->node_tables) {
 		/* no table declares any of this kind (world leaders with their
@@ -869,9 +871,14 @@ static int overlaps(rg_span a, rg_span b)
  * before a leader took office, after a state ceased) is likely a typo. */
 static void check_dates(const rg_model *m, size_t from, size_t to, rg_diags *d)
 {
+	/* which entities have a time of their own: with names by the
+	 * hundred thousand, few, and this is read instead of each end */
+	unsigned char *dated = rg_xcalloc(m->nent ? m->nent : 1, 1);
+	for (size_t i = 0; i < m->nent; i++)
+		dated[i] = m->ent[i].when.start.year || m->ent[i].when.end.year;
 	for (size_t i = from; i < to; i++) {
 		const rg_relation *r = &m->rel[i];
-		if (!r->when.start.year && !r->when.end.year)
+		if ((!r->when.start.year && !r->when.end.year) || (!dated[r->a] && !dated[r->b]))
 			continue;
 		/* a single date is a point, not an open-ended span */
 		rg_span w = r->when;
@@ -899,6 +906,7 @@ static void check_dates(const rg_model *m, size_t from, size_t to, rg_diags *d)
 				break;
 		}
 	}
+	free(dated);
 }
 
 rg_status rg_model_finish(rg_model *m, rg_diags *d)
@@ -1110,7 +1118,16 @@ rg_model_mark *rg_model_mark_new(const rg_model *m)
 	return k;
 }
 
-static void forget_finish(rg_model_mark *k)
+static void drop_index(rg_model_mark *k)
+{
+	free(k->ix.off);
+	free(k->ix.rel);
+	k->ix = (struct rel_index){0};
+}
+
+/* Forgets what finishing after k made; its list of relations by entity
+ * too unless keep_ix (the ends of k's relations may come out the same). */
+static void forget_finish(rg_model_mark *k, int keep_ix)
 {
 	if (k->lent_to && k->lent_to->ix_kept == &k->ix) {
 		/* the model keeps no list of relations by entity then */
@@ -1136,16 +1153,15 @@ static void forget_finish(rg_model_mark *k)
 	rg_diags_free(k->said_undeclared);
 	rg_diags_free(k->said_dates);
 	k->said_near = k->said_undeclared = k->said_dates = NULL;
-	free(k->ix.off);
-	free(k->ix.rel);
-	k->ix = (struct rel_index){0};
+	if (!keep_ix)
+		drop_index(k);
 }
 
 void rg_model_mark_free(rg_model_mark *k)
 {
 	if (!k)
 		return;
-	forget_finish(k);
+	forget_finish(k, 0);
 	free(k->ent);
 	free(k->crow);
 	free(k->period);
@@ -1389,7 +1405,12 @@ static void reuse_made(rg_model *m, const rg_model_mark *k, rg_str other)
 	}
 	m->nent = at + k->nmade;
 	free(m->undeclared);
-	m->undeclared = dup_n(k->undeclared, k->nundeclared, sizeof *m->undeclared);
+	size_t room = 1; /* as resolve_or_create grows it */
+	while (room < k->nundeclared)
+		room *= 2;
+	m->undeclared = rg_xmalloc(room * sizeof *m->undeclared);
+	if (k->nundeclared)
+		memcpy(m->undeclared, k->undeclared, k->nundeclared * sizeof *m->undeclared);
 	m->nundeclared = k->nundeclared;
 	free(m->ukind);
 	m->ukind = dup_n(k->ukind, k->nukind, sizeof *m->ukind);
@@ -1400,18 +1421,23 @@ static void reuse_made(rg_model *m, const rg_model_mark *k, rg_str other)
 	m->unlisted = k->made_unlisted;
 }
 
-/* Resolves relations [from, to), creating the entities no table declares. */
-static void resolve_range(rg_model *m, uint32_t *by_label, const rg_str *kind_of, size_t nstr,
-			  rg_str other, size_t from, size_t to)
+/* Resolves relations [from, to), creating the entities no table declares;
+ * returns 1 if some end is not what it was. */
+static int resolve_range(rg_model *m, uint32_t *by_label, const rg_str *kind_of, size_t nstr,
+			 rg_str other, size_t from, size_t to)
 {
+	int changed = 0;
 	for (size_t i = from; i < to; i++) {
 		rg_relation *r = &m->rel[i];
 		rg_str ka = r->aname < nstr && kind_of[r->aname] ? kind_of[r->aname] : other;
 		rg_str kb = r->bname < nstr && kind_of[r->bname] ? kind_of[r->bname] : other;
+		uint32_t a = r->a, b = r->b;
 		r->a = resolve_or_create(m, by_label, r->aname, ka, r->where);
 		rg_loc bwhere = {r->where.file, r->where.line, r->bcol};
 		r->b = resolve_or_create(m, by_label, r->bname, kb, bwhere);
+		changed |= r->a != a || r->b != b;
 	}
+	return changed;
 }
 
 /* Says into d what *part says, made now by the caller (keep: kept in
@@ -1489,7 +1515,7 @@ static rg_status finish(rg_model *m, rg_model_mark *k, rg_diags *d)
 	size_t nstr = m->nstr;
 	reuse = reuse && kinds_kept(m, k, country);
 	if (k && !reuse) {
-		forget_finish(k);
+		forget_finish(k, 1);
 		k->decl = decl;
 	} else {
 		free(decl.s);
@@ -1506,7 +1532,8 @@ static rg_status finish(rg_model *m, rg_model_mark *k, rg_diags *d)
 	if (reuse) {
 		reuse_made(m, k, other);
 	} else {
-		resolve_range(m, by_label, kind_of, nstr, other, 0, split);
+		if (resolve_range(m, by_label, kind_of, nstr, other, 0, split) && k)
+			drop_index(k); /* made again below */
 		if (k)
 			k->done = !mixed && remember_made(m, k, ndecl, guessed, other);
 	}
@@ -1534,14 +1561,14 @@ static rg_status finish(rg_model *m, rg_model_mark *k, rg_diags *d)
 			"from the tables",
 			m->nent);
 	if (k && k->done) {
-		if (!reuse)
+		if (!k->ix.off)
 			build_index(m, 0, split, &k->ix);
 		m->ix_kept = &k->ix;
 		k->lent_to = m;
 		m->ix_own = rg_xcalloc(1, sizeof *m->ix_own);
 		build_index(m, split, m->nrel, m->ix_own);
 	} else if (k) {
-		forget_finish(k);
+		forget_finish(k, 0);
 	}
 	if (k)
 		k->reused = reuse;

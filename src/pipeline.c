@@ -714,6 +714,8 @@ static size_t unknown_kinds(rg_job *j, const char *opt, const char *const *value
 			    int relations)
 {
 	size_t nk, bad = 0;
+	if (!nvalues)
+		return 0; /* no walk over a million relations for nothing */
 	const char **kinds = model_kinds(j->m, relations, &nk);
 	for (size_t v = 0; v < nvalues; v++) {
 		size_t k = 0;
