@@ -1221,6 +1221,9 @@ static void rollback_strings(rg_model *m, const rg_model_mark *k)
 
 void rg_model_rollback(rg_model *m, rg_model_mark *k)
 {
+	/* empty when marked: what later files found beside them goes */
+	rg_mapping_free(m->mapping);
+	m->mapping = NULL;
 	rollback_strings(m, k);
 	for (size_t i = k->nent; i < m->nent; i++)
 		m->by_id[m->ent[i].id] = 0;
