@@ -160,6 +160,16 @@ static void test_finish_again_after_mark(void **state)
 			   "2021,Xi Jinping;Person 7\n2021,Person 7;New Person\n";
 	CHECK(1, {"leaders.csv", leaders}, {"meetings.csv", more});
 	/* a name of the big table given another kind after it: done again */
+	const char *edges = "source,target,source_type\nZed,Zod,country\n";
+	CHECK(0, {"leaders.csv", leaders}, {"meetings.csv", more}, {"edges.csv", edges});
+	CHECK(1, {"leaders.csv", leaders}, {"meetings.csv", more},
+	      {"edges.csv", "source,target,source_type\nZed,Zid,country\n"});
+	CHECK(0, {"leaders.csv", leaders}, {"meetings.csv", more},
+	      {"edges.csv", "source,target,source_type\nPerson 5,Person 6,country\n"});
+	CHECK(0, {"leaders.csv", leaders}, {"meetings.csv", more},
+	      {"edges.csv", "source,target,target_type\nPerson 5,Person 6,leader\n"});
+	CHECK(1, {"leaders.csv", leaders}, {"meetings.csv", more},
+	      {"edges.csv", "source,target,target_type\nPerson 5,Person 6,leader\n"});
 	CHECK(0, {"leaders.csv", leaders}, {"meetings.csv", more},
 	      {"treaties.csv", "name,date,parties\nPact,2020,Person 5;Person 6\n"});
 	CHECK(0, {"leaders.csv", leaders}, {"meetings.csv", more});
