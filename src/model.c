@@ -1183,7 +1183,7 @@ static void free_index(struct rel_index *x)
 }
 
 /* The strings from k->nstr on out of the hash table and their blocks. */
-static void rollback_strings(rg_model *m, const rg_model_mark *k)
+static void rollback_strings(rg_model *m, rg_model_mark *k)
 {
 	if (m->hcap == k->hcap) {
 		/* linear probing: a slot's run holds only strings older than
@@ -1207,6 +1207,7 @@ static void rollback_strings(rg_model *m, const rg_model_mark *k)
 			m->htab[h] = t[i];
 		}
 		free(t);
+		k->hcap = cap; /* newer strings come in order again from here */
 	}
 	m->nstr = k->nstr;
 	size_t first = k->nblocks ? k->nblocks - 1 : 0;

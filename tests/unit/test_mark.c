@@ -185,6 +185,17 @@ static void test_finish_again_after_mark(void **state)
 	CHECK(0, {"leaders.csv", leaders}, {"meetings.csv", more});
 	/* a file renamed: the places in the warnings name it */
 	CHECK(0, {"leader.csv", leaders}, {"meetings.csv", more});
+	/* so many new names after the mark that the strings' table grows:
+	 * rolled back all the same, then again without growing */
+	rg_buf many = {0};
+	rg_buf_printf(&many, "date,participants\n");
+	for (int i = 0; i < 300; i++)
+		rg_buf_printf(&many, "2021,Xi Jinping;Newcomer %d\n", i);
+	CHECK(0, {"leaders.csv", leaders}, {"meetings.csv", many.s});
+	CHECK(1, {"leaders.csv", leaders}, {"meetings.csv", more});
+	CHECK(1, {"leaders.csv", leaders}, {"meetings.csv", many.s});
+	CHECK(1, {"leaders.csv", leaders}, {"meetings.csv", more});
+	free(many.s);
 	/* no node table at all */
 	CHECK(0, {"meetings.csv", more});
 	CHECK(1, {"meetings.csv", more});
