@@ -196,6 +196,12 @@ static void test_finish_again_after_mark(void **state)
 	CHECK(1, {"leaders.csv", leaders}, {"meetings.csv", many.s});
 	CHECK(1, {"leaders.csv", leaders}, {"meetings.csv", more});
 	free(many.s);
+	/* a relation of Xi Jinping to himself, and a directed one, in the
+	 * focus views */
+	const char *self = "source,target,kind,directed\nXi Jinping,Xi Jinping,talked,no\n"
+			   "Person 7,Xi Jinping,wrote to,yes\nXi Jinping,Person 7,wrote to,yes\n";
+	CHECK(0, {"leaders.csv", leaders}, {"meetings.csv", more}, {"self.csv", self});
+	CHECK(1, {"leaders.csv", leaders}, {"meetings.csv", more}, {"self.csv", self});
 	/* no node table at all */
 	CHECK(0, {"meetings.csv", more});
 	CHECK(1, {"meetings.csv", more});
