@@ -92,6 +92,11 @@ struct rg_model {
 	 * about after the near names are known (one message a name) */
 	uint32_t *undeclared;
 	size_t nundeclared;
+	/* relations by entity (rg_model_incident) when finished after a
+	 * mark: the mark's part (its relations) and this model's own (the
+	 * rest); see the block "Marks" */
+	const struct rel_index *ix_kept;
+	struct rel_index *ix_own;
 };
 
 /* A block of relations is mapped from the system, not taken from malloc:
@@ -112,6 +117,8 @@ static void relblk_free(rg_relation *b)
 	if (b)
 		munmap(b, RELBLK * sizeof(rg_relation));
 }
+static rg_status finish(rg_model *m, rg_model_mark *k, rg_diags *d);
+static void free_index(struct rel_index *x);
 
 static char *store(rg_model *m, const char *s, size_t len)
 {
@@ -197,6 +204,7 @@ void rg_model_free(rg_model *m)
 	free(m->pent);
 	free(m->pspan);
 	free(m->undeclared);
+	free_index(m->ix_own);
 	free(m);
 }
 
@@ -699,8 +707,10 @@ static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name, 
 	if (m->nlost) {
 		m->unlisted++;
 	} else if (m->node_tables && kind < m->nkind_declared && m->kind_declared[kind]) {
-		m->undeclared =
-			rg_xrealloc(m->undeclared, (m->nundeclared + 1) * sizeof *m->undeclared);
+		if (!(m->nundeclared & (m->nundeclared - 1))) /* room: doubled at powers of two */
+			m->undeclared = rg_xrealloc(m->undeclared,
+						    (m->nundeclared ? 2 * m->nundeclared : 1) *
+							    sizeof *m->undeclared);
 		m->undeclared[m->nundeclared++] = i;
 	} else if (m->node_tables) {
 		/* no table declares any of this kind (world leaders with their
@@ -720,11 +730,10 @@ static uint32_t resolve_or_create(rg_model *m, uint32_t *by_label, rg_str name, 
 /* The names used but declared in no node table, of kinds some table
  * declares: "did you mean" when one is near a declared name, else a lint
  * warning with its first use (see resolve_or_create). */
-static void report_undeclared(rg_model *m, rg_diags *d)
+static void report_undeclared(rg_model *m, const unsigned char *near, size_t from, size_t to,
+			      rg_diags *d)
 {
-	unsigned char *near = rg_xcalloc(m->nent ? m->nent : 1, 1);
-	rg_model_near_names(m, d, near);
-	for (size_t k = 0; k < m->nundeclared; k++) {
+	for (size_t k = from; k < to; k++) {
 		const rg_entity *e = &m->ent[m->undeclared[k]];
 		if (near[m->undeclared[k]])
 			continue;
@@ -733,10 +742,6 @@ static void report_undeclared(rg_model *m, rg_diags *d)
 			      "'%s' is used here but declared in no node table (drawn as %s)",
 			      rg_model_str(m, e->id), rg_model_str(m, e->kind));
 	}
-	free(near);
-	free(m->undeclared);
-	m->undeclared = NULL;
-	m->nundeclared = 0;
 }
 
 /* The lines for the kinds no table declares (see resolve_or_create). */
@@ -838,13 +843,32 @@ static void report_kinds(const rg_model *m, const kind_vote *v, size_t n, size_t
 	}
 }
 
+/* What finishing after a mark skips (rg_model_finish_kept): the kinds
+ * of the relations before from, and of the names the mark says they
+ * create (kind[name] for name < nstr, 0 for none); sets *mixed when a
+ * name below nstr is given several kinds.  All zero: nothing skipped. */
+typedef struct {
+	size_t from, nstr;
+	const rg_str *kind;
+	int *mixed;
+	/* when set: marks the names given a kind by the relations before
+	 * split */
+	unsigned char *guessed;
+	size_t split;
+} kept_names;
+
+static int kept_name(const kept_names *kn, rg_str n)
+{
+	return kn->kind && n < kn->nstr && kn->kind[n];
+}
+
 /* First pass of the kinds: sets kind[name] to the first kind given to each
  * undeclared name, and marks in mixed the names given another kind too
  * (most names are given one kind, and need no vote). */
 static void first_kinds(rg_model *m, const uint32_t *by_label, rg_str country, rg_str *kind,
-			unsigned char *mixed)
+			unsigned char *mixed, const kept_names *kn)
 {
-	for (size_t i = 0; i < m->nrel + m->ncrow; i++) {
+	for (size_t i = kn->from; i < m->nrel + m->ncrow; i++) {
 		rg_str name[2], guess[2];
 		if (i < m->nrel) {
 			const rg_relation *r = REL(m, i);
@@ -856,7 +880,10 @@ static void first_kinds(rg_model *m, const uint32_t *by_label, rg_str country, r
 		}
 		for (int e = 0; e < 2; e++) {
 			rg_str g = guess[e], n = name[e];
-			if (!g || kind[n] == g || mixed[n] || resolve(m, by_label, n) != RG_NONE)
+			if (g && kn->guessed && i < kn->split)
+				kn->guessed[n] = 1;
+			if (!g || kind[n] == g || mixed[n] || kept_name(kn, n) ||
+			    resolve(m, by_label, n) != RG_NONE)
 				continue;
 			if (kind[n])
 				mixed[n] = 1;
@@ -869,14 +896,15 @@ static void first_kinds(rg_model *m, const uint32_t *by_label, rg_str country, r
 /* Returns, indexed by string, the kind each undeclared name is drawn as
  * (0: no column says, drawn as other); the caller frees it.  Names given
  * several kinds vote, every use counting, in the order given. */
-static rg_str *undeclared_kinds(rg_model *m, const uint32_t *by_label, rg_str country, rg_diags *d)
+static rg_str *undeclared_kinds(rg_model *m, const uint32_t *by_label, rg_str country,
+				const kept_names *kn, rg_diags *d)
 {
 	rg_str *kind = rg_xcalloc(m->nstr, sizeof *kind);
 	unsigned char *mixed = rg_xcalloc(m->nstr, 1);
-	first_kinds(m, by_label, country, kind, mixed);
+	first_kinds(m, by_label, country, kind, mixed, kn);
 	kind_vote *v = NULL;
 	size_t n = 0, cap = 0;
-	for (size_t i = 0; i < m->nrel; i++) {
+	for (size_t i = kn->from; i < m->nrel; i++) {
 		const rg_relation *r = REL(m, i);
 		if (mixed[r->aname] && resolve(m, by_label, r->aname) == RG_NONE)
 			vote(&v, &n, &cap, r->aname, r->aguess, r->where);
@@ -890,6 +918,10 @@ static rg_str *undeclared_kinds(rg_model *m, const uint32_t *by_label, rg_str co
 			vote(&v, &n, &cap, m->crow[i].country, country, m->crow[i].where);
 	free(mixed);
 	sort_votes(v, n, m->nstr);
+	/* a name of the relations before a mark given several kinds: its
+	 * finished results cannot be kept (see rg_model_finish_kept) */
+	for (size_t i = 0; i < n && kn->mixed; i++)
+		*kn->mixed |= v[i].name < kn->nstr;
 	for (size_t i = 0, j; i < n; i = j) {
 		/* v[i..j) name one entity; runs of one kind within it */
 		size_t best = i, best_n = 0, first = i, kinds = 0;
@@ -981,11 +1013,16 @@ static int overlaps(rg_span a, rg_span b)
 
 /* A relation dated outside the time one of its ends existed (a meeting
  * before a leader took office, after a state ceased) is likely a typo. */
-static void check_dates(const rg_model *m, rg_diags *d)
+static void check_dates(const rg_model *m, size_t from, size_t to, rg_diags *d)
 {
-	for (size_t i = 0; i < m->nrel; i++) {
+	/* which entities have a time of their own: with names by the
+	 * hundred thousand, few, and this is read instead of each end */
+	unsigned char *dated = rg_xcalloc(m->nent ? m->nent : 1, 1);
+	for (size_t i = 0; i < m->nent; i++)
+		dated[i] = m->ent[i].when.start.year || m->ent[i].when.end.year;
+	for (size_t i = from; i < to; i++) {
 		const rg_relation *r = REL(m, i);
-		if (!r->when.start.year && !r->when.end.year)
+		if ((!r->when.start.year && !r->when.end.year) || (!dated[r->a] && !dated[r->b]))
 			continue;
 		/* a single date is a point, not an open-ended span */
 		rg_span w = r->when;
@@ -1013,59 +1050,12 @@ static void check_dates(const rg_model *m, rg_diags *d)
 				break;
 		}
 	}
+	free(dated);
 }
 
 rg_status rg_model_finish(rg_model *m, rg_diags *d)
 {
-	/* Labels index the entities declared so far; RG_NONE marks a label two
-	 * entities share, which cannot name either. */
-	uint32_t *by_label = rg_xcalloc(m->nstr, sizeof *by_label);
-	for (size_t i = 0; i < m->nent; i++) {
-		rg_str l = m->ent[i].label;
-		if (l)
-			by_label[l] = by_label[l] ? RG_NONE : (uint32_t)i + 1;
-	}
-	rg_str other = rg_model_intern_z(m, "other");
-	rg_str country = rg_model_intern_z(m, "country");
-	size_t nstr = m->nstr;
-	rg_str *kind_of = undeclared_kinds(m, by_label, country, d);
-	m->nkind_declared = m->nstr;
-	m->kind_declared = rg_xcalloc(m->nstr, 1);
-	for (size_t i = 0; i < m->nent; i++)
-		if (m->ent[i].declared)
-			m->kind_declared[m->ent[i].kind] = 1;
-	size_t nrel = m->nrel;
-	for (size_t i = 0; i < nrel; i++) {
-		rg_relation *r = REL(m, i);
-		rg_str ka = r->aname < nstr && kind_of[r->aname] ? kind_of[r->aname] : other;
-		rg_str kb = r->bname < nstr && kind_of[r->bname] ? kind_of[r->bname] : other;
-		r->a = resolve_or_create(m, by_label, r->aname, ka, r->where);
-		rg_loc bwhere = {r->where.file, r->where.line, r->bcol};
-		r->b = resolve_or_create(m, by_label, r->bname, kb, bwhere);
-	}
-	add_leads(m, by_label, kind_of, nstr);
-	report_unlisted_kinds(m, d);
-	sort_periods(m);
-	free(m->kind_declared);
-	m->kind_declared = NULL;
-	m->nkind_declared = 0;
-	free(kind_of);
-	free(by_label);
-	report_undeclared(m, d);
-	check_dates(m, d);
-	if (m->unlisted)
-		rg_lint(d, rg_model_file(m, m->lost), 0, 0,
-			"%zu name%s used but declared in no node table %s not listed: %s could "
-			"not be read whole, and may declare them",
-			m->unlisted, m->unlisted > 1 ? "s" : "", m->unlisted > 1 ? "are" : "is",
-			m->nlost > 1 ? "this file and others" : "this file");
-	else if (!m->node_tables && !m->nlost && m->nent && m->nfiles)
-		rg_lint(d, NULL, 0, 0,
-			"no node table: all %zu nodes come from the edges, drawn with kinds "
-			"guessed "
-			"from the tables",
-			m->nent);
-	return rg_diags_count(d, RG_ERROR) ? RG_EDATA : RG_OK;
+	return finish(m, NULL, d);
 }
 
 /* Dates */
@@ -1189,4 +1179,554 @@ rg_status rg_model_map(rg_model *m, const char *spec, rg_diags *d)
 rg_status rg_model_map_check(rg_model *m, rg_diags *d)
 {
 	return m->mapping ? rg_mapping_check(m->mapping, d) : RG_OK;
+}
+
+/* --- Marks: a model rolled back and finished again (rg_job's kept loads;
+ * see model.h).  Owner: this block; it reads the model's arrays as the
+ * rest of this file lays them out, and finishing's steps above. */
+
+/* A list of relations by entity over a range of relations: entity e's
+ * are rel[off[e] .. off[e + 1]), in index order (a relation of one
+ * entity to itself once). */
+struct rel_index {
+	uint32_t *off, *rel;
+	size_t nent;
+};
+
+/* In rg_model_mark.kind: a name the relations before the mark create
+ * with no kind of their own (drawn as other). */
+#define KIND_NONE UINT32_MAX
+
+struct rg_model_mark {
+	/* the model when marked */
+	size_t nblocks, used;
+	char *last; /* the block strings were being added to */
+	size_t nstr, hcap, nent, nrel, nattr, nfiles, node_tables, ncrow, nlost, unlisted, nperiod;
+	size_t nparts;
+	uint32_t lost;
+	uint64_t rows;
+	rg_entity *ent; /* the entities, which later loads may fill in */
+	struct country_row *crow;
+	struct period *period;
+	/* what the first finish after the mark made of the relations before
+	 * it (done: it could be kept), for the next finishes to reuse */
+	int done, reused;
+	rg_buf decl;	      /* what else finishing reads: declarations, files */
+	size_t ndecl;	      /* entities before finishing */
+	rg_entity *made;      /* the entities they create: [ndecl, ndecl + nmade) */
+	size_t nmade, nother; /* how many made are drawn as other */
+	rg_str *kind;	      /* by name below nstr: its made entity's kind, or
+				 KIND_NONE; 0 when they make no entity of it */
+	uint32_t *undeclared;
+	size_t nundeclared;
+	struct unlisted_kind *ukind;
+	size_t nukind, made_unlisted;
+	unsigned char *near; /* by made entity: a near name was found */
+	size_t looks;	     /* near names: the budget left after them */
+	rg_diags *said_near, *said_undeclared, *said_dates;
+	struct rel_index ix;
+	rg_model *lent_to; /* the model that reads ix as its ix_kept */
+};
+
+static void *dup_n(const void *a, size_t n, size_t size)
+{
+	void *b = rg_xmalloc((n ? n : 1) * size);
+	if (n)
+		memcpy(b, a, n * size);
+	return b;
+}
+
+rg_model_mark *rg_model_mark_new(const rg_model *m)
+{
+	if (m->mapping && !rg_mapping_empty(m->mapping))
+		return NULL;
+	rg_model_mark *k = rg_xcalloc(1, sizeof *k);
+	k->nblocks = m->nblocks;
+	k->used = m->used;
+	k->last = m->nblocks ? m->blocks[m->nblocks - 1] : NULL;
+	k->nstr = m->nstr;
+	k->hcap = m->hcap;
+	k->nent = m->nent;
+	k->nrel = m->nrel;
+	k->nattr = m->nattr;
+	k->nfiles = m->nfiles;
+	k->node_tables = m->node_tables;
+	k->ncrow = m->ncrow;
+	k->nlost = m->nlost;
+	k->unlisted = m->unlisted;
+	k->nperiod = m->nperiod;
+	k->nparts = m->nparts;
+	k->lost = m->lost;
+	k->rows = m->rows;
+	k->ent = dup_n(m->ent, m->nent, sizeof *m->ent);
+	k->crow = dup_n(m->crow, m->ncrow, sizeof *m->crow);
+	k->period = dup_n(m->period, m->nperiod, sizeof *m->period);
+	return k;
+}
+
+static void drop_index(rg_model_mark *k)
+{
+	free(k->ix.off);
+	free(k->ix.rel);
+	k->ix = (struct rel_index){0};
+}
+
+/* Forgets what finishing after k made; its list of relations by entity
+ * too unless keep_ix (the ends of k's relations may come out the same). */
+static void forget_finish(rg_model_mark *k, int keep_ix)
+{
+	if (k->lent_to && k->lent_to->ix_kept == &k->ix) {
+		/* the model keeps no list of relations by entity then */
+		free_index(k->lent_to->ix_own);
+		k->lent_to->ix_own = NULL;
+		k->lent_to->ix_kept = NULL;
+	}
+	k->lent_to = NULL;
+	k->done = k->reused = 0;
+	free(k->decl.s);
+	k->decl = (rg_buf){0};
+	free(k->made);
+	free(k->kind);
+	free(k->undeclared);
+	free(k->ukind);
+	free(k->near);
+	k->made = NULL;
+	k->kind = NULL;
+	k->undeclared = NULL;
+	k->ukind = NULL;
+	k->near = NULL;
+	rg_diags_free(k->said_near);
+	rg_diags_free(k->said_undeclared);
+	rg_diags_free(k->said_dates);
+	k->said_near = k->said_undeclared = k->said_dates = NULL;
+	if (!keep_ix)
+		drop_index(k);
+}
+
+void rg_model_mark_free(rg_model_mark *k)
+{
+	if (!k)
+		return;
+	forget_finish(k, 0);
+	free(k->ent);
+	free(k->crow);
+	free(k->period);
+	free(k);
+}
+
+int rg_model_mark_reused(const rg_model_mark *k)
+{
+	return k && k->reused;
+}
+
+static void free_index(struct rel_index *x)
+{
+	if (!x)
+		return;
+	free(x->off);
+	free(x->rel);
+	free(x);
+}
+
+/* The strings from k->nstr on out of the hash table and their blocks. */
+static void rollback_strings(rg_model *m, rg_model_mark *k)
+{
+	if (m->hcap == k->hcap) {
+		/* linear probing: a slot's run holds only strings older than
+		 * it, so emptying the newer ones breaks no older string's run */
+		for (size_t i = k->nstr; i < m->nstr; i++) {
+			size_t h = rg_hash(m->str[i], strlen(m->str[i])) & (m->hcap - 1);
+			while (m->htab[h].id != i)
+				h = (h + 1) & (m->hcap - 1);
+			m->htab[h] = (struct slot){NULL, 0, 0};
+		}
+	} else {
+		struct slot *t = m->htab;
+		size_t cap = m->hcap;
+		m->htab = rg_xcalloc(cap, sizeof *t);
+		for (size_t i = 0; i < cap; i++) {
+			if (!t[i].id || t[i].id >= k->nstr)
+				continue;
+			size_t h = rg_hash(t[i].s, strlen(t[i].s)) & (cap - 1);
+			while (m->htab[h].id)
+				h = (h + 1) & (cap - 1);
+			m->htab[h] = t[i];
+		}
+		free(t);
+		k->hcap = cap; /* newer strings come in order again from here */
+	}
+	m->nstr = k->nstr;
+	size_t first = k->nblocks ? k->nblocks - 1 : 0;
+	for (size_t i = first; i < m->nblocks; i++)
+		if (m->blocks[i] != k->last)
+			free(m->blocks[i]);
+	if (k->nblocks)
+		m->blocks[k->nblocks - 1] = k->last;
+	m->nblocks = k->nblocks;
+	m->used = k->used;
+}
+
+void rg_model_rollback(rg_model *m, rg_model_mark *k)
+{
+	/* empty when marked: what later files found beside them goes */
+	rg_mapping_free(m->mapping);
+	m->mapping = NULL;
+	rollback_strings(m, k);
+	for (size_t i = k->nent; i < m->nent; i++)
+		m->by_id[m->ent[i].id] = 0;
+	if (k->nent)
+		memcpy(m->ent, k->ent, k->nent * sizeof *m->ent);
+	m->nent = k->nent;
+	m->nrel = k->nrel; /* the blocks after stay, for the relations to come */
+	m->nparts = k->nparts;
+	m->nattr = k->nattr;
+	for (size_t i = k->nfiles; i < m->nfiles; i++)
+		free(m->files[i]);
+	m->nfiles = k->nfiles;
+	m->node_tables = k->node_tables;
+	if (k->ncrow)
+		memcpy(m->crow, k->crow, k->ncrow * sizeof *m->crow);
+	m->ncrow = k->ncrow;
+	if (k->nperiod)
+		memcpy(m->period, k->period, k->nperiod * sizeof *m->period);
+	m->nperiod = k->nperiod;
+	m->nlost = k->nlost;
+	m->unlisted = k->unlisted;
+	m->lost = k->lost;
+	m->rows = k->rows;
+	free(m->pent);
+	free(m->pspan);
+	m->pent = NULL;
+	m->pspan = NULL;
+	free_index(m->ix_own);
+	m->ix_own = NULL;
+	m->ix_kept = NULL;
+}
+
+/* The list of relations by entity over relations [from, to). */
+static void build_index(const rg_model *m, size_t from, size_t to, struct rel_index *x)
+{
+	size_t nent = m->nent;
+	uint32_t *off = rg_xcalloc(nent + 2, sizeof *off);
+	for (size_t i = from; i < to; i++) {
+		off[REL(m, i)->a + 2]++;
+		if (REL(m, i)->b != REL(m, i)->a)
+			off[REL(m, i)->b + 2]++;
+	}
+	for (size_t e = 2; e < nent + 2; e++)
+		off[e] += off[e - 1];
+	/* off[e + 1] is where e's run starts: fill it, which moves it to
+	 * where the run ends, the start of e + 1's */
+	uint32_t *rel = rg_xmalloc((off[nent + 1] ? off[nent + 1] : 1) * sizeof *rel);
+	for (size_t i = from; i < to; i++) {
+		const rg_relation *r = REL(m, i);
+		rel[off[r->a + 1]++] = (uint32_t)i;
+		if (r->b != r->a)
+			rel[off[r->b + 1]++] = (uint32_t)i;
+	}
+	*x = (struct rel_index){off, rel, nent};
+}
+
+int rg_model_incident(const rg_model *m, uint32_t e, rg_rel_run run[2])
+{
+	if (!m->ix_own)
+		return 0;
+	const struct rel_index *x[2] = {m->ix_kept, m->ix_own};
+	for (int p = 0; p < 2; p++) {
+		run[p] = (rg_rel_run){NULL, 0};
+		if (x[p] && e < x[p]->nent)
+			run[p] = (rg_rel_run){x[p]->rel + x[p]->off[e],
+					      x[p]->off[e + 1] - x[p]->off[e]};
+	}
+	return 1;
+}
+
+/* What finishing reads besides the relations: every entity declared so
+ * far and the files' names, as text (string numbers may differ). */
+static void declarations(const rg_model *m, rg_buf *b)
+{
+	b->len = 0;
+	for (size_t i = 0; i < m->nent; i++) {
+		const rg_entity *e = &m->ent[i];
+		rg_str s[3] = {e->id, e->label, e->kind};
+		for (int k = 0; k < 3; k++)
+			rg_buf_add(b, m->str[s[k]], strlen(m->str[s[k]]) + 1);
+		unsigned flag = e->declared;
+		rg_buf_add(b, (const char *)&e->when, sizeof e->when);
+		rg_buf_add(b, (const char *)&e->where, sizeof e->where);
+		rg_buf_add(b, (const char *)&flag, sizeof flag);
+	}
+	for (size_t i = 0; i < m->nfiles; i++)
+		rg_buf_add(b, m->files[i], strlen(m->files[i]) + 1);
+	size_t n[3] = {m->nent, m->node_tables, m->nlost};
+	rg_buf_add(b, (const char *)n, sizeof n);
+}
+
+/* 1 when the names k's relations create keep their kind with the
+ * relations and country rows loaded after k: none given a kind of its
+ * own there, or the one it has. */
+static int kinds_kept(const rg_model *m, const rg_model_mark *k, rg_str country)
+{
+	for (size_t i = k->nrel; i < m->nrel + m->ncrow; i++) {
+		rg_str name[2], guess[2];
+		if (i < m->nrel) {
+			name[0] = REL(m, i)->aname, name[1] = REL(m, i)->bname;
+			guess[0] = REL(m, i)->aguess, guess[1] = REL(m, i)->bguess;
+		} else {
+			name[0] = name[1] = m->crow[i - m->nrel].country;
+			guess[0] = country, guess[1] = 0;
+		}
+		for (int e = 0; e < 2; e++)
+			if (guess[e] && name[e] < k->nstr && k->kind[name[e]] &&
+			    k->kind[name[e]] != guess[e])
+				return 0;
+	}
+	return 1;
+}
+
+static void room_for_entities(rg_model *m, size_t n, size_t nstr)
+{
+	if (n > m->capent) {
+		while (m->capent < n)
+			m->capent = m->capent ? 2 * m->capent : 64;
+		m->ent = rg_xrealloc(m->ent, m->capent * sizeof *m->ent);
+	}
+	if (nstr > m->capby) {
+		size_t cap = m->capby ? m->capby : 1024;
+		while (cap < nstr)
+			cap *= 2;
+		m->by_id = rg_xrealloc(m->by_id, cap * sizeof *m->by_id);
+		memset(m->by_id + m->capby, 0, (cap - m->capby) * sizeof *m->by_id);
+		m->capby = cap;
+	}
+}
+
+/* Remembers in k what resolving its relations made: the entities from
+ * ndecl on, the undeclared names, the kinds no table declares.  Returns 0
+ * when it cannot be reused (a name of them given its kind only later). */
+static int remember_made(const rg_model *m, rg_model_mark *k, size_t ndecl,
+			 const unsigned char *guessed, rg_str other)
+{
+	k->ndecl = ndecl;
+	k->nmade = m->nent - ndecl;
+	k->made = dup_n(m->ent + ndecl, k->nmade, sizeof *k->made);
+	k->kind = rg_xcalloc(k->nstr ? k->nstr : 1, sizeof *k->kind);
+	k->nother = 0;
+	for (size_t i = 0; i < k->nmade; i++) {
+		rg_entity *e = &k->made[i];
+		if (e->id >= k->nstr)
+			return 0;
+		if (guessed[e->id])
+			k->kind[e->id] = e->kind;
+		else if (e->kind == other)
+			k->kind[e->id] = KIND_NONE;
+		else
+			return 0;
+		if (e->kind == other) {
+			e->kind = KIND_NONE; /* other's number may change */
+			k->nother++;
+		}
+	}
+	k->undeclared = dup_n(m->undeclared, m->nundeclared, sizeof *m->undeclared);
+	k->nundeclared = m->nundeclared;
+	k->ukind = dup_n(m->ukind, m->nukind, sizeof *m->ukind);
+	k->nukind = m->nukind;
+	for (size_t i = 0; i < k->nukind; i++)
+		if (k->ukind[i].kind == other)
+			k->ukind[i].kind = KIND_NONE;
+		else if (k->ukind[i].kind >= k->nstr)
+			return 0;
+	k->made_unlisted = m->unlisted;
+	return 1;
+}
+
+/* Puts back what remember_made remembered, in place of resolving k's
+ * relations again: their ends are as the last finish left them. */
+static void reuse_made(rg_model *m, const rg_model_mark *k, rg_str other)
+{
+	size_t at = m->nent;
+	room_for_entities(m, at + k->nmade, k->nstr);
+	if (k->nmade)
+		memcpy(m->ent + at, k->made, k->nmade * sizeof *m->ent);
+	for (size_t i = 0; i < k->nmade; i++) {
+		rg_entity *e = &m->ent[at + i];
+		if (k->nother && e->kind == KIND_NONE)
+			e->kind = other;
+		m->by_id[e->id] = (uint32_t)(at + i + 1);
+	}
+	m->nent = at + k->nmade;
+	free(m->undeclared);
+	size_t room = 1; /* as resolve_or_create grows it */
+	while (room < k->nundeclared)
+		room *= 2;
+	m->undeclared = rg_xmalloc(room * sizeof *m->undeclared);
+	if (k->nundeclared)
+		memcpy(m->undeclared, k->undeclared, k->nundeclared * sizeof *m->undeclared);
+	m->nundeclared = k->nundeclared;
+	free(m->ukind);
+	m->ukind = dup_n(k->ukind, k->nukind, sizeof *m->ukind);
+	m->nukind = k->nukind;
+	for (size_t i = 0; i < m->nukind; i++)
+		if (m->ukind[i].kind == KIND_NONE)
+			m->ukind[i].kind = other;
+	m->unlisted = k->made_unlisted;
+}
+
+/* Resolves relations [from, to), creating the entities no table declares;
+ * returns 1 if some end is not what it was. */
+static int resolve_range(rg_model *m, uint32_t *by_label, const rg_str *kind_of, size_t nstr,
+			 rg_str other, size_t from, size_t to)
+{
+	int changed = 0;
+	for (size_t i = from; i < to; i++) {
+		rg_relation *r = REL(m, i);
+		rg_str ka = r->aname < nstr && kind_of[r->aname] ? kind_of[r->aname] : other;
+		rg_str kb = r->bname < nstr && kind_of[r->bname] ? kind_of[r->bname] : other;
+		uint32_t a = r->a, b = r->b;
+		r->a = resolve_or_create(m, by_label, r->aname, ka, r->where);
+		rg_loc bwhere = {r->where.file, r->where.line, r->bcol};
+		r->b = resolve_or_create(m, by_label, r->bname, kb, bwhere);
+		changed |= r->a != a || r->b != b;
+	}
+	return changed;
+}
+
+/* Says into d what *part says, made now by the caller (keep: kept in
+ * *part for the next finish) or kept from the last (reuse). */
+static void said(rg_diags *d, rg_diags **part, int keep)
+{
+	rg_diags_append(d, *part);
+	if (!keep) {
+		rg_diags_free(*part);
+		*part = NULL;
+	}
+}
+
+/* The warnings for undeclared names and for dates: those of k's part as
+ * remembered (reuse) or made now and remembered (k), then the rest. */
+static void report_names_dates(rg_model *m, rg_model_mark *k, int reuse, size_t ndecl, rg_diags *d)
+{
+	unsigned char *near = rg_xcalloc(m->nent ? m->nent : 1, 1);
+	size_t looks = RG_NEAR_LOOKS_FIRST, split = ndecl, nu = 0, nrel0 = 0;
+	if (k) {
+		split = ndecl + k->nmade;
+		nu = k->nundeclared;
+		nrel0 = k->nrel;
+	}
+	if (reuse) {
+		if (k->nmade)
+			memcpy(near + ndecl, k->near, k->nmade);
+		looks = k->looks;
+	} else if (k) {
+		k->said_near = rg_diags_new();
+		rg_model_near_names_in(m, k->said_near, near, 0, split, &looks);
+		k->near = dup_n(near + ndecl, k->nmade, 1);
+		k->looks = looks;
+		k->said_undeclared = rg_diags_new();
+		report_undeclared(m, near, 0, nu, k->said_undeclared);
+		k->said_dates = rg_diags_new();
+		check_dates(m, 0, nrel0, k->said_dates);
+	}
+	if (k)
+		said(d, &k->said_near, 1);
+	rg_model_near_names_in(m, d, near, split, m->nent, &looks);
+	if (k)
+		said(d, &k->said_undeclared, 1);
+	report_undeclared(m, near, nu, m->nundeclared, d);
+	free(near);
+	free(m->undeclared);
+	m->undeclared = NULL;
+	m->nundeclared = 0;
+	if (k)
+		said(d, &k->said_dates, 1);
+	check_dates(m, nrel0, m->nrel, d);
+}
+
+/* Finishing (rg_model_finish), after mark k when given: see model.h. */
+static rg_status finish(rg_model *m, rg_model_mark *k, rg_diags *d)
+{
+	size_t ndecl = m->nent, split = k ? k->nrel : 0;
+	rg_buf decl = {0};
+	int reuse = 0, mixed = 0;
+	if (k) {
+		declarations(m, &decl);
+		reuse = k->done && decl.len == k->decl.len &&
+			memcmp(decl.s, k->decl.s, decl.len) == 0;
+	}
+	/* Labels index the entities declared so far; RG_NONE marks a label two
+	 * entities share, which cannot name either. */
+	uint32_t *by_label = rg_xcalloc(m->nstr, sizeof *by_label);
+	for (size_t i = 0; i < m->nent; i++) {
+		rg_str l = m->ent[i].label;
+		if (l)
+			by_label[l] = by_label[l] ? RG_NONE : (uint32_t)i + 1;
+	}
+	rg_str other = rg_model_intern_z(m, "other");
+	rg_str country = rg_model_intern_z(m, "country");
+	size_t nstr = m->nstr;
+	reuse = reuse && kinds_kept(m, k, country);
+	if (k && !reuse) {
+		forget_finish(k, 1);
+		k->decl = decl;
+	} else {
+		free(decl.s);
+	}
+	unsigned char *guessed = k && !reuse ? rg_xcalloc(nstr, 1) : NULL;
+	kept_names kn = {
+		reuse ? split : 0, k ? k->nstr : 0, reuse ? k->kind : NULL, &mixed, guessed, split};
+	rg_str *kind_of = undeclared_kinds(m, by_label, country, &kn, d);
+	m->nkind_declared = m->nstr;
+	m->kind_declared = rg_xcalloc(m->nstr, 1);
+	for (size_t i = 0; i < m->nent; i++)
+		if (m->ent[i].declared)
+			m->kind_declared[m->ent[i].kind] = 1;
+	if (reuse) {
+		reuse_made(m, k, other);
+	} else {
+		if (resolve_range(m, by_label, kind_of, nstr, other, 0, split) && k)
+			drop_index(k); /* made again below */
+		if (k)
+			k->done = !mixed && remember_made(m, k, ndecl, guessed, other);
+	}
+	free(guessed);
+	resolve_range(m, by_label, kind_of, nstr, other, split, m->nrel);
+	add_leads(m, by_label, kind_of, nstr);
+	report_unlisted_kinds(m, d);
+	sort_periods(m);
+	free(m->kind_declared);
+	m->kind_declared = NULL;
+	m->nkind_declared = 0;
+	free(kind_of);
+	free(by_label);
+	report_names_dates(m, k, reuse, ndecl, d);
+	if (m->unlisted)
+		rg_lint(d, rg_model_file(m, m->lost), 0, 0,
+			"%zu name%s used but declared in no node table %s not listed: %s could "
+			"not be read whole, and may declare them",
+			m->unlisted, m->unlisted > 1 ? "s" : "", m->unlisted > 1 ? "are" : "is",
+			m->nlost > 1 ? "this file and others" : "this file");
+	else if (!m->node_tables && !m->nlost && m->nent && m->nfiles)
+		rg_lint(d, NULL, 0, 0,
+			"no node table: all %zu nodes come from the edges, drawn with kinds "
+			"guessed "
+			"from the tables",
+			m->nent);
+	if (k && k->done) {
+		if (!k->ix.off)
+			build_index(m, 0, split, &k->ix);
+		m->ix_kept = &k->ix;
+		k->lent_to = m;
+		m->ix_own = rg_xcalloc(1, sizeof *m->ix_own);
+		build_index(m, split, m->nrel, m->ix_own);
+	} else if (k) {
+		forget_finish(k, 0);
+	}
+	if (k)
+		k->reused = reuse;
+	return rg_diags_count(d, RG_ERROR) ? RG_EDATA : RG_OK;
+}
+
+rg_status rg_model_finish_kept(rg_model *m, rg_model_mark *k, rg_diags *d)
+{
+	return finish(m, k, d);
 }

@@ -64,5 +64,11 @@ void rg_model_row_read(rg_model *m, const char *file);
  * 'Narendra Modi' in leaders.csv), naming it and where it is declared.
  * Marks each such entity in near, indexed by entity. (model_load.c) */
 void rg_model_near_names(rg_model *m, rg_diags *d, unsigned char *near);
+/* The same for the entities [from, to) only, with *budget the looks left
+ * (RG_NEAR_LOOKS_FIRST before the first call: the whole budget), updated;
+ * a search in parts says what one search over all would. */
+#define RG_NEAR_LOOKS_FIRST ((size_t)-1)
+void rg_model_near_names_in(rg_model *m, rg_diags *d, unsigned char *near, size_t from, size_t to,
+			    size_t *budget);
 
 #endif

@@ -1697,11 +1697,20 @@ static int by_kind(const void *a, const void *b)
 
 void rg_model_near_names(rg_model *m, rg_diags *d, unsigned char *near)
 {
+	size_t looks = RG_NEAR_LOOKS_FIRST;
+	rg_model_near_names_in(m, d, near, 0, rg_model_nentities(m), &looks);
+}
+
+void rg_model_near_names_in(rg_model *m, rg_diags *d, unsigned char *near, size_t from, size_t to,
+			    size_t *budget)
+{
 	size_t nent = rg_model_nentities(m), ndecl = 0;
 	for (size_t i = 0; i < nent; i++)
 		ndecl += rg_model_entity(m, i)->declared;
-	size_t looks = ndecl ? NEAR_NAMES_BUDGET / ndecl : 0;
-	if (ndecl == nent || !looks)
+	if (*budget == RG_NEAR_LOOKS_FIRST)
+		*budget = ndecl ? NEAR_NAMES_BUDGET / ndecl : 0;
+	size_t looks = *budget;
+	if (ndecl == nent || !looks || from >= to)
 		return;
 	/* each declared entity twice, by id and by label, the declared ones
 	 * only (a look then costs what the budget counts), grouped by kind:
@@ -1718,7 +1727,7 @@ void rg_model_near_names(rg_model *m, rg_diags *d, unsigned char *near)
 		cands[2 * c] = rg_fold(rg_model_str(m, e->id));
 		cands[2 * c + 1] = e->label ? rg_fold(rg_model_str(m, e->label)) : NULL;
 	}
-	for (size_t i = 0; i < nent; i++) {
+	for (size_t i = from; i < to; i++) {
 		const rg_entity *e = rg_model_entity(m, i);
 		size_t at[NEAR_NAMES_SHOWN], n = 0, lo = 0, hi = ndecl;
 		const char *name = rg_model_str(m, e->id);
@@ -1770,6 +1779,7 @@ void rg_model_near_names(rg_model *m, rg_diags *d, unsigned char *near)
 		free(cands[i]);
 	free(cands);
 	free(owner);
+	*budget = looks;
 }
 
 /* Rows ahead: every name of the row's name columns (the field trimmed,

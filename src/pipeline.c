@@ -44,11 +44,12 @@ typedef struct {
 	} meta[2];
 } unit;
 
-/* The model as loaded from the first upto units, before rg_model_finish,
- * with what loading them said and their worst status. */
+/* The model as loaded from the first upto units, before rg_model_finish:
+ * a mark to roll the job's model back to, with what loading them said and
+ * their worst status. */
 typedef struct {
 	size_t upto;
-	rg_model *m;
+	rg_model_mark *mark;
 	rg_diags *d;
 	rg_status st;
 } kept_load;
@@ -86,13 +87,15 @@ struct rg_job {
 	int keep_memory;
 	rg_memory *last;
 	/* rg_job_keep_loaded: the units of the last load and the states kept
-	 * after its big files, by upto; owned by the job, dropped when the
-	 * inputs change */
+	 * after its big files, by upto: marks in one model, which is m, or
+	 * base between rg_job_reset and the next load; owned by the job,
+	 * dropped when the inputs change */
 	int keep;
 	unit *units;
 	size_t nunits;
 	kept_load *kept;
 	size_t nkept;
+	rg_model *base;
 	size_t files_read;
 };
 
@@ -148,14 +151,19 @@ static void free_units(unit *u, size_t n)
 	free(u);
 }
 
-/* Drops the kept states from the k-th on. */
+/* Drops the kept states from the k-th on (and the model they mark when
+ * none is left and the job is not using it). */
 static void drop_kept_from(rg_job *j, size_t k)
 {
 	for (size_t i = k; i < j->nkept; i++) {
-		rg_model_free(j->kept[i].m);
+		rg_model_mark_free(j->kept[i].mark);
 		rg_diags_free(j->kept[i].d);
 	}
 	j->nkept = j->nkept < k ? j->nkept : k;
+	if (!j->nkept) {
+		rg_model_free(j->base);
+		j->base = NULL;
+	}
 }
 
 static void drop_kept(rg_job *j)
@@ -183,7 +191,10 @@ size_t rg_job_files_read(const rg_job *j)
 void rg_job_reset(rg_job *j)
 {
 	rg_view_free(j->v);
-	rg_model_free(j->m);
+	if (j->nkept && j->m && !j->base)
+		j->base = j->m; /* rolled back by the next load */
+	else
+		rg_model_free(j->m);
 	j->v = NULL;
 	j->m = NULL;
 	j->load_status = j->select_status = RG_OK;
@@ -229,6 +240,10 @@ void rg_job_clear_inputs(rg_job *j)
 rg_model *rg_job_take_model(rg_job *j)
 {
 	rg_model *m = j->m;
+	if (j->nkept && !j->base) {
+		j->m = NULL; /* the kept marks are of the model given away */
+		drop_kept(j);
+	}
 	rg_view_free(j->v);
 	j->v = NULL;
 	j->m = NULL;
@@ -512,10 +527,13 @@ static size_t start_from_kept(rg_job *j, const unit *u, size_t n, rg_diags **d, 
 		return 0;
 	}
 	const kept_load *kl = &j->kept[k - 1];
-	if (!(j->m = rg_model_copy(kl->m))) {
+	if (!j->base) {
 		drop_kept_from(j, 0);
 		return start_from_kept(j, u, n, d, st);
 	}
+	rg_model_rollback(j->base, kl->mark);
+	j->m = j->base;
+	j->base = NULL;
 	*d = rg_diags_copy(kl->d);
 	*st = kl->st;
 	return kl->upto;
@@ -554,11 +572,11 @@ static rg_status load_units(rg_job *j)
 			st = s;
 		if (j->keep && u[i].size >= RG_KEEP_BYTES &&
 		    (u[i].kind == UNIT_FILE || u[i].kind == UNIT_MEM)) {
-			rg_model *copy = rg_model_copy(j->m); /* NULL with a mapping */
-			if (copy) {
+			rg_model_mark *mark = rg_model_mark_new(j->m); /* NULL with a mapping */
+			if (mark) {
 				j->kept = rg_xrealloc(j->kept, (j->nkept + 1) * sizeof *j->kept);
 				j->kept[j->nkept++] =
-					(kept_load){i + 1, copy, rg_diags_copy(d), st};
+					(kept_load){i + 1, mark, rg_diags_copy(d), st};
 			}
 		}
 	}
@@ -584,7 +602,8 @@ static rg_status load_units(rg_job *j)
 static rg_status load(rg_job *j)
 {
 	rg_status st = load_units(j);
-	rg_status fin = rg_model_finish(j->m, j->d);
+	rg_status fin = j->nkept ? rg_model_finish_kept(j->m, j->kept[j->nkept - 1].mark, j->d)
+				 : rg_model_finish(j->m, j->d);
 	if (st == RG_OK)
 		st = fin;
 	if (j->strict && rg_diags_count(j->d, RG_WARNING)) {
@@ -702,6 +721,8 @@ static size_t unknown_kinds(rg_job *j, const char *opt, const char *const *value
 			    int relations)
 {
 	size_t nk, bad = 0;
+	if (!nvalues)
+		return 0; /* no walk over a million relations for nothing */
 	const char **kinds = model_kinds(j->m, relations, &nk);
 	for (size_t v = 0; v < nvalues; v++) {
 		size_t k = 0;

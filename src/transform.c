@@ -243,6 +243,81 @@ static int outside(const rg_edge *e, const void *keep_ent)
 	return !k[e->a] || !k[e->b];
 }
 
+/* Pass 1 of merging: each kept relation, in index order, to the edge of
+ * its key (a new one at the end when merge is off or the key is new). */
+typedef struct {
+	size_t cap;
+	uint32_t *tab; /* edge index + 1 */
+	key *keys;
+} merger;
+
+static void merger_init(merger *g, rg_view *v, size_t nkept)
+{
+	g->cap = 64;
+	while (g->cap < 2 * nkept)
+		g->cap *= 2;
+	g->tab = rg_xcalloc(g->cap, sizeof *g->tab);
+	g->keys = rg_xmalloc((nkept ? nkept : 1) * sizeof *g->keys);
+	v->edges = rg_xcalloc(nkept ? nkept : 1, sizeof *v->edges);
+}
+
+static void merger_free(merger *g)
+{
+	free(g->tab);
+	free(g->keys);
+}
+
+/* Returns the edge number of relation r, counting r in its edge. */
+static uint32_t merge_one(merger *g, rg_view *v, const rg_relation *r, int merge)
+{
+	key k = key_of(r);
+	size_t h = key_hash(k) & (g->cap - 1);
+	uint32_t e = RG_NONE;
+	if (merge) {
+		for (; g->tab[h]; h = (h + 1) & (g->cap - 1))
+			if (key_eq(g->keys[g->tab[h] - 1], k)) {
+				e = g->tab[h] - 1;
+				break;
+			}
+	}
+	if (e == RG_NONE) {
+		e = (uint32_t)v->nedges++;
+		g->keys[e] = k;
+		rg_edge *x = &v->edges[e];
+		x->a = k.a;
+		x->b = k.b;
+		x->kind = k.kind;
+		x->directed = k.directed;
+		if (merge)
+			g->tab[h] = e + 1;
+	}
+	rg_edge *x = &v->edges[e];
+	x->rows++;
+	x->count += r->count;
+	x->weight += r->weight * r->count;
+	if (r->weight != 1)
+		v->weighted = 1;
+	widen(x, r->when);
+	return e;
+}
+
+/* Pass 2's start: each edge's place in v->rels (allocated here), and the
+ * view's heaviest edge; returns a zeroed fill count by edge (to free). */
+static uint32_t *edge_offsets(rg_view *v)
+{
+	size_t off = 0;
+	for (size_t e = 0; e < v->nedges; e++) {
+		v->edges[e].rel0 = (uint32_t)off;
+		off += v->edges[e].rows;
+		if (v->edges[e].weight > v->max_weight)
+			v->max_weight = v->edges[e].weight;
+		if (v->edges[e].count > v->max_count)
+			v->max_count = v->edges[e].count;
+	}
+	v->rels = rg_xmalloc((off ? off : 1) * sizeof *v->rels);
+	return rg_xcalloc(v->nedges ? v->nedges : 1, sizeof(uint32_t));
+}
+
 /* The focus's neighbourhood, and only the relations inside it; returns
  * how many relations are kept. */
 static size_t cut_to_focus(const rg_model *m, const rg_transform_opts *o, unsigned char *keep_ent,
@@ -259,8 +334,127 @@ static size_t cut_to_focus(const rg_model *m, const rg_transform_opts *o, unsign
 	return n;
 }
 
+/* The kind filters, asked of one entity or relation (select_rows asks
+ * them of all). */
+static int entity_passes(const rg_model *m, const rg_transform_opts *o, uint32_t i)
+{
+	rg_str kind = rg_model_entity(m, i)->kind;
+	return (!o->nonly || kind_in(m, kind, o->only, o->nonly)) &&
+	       (!o->nhide || !kind_in(m, kind, o->hide, o->nhide));
+}
+
+static int relation_passes(const rg_model *m, const rg_transform_opts *o, const rg_relation *r)
+{
+	return entity_passes(m, o, r->a) && entity_passes(m, o, r->b) &&
+	       (!o->nrelations || kind_in(m, r->kind, o->relations, o->nrelations));
+}
+
+static int by_number(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return (a > b) - (a < b);
+}
+
+/* Entities within depth hops of the focus over relations that pass the
+ * filters, as focus() finds them, from the model's list of relations by
+ * entity: sets dist (-1 elsewhere) and returns them in the order found. */
+static uint32_t *reach(const rg_model *m, const rg_transform_opts *o, int *dist, size_t *n)
+{
+	size_t cap = 64;
+	uint32_t *q = rg_xmalloc(cap * sizeof *q);
+	*n = 0;
+	for (size_t i = 0; i < o->nfocus; i++)
+		if (dist[o->focus[i]] < 0) {
+			dist[o->focus[i]] = 0;
+			q[(*n)++] = o->focus[i];
+			if (*n == cap)
+				q = rg_xrealloc(q, (cap *= 2) * sizeof *q);
+		}
+	rg_rel_run run[2];
+	for (size_t head = 0; head < *n; head++) {
+		uint32_t u = q[head];
+		if (dist[u] == o->depth)
+			continue;
+		rg_model_incident(m, u, run);
+		for (int p = 0; p < 2; p++)
+			for (size_t k = 0; k < run[p].n; k++) {
+				const rg_relation *r = rg_model_relation(m, run[p].rel[k]);
+				uint32_t w = r->a == u ? r->b : r->a;
+				if (dist[w] >= 0 || !relation_passes(m, o, r))
+					continue;
+				dist[w] = dist[u] + 1;
+				q[(*n)++] = w;
+				if (*n == cap)
+					q = rg_xrealloc(q, (cap *= 2) * sizeof *q);
+			}
+	}
+	return q;
+}
+
+/* rg_transform of a focus view when the model lists relations by entity
+ * (rg_model_incident) and no time window or minimum weight needs every
+ * relation: the same view, at the cost of the neighbourhood instead of a
+ * walk over every relation (watch's redraws of a big model). */
+static rg_view *transform_near(const rg_model *m, const rg_transform_opts *o)
+{
+	rg_view *v = rg_xcalloc(1, sizeof *v);
+	v->from = o->from;
+	v->to = o->to;
+	size_t nent = rg_model_nentities(m), nnear, nkept = 0, cap = 64;
+	int *dist = rg_xmalloc((nent ? nent : 1) * sizeof *dist);
+	memset(dist, 0xff, nent * sizeof *dist); /* -1 */
+	uint32_t *near = reach(m, o, dist, &nnear);
+	/* the relations with both ends inside, each once (from its first
+	 * end), in index order */
+	uint32_t *kept = rg_xmalloc(cap * sizeof *kept);
+	unsigned char *had = rg_xcalloc(nnear ? nnear : 1, 1);
+	rg_rel_run run[2];
+	qsort(near, nnear, sizeof *near, by_number);
+	for (size_t i = 0; i < nnear; i++) {
+		rg_model_incident(m, near[i], run);
+		had[i] = run[0].n + run[1].n > 0;
+		for (int p = 0; p < 2; p++)
+			for (size_t k = 0; k < run[p].n; k++) {
+				const rg_relation *r = rg_model_relation(m, run[p].rel[k]);
+				if (r->a != near[i] || dist[r->b] < 0 || !relation_passes(m, o, r))
+					continue;
+				if (nkept == cap)
+					kept = rg_xrealloc(kept, (cap *= 2) * sizeof *kept);
+				kept[nkept++] = run[p].rel[k];
+			}
+	}
+	qsort(kept, nkept, sizeof *kept, by_number);
+	merger g;
+	merger_init(&g, v, nkept);
+	uint32_t *edge_of = rg_xmalloc((nkept ? nkept : 1) * sizeof *edge_of);
+	for (size_t i = 0; i < nkept; i++)
+		edge_of[i] = merge_one(&g, v, rg_model_relation(m, kept[i]), o->merge);
+	uint32_t *fill = edge_offsets(v);
+	for (size_t i = 0; i < nkept; i++)
+		v->rels[v->edges[edge_of[i]].rel0 + fill[edge_of[i]]++] = kept[i];
+	/* the nodes, in model order: as rg_transform keeps them, all inside */
+	for (size_t e = 0; e < v->nedges; e++)
+		dist[v->edges[e].a] = dist[v->edges[e].b] = INT32_MAX; /* linked */
+	v->nodes = rg_xmalloc((nnear ? nnear : 1) * sizeof *v->nodes);
+	for (size_t i = 0; i < nnear; i++)
+		if (dist[near[i]] == INT32_MAX || dist[near[i]] == 0 || !had[i] || o->keep_isolated)
+			v->nodes[v->nnodes++] = near[i];
+	free(fill);
+	free(edge_of);
+	merger_free(&g);
+	free(kept);
+	free(had);
+	free(near);
+	free(dist);
+	return v;
+}
+
 rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 {
+	rg_rel_run run[2];
+	if (opts->nfocus && !(opts->min_weight > 0) && !opts->from.year && !opts->to.year &&
+	    opts->depth >= 0 && rg_model_incident(m, opts->focus[0], run))
+		return transform_near(m, opts);
 	rg_view *v = rg_xcalloc(1, sizeof *v);
 	v->from = opts->from;
 	v->to = opts->to;
@@ -289,47 +483,11 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 
 	/* Pass 1: give each kept relation its edge number, hashing the keys. */
 	uint32_t *edge_of = rg_xmalloc((nrel ? nrel : 1) * sizeof *edge_of);
-	size_t cap = 64;
-	while (cap < 2 * nkept)
-		cap *= 2;
-	uint32_t *tab = rg_xcalloc(cap, sizeof *tab); /* edge index + 1 */
-	key *keys = rg_xmalloc((nkept ? nkept : 1) * sizeof *keys);
-	v->edges = rg_xcalloc(nkept ? nkept : 1, sizeof *v->edges);
-	for (size_t i = 0; i < nrel; i++) {
-		edge_of[i] = RG_NONE;
-		if (!keep_rel[i])
-			continue;
-		const rg_relation *r = rg_model_relation(m, i);
-		key k = key_of(r);
-		size_t h = key_hash(k) & (cap - 1);
-		uint32_t e = RG_NONE;
-		if (opts->merge) {
-			for (; tab[h]; h = (h + 1) & (cap - 1))
-				if (key_eq(keys[tab[h] - 1], k)) {
-					e = tab[h] - 1;
-					break;
-				}
-		}
-		if (e == RG_NONE) {
-			e = (uint32_t)v->nedges++;
-			keys[e] = k;
-			rg_edge *x = &v->edges[e];
-			x->a = k.a;
-			x->b = k.b;
-			x->kind = k.kind;
-			x->directed = k.directed;
-			if (opts->merge)
-				tab[h] = e + 1;
-		}
-		rg_edge *x = &v->edges[e];
-		x->rows++;
-		x->count += r->count;
-		x->weight += r->weight * r->count;
-		if (r->weight != 1)
-			v->weighted = 1;
-		widen(x, r->when);
-		edge_of[i] = e;
-	}
+	merger g;
+	merger_init(&g, v, nkept);
+	for (size_t i = 0; i < nrel; i++)
+		edge_of[i] = keep_rel[i] ? merge_one(&g, v, rg_model_relation(m, i), opts->merge)
+					 : RG_NONE;
 	/* Merged edges too light to draw go, with their relations; with a
 	 * focus, so do edges that leave the neighbourhood. */
 	if (opts->min_weight > 0)
@@ -359,17 +517,7 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 	}
 
 	/* Pass 2: group relation indices by edge (a counting sort). */
-	size_t off = 0;
-	for (size_t e = 0; e < v->nedges; e++) {
-		v->edges[e].rel0 = (uint32_t)off;
-		off += v->edges[e].rows;
-		if (v->edges[e].weight > v->max_weight)
-			v->max_weight = v->edges[e].weight;
-		if (v->edges[e].count > v->max_count)
-			v->max_count = v->edges[e].count;
-	}
-	uint32_t *fill = rg_xcalloc(v->nedges ? v->nedges : 1, sizeof *fill);
-	v->rels = rg_xmalloc((off ? off : 1) * sizeof *v->rels);
+	uint32_t *fill = edge_offsets(v);
 	for (size_t i = 0; i < nrel; i++) {
 		if (edge_of[i] == RG_NONE)
 			continue;
@@ -377,8 +525,7 @@ rg_view *rg_transform(const rg_model *m, const rg_transform_opts *opts)
 		v->rels[x->rel0 + fill[edge_of[i]]++] = (uint32_t)i;
 	}
 	free(fill);
-	free(keys);
-	free(tab);
+	merger_free(&g);
 	free(edge_of);
 	free(keep_ent);
 	free(keep_rel);

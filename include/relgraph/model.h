@@ -135,6 +135,38 @@ rg_status rg_model_load_file(rg_model *m, const char *path, rg_diags *d);
  * which is not copied. */
 rg_model *rg_model_copy(const rg_model *m);
 
+/* Marks: what a host that loads the same big files again and again (rg_job
+ * keeping loads, for watch) uses instead of copies.  rg_model_mark_new
+ * remembers m as loaded so far, before rg_model_finish (NULL, as for
+ * rg_model_copy, when m holds a column mapping); rg_model_rollback takes m,
+ * finished or not, back to how it was then (the marks made after k are
+ * then void: free them), so that loading more and finishing gives what
+ * the same loads from nothing would.  rg_model_finish_kept finishes a
+ * model loaded on after mark k: the first time it remembers in k what
+ * finishing made of the relations before k (their ends, the entities and
+ * warnings for their names, a list of relations by entity), and later
+ * reuses it when nothing loaded after k changes it (the same declared
+ * entities and files, no new kinds for k's names): the same result and
+ * warnings as rg_model_finish, without the work over k's relations.  A
+ * mark belongs to the model it was made of; free it before the model, or
+ * after rolling back past it. */
+typedef struct rg_model_mark rg_model_mark;
+rg_model_mark *rg_model_mark_new(const rg_model *m);
+void rg_model_rollback(rg_model *m, rg_model_mark *k);
+void rg_model_mark_free(rg_model_mark *k);
+rg_status rg_model_finish_kept(rg_model *m, rg_model_mark *k, rg_diags *d);
+/* 1 if the last rg_model_finish_kept of k reused what k remembered. */
+int rg_model_mark_reused(const rg_model_mark *k);
+/* The relations with entity e at an end, in index order, from the list a
+ * finish after a mark keeps: at most two runs, run[0] before the mark
+ * and run[1] after it.  Returns 0 (and no runs) when m has no such list
+ * (finished without a mark). */
+typedef struct {
+	const uint32_t *rel;
+	size_t n;
+} rg_rel_run;
+int rg_model_incident(const rg_model *m, uint32_t e, rg_rel_run run[2]);
+
 /* Resolves relation endpoints (by id, then by unique label), creates the
  * entities that relations use but no table declares (a lint warning each),
  * and adds each leader's `leads` relation to their country. */

@@ -149,11 +149,14 @@ void rg_job_on_event(rg_job *j, rg_event_fn fn, void *ctx);
 /* With keep on, the job keeps the model as loaded after each big file
  * (RG_KEEP_BYTES or more), before finishing, keyed by every file read so
  * far and what stat says of each (device, inode, size, modification
- * time): after rg_job_reset, the next load starts from the latest kept
- * state that no change touches and reads only the files from there on.
- * Output is the same as a load from nothing.  Costs a copy of the model
- * per big file in memory; for watch and serve.  Changing the inputs or
- * event nodes drops what is kept; so does keep off. */
+ * time): after rg_job_reset, the next load rolls the model back to the
+ * latest kept state that no change touches (rg_model_mark_new) and reads
+ * only the files from there on, and finishing reuses what it made of the
+ * files before when the rest does not change it (rg_model_finish_kept).
+ * Output is the same as a load from nothing.  Keeps the model between
+ * loads, with a list of its relations by entity; for watch and serve.
+ * Changing the inputs or event nodes drops what is kept; so do keep off
+ * and rg_job_take_model. */
 #define RG_KEEP_BYTES ((long long)1 << 20)
 void rg_job_keep_loaded(rg_job *j, int keep);
 /* How many files (or inputs given as bytes) the last load read; the

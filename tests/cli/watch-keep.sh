@@ -2,7 +2,8 @@
 # relgraph watch in a folder with a table of over 1 MB: a save of a small
 # table, of the big one and of a table before it each redraw exactly what
 # a fresh run draws from the same files (watch keeps the big table as read
-# between saves and reads again only from the first changed file).
+# between saves and reads again only from the first changed file, and
+# keeps what finishing made of its names while later files leave them be).
 set -eu
 bad=0
 no() { echo "FAIL: $*"; bad=1; }
@@ -58,6 +59,18 @@ expect_same 4 "save of a small table before the big one" "$@"
 
 rm data/meetings.csv
 expect_same 5 "a small table deleted" "$@"
+
+# what finishing kept of the big table's names, given up when a later
+# file changes them: a leader declared under a name the big table uses, a
+# name of it given another kind, then a save that changes neither
+printf 'Person 7,Atlantis,King,2000,,test\n' >>data/leaders.csv
+expect_same 6 "a name of the big table declared after it" "$@"
+printf 'name,date,parties\nPact,2020,Person 8;Person 9\n' >data/treaties.csv
+expect_same 7 "a name of the big table given another kind after it" "$@"
+printf 'source,target,kind\nXi Jinping,Person 7,met\n' >data/zz-edges.csv
+expect_same 8 "a save after those" "$@"
+printf 'Xi Jinping,Person 10,met\n' >>data/zz-edges.csv
+expect_same 9 "a save after those, again" "$@"
 
 kill -TERM "$pid"
 wait "$pid" || no "watch ended with status $?"

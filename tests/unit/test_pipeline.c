@@ -424,6 +424,17 @@ static void test_keeps_what_did_not_change(void **state)
 		   1007);
 	check_again(j, d, dir, 1);
 	assert_int_equal(rg_model_nrelations(rg_job_model(j)) > 0, 1);
+	/* the mapping beside it gone: read again without it (an error: no
+	 * source column), then with it back */
+	snprintf(path, sizeof path, "%s/d_new.csv-metadata.json", dir);
+	unlink(path);
+	check_again(j, d, dir, 1);
+	write_file(dir, "d_new.csv-metadata.json",
+		   "{\"url\": \"d_new.csv\", \"tableSchema\": {\"columns\": ["
+		   "{\"titles\": \"a\", \"name\": \"source\"},"
+		   "{\"titles\": \"b\", \"name\": \"target\"}]}}\n",
+		   1009);
+	check_again(j, d, dir, 1);
 	write_file(dir, "csv-metadata.json", "{\"url\": \"none.csv\", \"tableSchema\": {}}\n",
 		   1008);
 	check_again(j, d, dir, 3);
