@@ -1924,7 +1924,8 @@ static struct dup *part_dups(const table *t, table *u, size_t *n)
 		}
 		cross[ncross++] = (struct dup){u->seen[k].line, first};
 	}
-	qsort(cross, ncross, sizeof *cross, by_line);
+	if (ncross)
+		qsort(cross, ncross, sizeof *cross, by_line);
 	struct dup *all = rg_xmalloc((ncross + u->ndups + 1) * sizeof *all);
 	size_t i = 0, j = 0;
 	*n = 0;
@@ -1935,7 +1936,8 @@ static struct dup *part_dups(const table *t, table *u, size_t *n)
 		}
 		struct dup d = u->dups[j++];
 		struct dup key = {d.first, 0};
-		const struct dup *x = bsearch(&key, cross, ncross, sizeof *cross, by_line);
+		const struct dup *x =
+			ncross ? bsearch(&key, cross, ncross, sizeof *cross, by_line) : NULL;
 		if (x)
 			d.first = x->first;
 		all[(*n)++] = d;

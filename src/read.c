@@ -134,6 +134,7 @@ typedef struct reader {
 
 	long line, col; /* position of the next byte to be fed */
 	int prev_cr;
+	int prev_quote; /* the last byte fed was a quote, at col - 1 */
 	int pending;
 	long fline, fcol; /* start of the field being read */
 	int fquoted;	  /* and whether it opened with a quote */
@@ -552,7 +553,10 @@ static int feed_text(reader *r, const char *s, size_t n)
 		}
 		size_t done = csv_parse(&r->p, s + i, j - i, on_field, on_record, r);
 		if (done < j - i) {
-			/* text after a closing quote: point at that quote */
+			/* text after a closing quote: point at that quote (which
+			 * may have ended the bytes fed before these) */
+			if (!done && r->prev_quote)
+				r->col--;
 			advance(r, s + i, done && s[i + done - 1] == '"' ? done - 1 : done);
 			err(r, r->line, r->col,
 			    "'\"' inside a field that is not quoted properly (quote the whole "
@@ -564,6 +568,7 @@ static int feed_text(reader *r, const char *s, size_t n)
 			r->prev_cr = 0;
 		}
 		advance(r, s + i + plain, j - i - plain);
+		r->prev_quote = j > i && s[j - 1] == '"';
 		i = j;
 	}
 	return 0;

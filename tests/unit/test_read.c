@@ -589,6 +589,20 @@ static void test_two_parts_error_told_once_in_place(void **state)
 	assert_diag_at(rg_diags_at(f->d, 0), RG_ERROR, "t.csv", 10, 6);
 }
 
+static void test_stray_quote_at_piece_end_same_place(void **state)
+{
+	fixture *f = *state;
+	/* forced, the bytes are fed seven at a time: the closing quote is
+	 * the last of a piece (byte 13), the text after it the next's first */
+	static const char text[] = "a,b\nxxxxx,\"yy\"z\n";
+	setenv(RG_READ_PARALLEL_ENV, "always", 1);
+	f->st = rg_read_csv_mem(text, sizeof text - 1, "t.csv", collect, &f->r, f->d);
+	unsetenv(RG_READ_PARALLEL_ENV);
+	assert_only_error(f, 2, 10,
+			  "'\"' inside a field that is not quoted properly (quote the whole field "
+			  "and double the quotes inside it: \"a \"\"b\"\" c\")");
+}
+
 static void test_empty_input(void **state)
 {
 	fixture *f = *state;
@@ -686,6 +700,7 @@ int main(void)
 		T(test_two_parts_refused_read_again),
 		T(test_two_parts_cut_inside_quotes),
 		T(test_two_parts_error_told_once_in_place),
+		T(test_stray_quote_at_piece_end_same_place),
 		T(test_empty_input),
 		T(test_bom_only_is_empty),
 		T(test_errors_in_several_rows_all_reported),
