@@ -747,7 +747,7 @@ struct split {
 	pthread_t thread;
 	int running;	 /* the thread was started and not yet joined */
 	atomic_int quit; /* the first part wants the second no more */
-	long first_line; /* the line the second part begins on */
+	long first_line; /* the line the second part begins on (split_point) */
 	int ok;		 /* the second part was read to its end, without a problem */
 	int ended;	 /* rg_split_hooks.end was called */
 };
@@ -770,25 +770,18 @@ static long line_breaks(const char *s, size_t n, int *prev_cr)
 	return k;
 }
 
-/* The second part's thread: counts the lines before the cut, then reads
- * from it to the end as a file of its own whose header is the first
- * part's. */
+/* The second part's thread: reads from the cut to the end as a file of
+ * its own whose header is the first part's. */
 static void split_run(split *sp, source *src)
 {
 	char *buf = src->f ? rg_xmalloc(READ_CHUNK) : NULL;
 	const char *s;
-	size_t n, total = 0;
-	int prev_cr = 0;
-	long lines = 0;
-	while (total < sp->at && !atomic_load(&sp->quit)) {
-		size_t want = sp->at - total < READ_CHUNK ? sp->at - total : READ_CHUNK;
-		if ((n = next_bytes(src, buf, want, &s)) == 0)
-			break;
-		lines += line_breaks(s, n, &prev_cr);
-		total += n;
-	}
-	int ok = total == sp->at;
-	sp->first_line = 1 + lines;
+	size_t n;
+	int ok = 1;
+	if (src->f)
+		ok = fseek(src->f, (long)sp->at, SEEK_SET) == 0;
+	else
+		src->pos = sp->at;
 	reader *r = &sp->r;
 	r->line = sp->first_line;
 	while (ok && !r->stopped && !atomic_load(&sp->quit) &&
@@ -824,29 +817,57 @@ static void *split_thread(void *arg)
 	return NULL;
 }
 
-/* Where the second part begins: after the first line break from the
- * middle on; 0 when there is none before the end. */
-static size_t split_point(const split *sp)
+/* How many quotes the n bytes at s hold. */
+static size_t quotes_in(const char *s, size_t n)
 {
-	size_t mid = sp->size / 2;
-	if (!sp->path) {
-		const char *nl = memchr(sp->data + mid, '\n', sp->size - mid);
-		return nl && (size_t)(nl - sp->data) + 1 < sp->size ? (size_t)(nl - sp->data) + 1
-								    : 0;
+	size_t k = 0;
+	for (const char *p = s, *end = s + n; (p = memchr(p, '"', (size_t)(end - p))); p++)
+		k++;
+	return k;
+}
+
+/* Where the second part begins: after the first line break from the
+ * middle on that is outside quotes (an even number of quotes before it:
+ * with quoting as RFC 4180 has it, a quoted field holds an even number);
+ * sets sp->at, and sp->first_line to the line it is on as the reader
+ * counts them.  sp->at is 0 when there is no such break before the end,
+ * or the file cannot be read.  One pass over the first half, on the
+ * caller's thread (a few milliseconds for tens of megabytes). */
+static void split_point(split *sp)
+{
+	source src = {NULL, sp->path, sp->data, sp->size, 0, 0};
+	if (sp->path && !(src.f = fopen(sp->path, "rb")))
+		return;
+	char *buf = src.f ? rg_xmalloc(READ_CHUNK) : NULL;
+	size_t mid = sp->size / 2, total = 0, quotes = 0, n = 0;
+	long lines = 0;
+	int prev_cr = 0;
+	const char *s = NULL;
+	while (total < mid) {
+		size_t want = mid - total < READ_CHUNK ? mid - total : READ_CHUNK;
+		if ((n = next_bytes(&src, buf, want, &s)) == 0)
+			break;
+		lines += line_breaks(s, n, &prev_cr);
+		quotes += quotes_in(s, n);
+		total += n;
 	}
-	FILE *f = fopen(sp->path, "rb");
-	if (!f)
-		return 0;
-	char buf[4096];
-	size_t at = 0, n;
-	if (fseek(f, (long)mid, SEEK_SET) == 0)
-		for (size_t off = mid; !at && (n = fread(buf, 1, sizeof buf, f)) > 0; off += n) {
-			const char *nl = memchr(buf, '\n', n);
-			if (nl)
-				at = off + (size_t)(nl - buf) + 1;
+	size_t at = 0, pos = total;
+	while (total == mid && !at && (n = next_bytes(&src, buf, READ_CHUNK, &s)) > 0) {
+		size_t i = 0;
+		for (; i < n && !at; i++) {
+			if (s[i] == '"')
+				quotes++;
+			else if (s[i] == '\n' && quotes % 2 == 0)
+				at = pos + i + 1;
 		}
-	fclose(f);
-	return at < sp->size ? at : 0;
+		lines += line_breaks(s, i, &prev_cr); /* up to the cut's line break */
+		pos += n;
+	}
+	free(buf);
+	if (src.f)
+		fclose(src.f);
+	sp->at = at < sp->size ? at : 0;
+	sp->first_line = 1 + lines;
 }
 
 /* On the caller's thread, once the header is delivered: asks the caller
@@ -857,7 +878,8 @@ static void split_begin(channel *ch)
 	split *sp = ch->sp;
 	reader *a = ch->rd; /* its delimiter and header are set by now */
 	ch->sp = NULL;	    /* once */
-	size_t at = split_point(sp);
+	split_point(sp);
+	size_t at = sp->at;
 	if (at) {
 		sp->pd = rg_diags_new();
 		sp->ph = sp->hooks->begin(sp->ctx, sp->pd);
@@ -866,7 +888,6 @@ static void split_begin(channel *ch)
 		a->go_threaded = a->want_thread;
 		return;
 	}
-	sp->at = at;
 	sp->ch.file = sp->display;
 	sp->ch.h = sp->ph;
 	sp->ch.d = sp->pd;

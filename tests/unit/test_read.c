@@ -555,20 +555,23 @@ static void test_two_parts_refused_read_again(void **state)
 	assert_twelve_rows(&c.main, 1, 1, 13);
 }
 
-static void test_two_parts_cut_inside_quotes(void **state)
+static void test_two_parts_cut_outside_quotes(void **state)
 {
 	fixture *f = *state;
 	two_parts c = {0};
 	c.take = 1;
-	/* the middle falls among the quoted line breaks: the part starts on
-	 * "l3" as if a row, and is dropped */
-	assert_int_equal(read_two(&c, "a,b\nx,\"l1\nl2\nl3\nl4\nl5\nl6\nl7\"\ny,z\n", f->d), RG_OK);
+	/* the middle falls among the quoted line breaks: the cut is made at
+	 * the first line break after the quotes close */
+	assert_int_equal(read_two(&c, "a,b\nx,\"l1\nl2\nl3\nl4\nl5\nl6\nl7\"\ny,z\nw,v\n", f->d),
+			 RG_OK);
 	assert_int_equal(c.ends, 1);
-	assert_int_equal(c.offered, 0);
-	assert_int_equal(c.main.n, 3);
+	assert_int_equal(c.offered, 1);
+	assert_int_equal(c.main.n, 2);
 	assert_string_equal(c.main.s[1][1], "l1\nl2\nl3\nl4\nl5\nl6\nl7");
-	assert_string_equal(c.main.s[2][0], "y");
-	assert_int_equal(c.main.line[2], 9);
+	assert_int_equal(c.part.n, 2);
+	assert_string_equal(c.part.s[0][0], "y");
+	assert_int_equal(c.part.line[0], 9);
+	assert_int_equal(c.part.line[1], 10);
 }
 
 static void test_two_parts_error_told_once_in_place(void **state)
@@ -698,7 +701,7 @@ int main(void)
 		T(test_parallel_read_stops_when_asked),
 		T(test_two_parts_taken),
 		T(test_two_parts_refused_read_again),
-		T(test_two_parts_cut_inside_quotes),
+		T(test_two_parts_cut_outside_quotes),
 		T(test_two_parts_error_told_once_in_place),
 		T(test_stray_quote_at_piece_end_same_place),
 		T(test_empty_input),
