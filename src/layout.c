@@ -780,7 +780,8 @@ static rg_status fit_text(rg_render *r, const rg_model *m, const rg_view *v, int
 			double a, pt = text_on_page(t, page, &a);
 			int fits = a >= 0.5 && a <= 2.2;
 			if (pt > best && (fits || pt < need)) {
-				rg_render_free_layout(r);
+				/* t stays laid out: *g's layout went when t's
+				 * began */
 				agclose(*g);
 				*g = t;
 				best = pt;
