@@ -2,7 +2,9 @@
 #include "relgraph/layout.h"
 
 #include <graphviz/gvc.h>
+#include <inttypes.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -815,6 +817,109 @@ rg_status rg_layout_fit_text(rg_render *r, const rg_model *m, const rg_view *v, 
 	return st;
 }
 
+/* --- the text fitting kept in the layout memory (layout_memory.h) */
+
+/* The note's version: a note of another one is not recalled.  Bump it
+ * when fit_page or fit_text choose differently. */
+#define FIT_NOTE_VERSION 1
+
+/* FNV-1a, 64 bits. */
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+	if (!h)
+		h = 0xcbf29ce484222325u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3u;
+	}
+	return h;
+}
+
+/* A hash of g as built (its DOT text), not yet laid out; 0 if it
+ * cannot be written. */
+static uint64_t graph_hash(Agraph_t *g, uint64_t h)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		return 0;
+	int bad = agwrite(g, f) != 0;
+	if (fclose(f) != 0 || bad) {
+		free(buf);
+		return 0;
+	}
+	h = fnv(h, buf, len);
+	free(buf);
+	return h ? h : 1;
+}
+
+/* What fit_page and fit_text decide from: the graph g as first built,
+ * the page, the direction's owner, the engine's choice and Graphviz. */
+static uint64_t fit_key(rg_render *r, Agraph_t *g, const rg_layout_opts *o, int is_auto)
+{
+	char *salt = rg_asprintf("relgraph fit %d|%s|%.17g|%.17g|%d|%d|", FIT_NOTE_VERSION,
+				 rg_render_version(r), o->page ? o->page->width : 0,
+				 o->page ? o->page->height : 0, o->keep_rankdir, is_auto);
+	uint64_t h = graph_hash(g, fnv(0, salt, strlen(salt)));
+	free(salt);
+	return h;
+}
+
+/* The note of a fitting: the key it was made for, the chosen drawing's
+ * hash, and how that was built (direction, narrow, edge labels, text
+ * scale).  A new string, NULL when the drawing cannot be written. */
+static char *note_fit(const rg_model *m, const rg_view *v, uint64_t key, const rg_build_opts *bo)
+{
+	Agraph_t *t = rg_build(m, v, bo);
+	uint64_t h = graph_hash(t, 0);
+	agclose(t);
+	if (!h)
+		return NULL;
+	return rg_asprintf("%d %016" PRIx64 " %016" PRIx64 " %s %d %d %.17g", FIT_NOTE_VERSION, key,
+			   h, bo->rankdir ? bo->rankdir : "-", bo->narrow != 0,
+			   (int)bo->edge_labels, bo->text_scale);
+}
+
+/* When note->recall was made for key: *g becomes the drawing it chose,
+ * built (not laid out), info->bo what it was built with, and
+ * note->chosen the same note; 1.  0 (nothing changed) otherwise. */
+static int recall_fit(const rg_model *m, const rg_view *v, rg_fit_note *note, uint64_t key,
+		      Agraph_t **g, rg_layout_info *info)
+{
+	int version, narrow, labels, used = 0;
+	uint64_t k, h;
+	char dir[16];
+	double scale;
+	if (sscanf(note->recall, "%d %" SCNx64 " %" SCNx64 " %15s %d %d %lf%n", &version, &k, &h,
+		   dir, &narrow, &labels, &scale, &used) != 7 ||
+	    note->recall[used] || version != FIT_NOTE_VERSION || k != key ||
+	    (narrow != 0 && narrow != 1) || labels < RG_LABELS_AUTO || labels > RG_LABELS_MERGED ||
+	    !(scale >= 0 && scale < 100))
+		return 0;
+	rg_build_opts b = info->bo;
+	/* the directions fit_page and fit_text choose among */
+	if (strcmp(dir, "-") == 0)
+		b.rankdir = NULL;
+	else if (strcmp(dir, "LR") == 0)
+		b.rankdir = "LR";
+	else if (!b.rankdir || strcmp(dir, b.rankdir) != 0)
+		return 0;
+	b.narrow = narrow;
+	b.edge_labels = (rg_label_mode)labels;
+	b.text_scale = scale;
+	Agraph_t *t = rg_build(m, v, &b);
+	if (graph_hash(t, 0) != h) {
+		agclose(t);
+		return 0;
+	}
+	agclose(*g);
+	*g = t;
+	info->bo = b;
+	note->chosen = rg_xstrdup(note->recall);
+	return 1;
+}
+
 /* People and events (sides.h) on two sides of a column of events: dot's,
  * without boxes, unless the user chose the direction. */
 static int two_sided(const rg_model *m, const rg_view *v, const rg_build_opts *bo)
@@ -846,6 +951,13 @@ Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_
 	}
 	if ((o->memory || o->remember) && !o->no_layout)
 		return rg_layout_remembered(r, m, v, bo, o, info, d);
+	return rg_layout_fresh(r, m, v, bo, o, NULL, info, d);
+}
+
+Agraph_t *rg_layout_fresh(rg_render *r, const rg_model *m, const rg_view *v,
+			  const rg_build_opts *bo, const rg_layout_opts *o, rg_fit_note *note,
+			  rg_layout_info *info, rg_diags *d)
+{
 	int is_auto = strcmp(o->engine, "auto") == 0;
 	rg_auto choice = rg_layout_choose(v, o->engine, bo->cluster_by, d);
 	*info = (rg_layout_info){.engine = choice.engine, .render = choice.engine, .bo = *bo};
@@ -863,15 +975,23 @@ Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_
 	Agraph_t *g = rg_build(m, v, &info->bo);
 	if (o->on_built)
 		o->on_built(o->ctx, g);
+	int is_dot = strcmp(info->engine, "dot") == 0;
 	/* a strip or a tower is turned around: dot's only, and not when
 	 * the user chose the direction; big graphs go as they come */
-	if (strcmp(info->engine, "dot") == 0 && v->nnodes + v->nedges <= RG_FIT_MAX &&
-	    !o->keep_rankdir && fit_page(r, m, v, is_auto, &g, info, d) != RG_OK) {
+	int turn = is_dot && v->nnodes + v->nedges <= RG_FIT_MAX && !o->keep_rankdir;
+	int dot_text_fit = is_dot && v->nnodes + v->nedges <= RG_FIT_TEXT_MAX;
+	int text = dot_text_fit && o->page && o->page->width > 0;
+	/* both searches made by the last drawing of this graph: its choice */
+	uint64_t key = 0;
+	if (note && (turn || text)) {
+		key = fit_key(r, g, o, is_auto);
+		if (note->recall && recall_fit(m, v, note, key, &g, info))
+			turn = text = 0;
+	}
+	if (turn && fit_page(r, m, v, is_auto, &g, info, d) != RG_OK) {
 		agclose(g);
 		return NULL;
 	}
-	int dot_text_fit =
-		strcmp(info->engine, "dot") == 0 && v->nnodes + v->nedges <= RG_FIT_TEXT_MAX;
 	if (!rg_render_laid_out(r, g) &&
 	    (!o->no_layout || (dot_text_fit && o->page && o->page->width > 0)) &&
 	    rg_render_layout(r, g, info->render, d) != RG_OK) {
@@ -880,11 +1000,12 @@ Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_
 	}
 	/* the text as the page will show it: dot's drawings, small enough
 	 * to lay out a few times */
-	if (dot_text_fit && o->page && o->page->width > 0 &&
-	    fit_text(r, m, v, o->keep_rankdir, o->page, &g, info, d) != RG_OK) {
+	if (text && fit_text(r, m, v, o->keep_rankdir, o->page, &g, info, d) != RG_OK) {
 		agclose(g);
 		return NULL;
 	}
+	if (key && !note->chosen && strcmp(info->engine, "dot") == 0)
+		note->chosen = note_fit(m, v, key, &info->bo);
 	if (!o->no_layout && !rg_render_laid_out(r, g) &&
 	    rg_render_layout(r, g, info->render, d) != RG_OK) {
 		agclose(g);
