@@ -722,12 +722,22 @@ static Agraph_t *force_layout(rg_render *r, const rg_model *m, const rg_view *v,
 
 /* --- text that reads on the page, for dot's drawings */
 
-/* The smallest text of laid-out g as the page shows it, in points. */
-static double text_on_page(Agraph_t *g, const rg_page *page, double *aspect)
+/* A laid-out dot drawing as fit_text measures it: its text scale, its
+ * size with its margins (points), its smallest text before the page
+ * shrinks it (points). */
+typedef struct {
+	double scale, w, h, least;
+} fit_round;
+
+/* The smallest text of laid-out g as the page shows it, in points;
+ * *round gets its measures (its scale left as it was). */
+static double text_on_page(Agraph_t *g, const rg_page *page, double *aspect, fit_round *round)
 {
 	boxf bb = GD_bb(g);
 	double pad = 2 * 0.2 * 72, w = bb.UR.x - bb.LL.x + pad, h = bb.UR.y - bb.LL.y + pad;
 	*aspect = h > 0 ? w / h : 1;
+	round->w = w;
+	round->h = h;
 	double s = fmin(1, fmin(page->width / w, page->height / h));
 	double least = INFINITY;
 	Agsym_t *ns = agattr(g, AGNODE, (char *)"fontsize", NULL);
@@ -743,7 +753,39 @@ static double text_on_page(Agraph_t *g, const rg_page *page, double *aspect)
 			if (es && el && *agxget(e, el))
 				least = fmin(least, atof(agxget(e, es)));
 	}
+	round->least = least;
 	return isfinite(least) ? least * s : INFINITY;
+}
+
+/* How much of the text the page must show for fit_text to give up a
+ * pass's last round: when by the pass's first two rounds no text scale
+ * could bring the smallest text above this share of what it needs. */
+#define FIT_HOPELESS 0.9
+
+/* Whether a larger text scale could make the drawing read on page, as
+ * far as two rounds of one pass (a, then b at a larger scale) tell: its
+ * width and height taken as growing in a straight line with the scale,
+ * its text in proportion.  The page shows the text at least * page /
+ * size, which tends to (text at scale 1) * page / slope as the scale
+ * grows, and falls from b on when the size grows faster than the scale.
+ * 0 only when, across or down, even that stays under FIT_HOPELESS of
+ * need. */
+static int may_read(const fit_round *a, const fit_round *b, const rg_page *page, double need)
+{
+	double dt = b->scale - a->scale;
+	if (!(dt > 0) || !(b->least > 0) || !isfinite(b->least))
+		return 1;
+	double per = b->least / b->scale;
+	double lim[2] = {page->width, page->height}, from[2] = {a->w, a->h}, to[2] = {b->w, b->h};
+	for (int k = 0; k < 2; k++) {
+		double slope = (to[k] - from[k]) / dt;
+		if (!(slope > 0))
+			continue;
+		double most = fmax(per * lim[k] / slope, b->least * lim[k] / to[k]);
+		if (most < need * FIT_HOPELESS)
+			return 0;
+	}
+	return 1;
 }
 
 /* Lays a dot drawing out again until its smallest text reads on the
@@ -756,15 +798,19 @@ static rg_status fit_text(rg_render *r, const rg_model *m, const rg_view *v, int
 			  const rg_page *page, Agraph_t **g, rg_layout_info *info, rg_diags *d)
 {
 	const double need = RG_MIN_TEXT_PT * 1.05;
-	double aspect, best = text_on_page(*g, page, &aspect);
+	fit_round last = {0}, now = {0};
+	double aspect, best = text_on_page(*g, page, &aspect, &now);
 	if (best >= need)
 		return RG_OK;
 	rg_build_opts start = info->bo, kept = info->bo;
 	const char *dirs[2] = {start.rankdir, start.rankdir ? NULL : "LR"};
 	for (int pass = 0; pass < 4 && best < need; pass++) {
+		/* the direction the user chose: the second pass is the first */
+		if (pass == 1 && keep_rankdir)
+			continue;
 		rg_build_opts b = start;
 		b.narrow = 1;
-		b.rankdir = dirs[pass == 1 && !keep_rankdir];
+		b.rankdir = dirs[pass == 1];
 		if (pass >= 2) {
 			/* the labels of single relations first, then all */
 			if (start.edge_labels != RG_LABELS_AUTO)
@@ -779,7 +825,8 @@ static rg_status fit_text(rg_render *r, const rg_model *m, const rg_view *v, int
 				agclose(t);
 				return RG_ESYS;
 			}
-			double a, pt = text_on_page(t, page, &a);
+			double a, pt = text_on_page(t, page, &a, &now);
+			now.scale = b.text_scale;
 			int fits = a >= 0.5 && a <= 2.2;
 			if (pt > best && (fits || pt < need)) {
 				/* t stays laid out: *g's layout went when t's
@@ -792,8 +839,9 @@ static rg_status fit_text(rg_render *r, const rg_model *m, const rg_view *v, int
 				rg_render_free_layout(r);
 				agclose(t);
 			}
-			if (pt >= need)
+			if (pt >= need || (round == 1 && !may_read(&last, &now, page, need)))
 				break;
+			last = now;
 			/* text grows faster than the drawing it sits in */
 			b.text_scale *= fmin(3, need / pt * 1.02);
 		}
