@@ -757,6 +757,21 @@ static double text_on_page(Agraph_t *g, const rg_page *page, double *aspect, fit
 	return isfinite(least) ? least * s : INFINITY;
 }
 
+/* The smallest text fit_text wants on the page (points), a little over
+ * the least that reads, and the shapes (width / height) it keeps. */
+#define FIT_NEED (RG_MIN_TEXT_PT * 1.05)
+#define FIT_ASPECT_MIN 0.5
+#define FIT_ASPECT_MAX 2.2
+
+/* Whether laid-out g reads on page as fit_text wants it to. */
+static int reads_on_page(Agraph_t *g, const rg_page *page)
+{
+	double a;
+	fit_round round;
+	return text_on_page(g, page, &a, &round) >= FIT_NEED && a >= FIT_ASPECT_MIN &&
+	       a <= FIT_ASPECT_MAX;
+}
+
 /* How much of the text the page must show for fit_text to give up a
  * pass's last round: when by the pass's first two rounds no text scale
  * could bring the smallest text above this share of what it needs. */
@@ -809,7 +824,7 @@ static int may_read(const fit_round *a, const fit_round *b, const rg_page *page,
 static rg_status fit_text(rg_render *r, const rg_model *m, const rg_view *v, int keep_rankdir,
 			  const rg_page *page, Agraph_t **g, rg_layout_info *info, rg_diags *d)
 {
-	const double need = RG_MIN_TEXT_PT * 1.05;
+	const double need = FIT_NEED;
 	fit_round last = {0}, now = {0};
 	double aspect, best = text_on_page(*g, page, &aspect, &now);
 	if (best >= need)
@@ -839,7 +854,7 @@ static rg_status fit_text(rg_render *r, const rg_model *m, const rg_view *v, int
 			}
 			double a, pt = text_on_page(t, page, &a, &now);
 			now.scale = b.text_scale;
-			int fits = a >= 0.5 && a <= 2.2;
+			int fits = a >= FIT_ASPECT_MIN && a <= FIT_ASPECT_MAX;
 			if (pt > best && (fits || pt < need)) {
 				/* t stays laid out: *g's layout went when t's
 				 * began */
@@ -927,35 +942,40 @@ static uint64_t fit_key(rg_render *r, Agraph_t *g, const rg_layout_opts *o, int 
 }
 
 /* The note of a fitting: the key it was made for, the chosen drawing's
- * hash, and how that was built (direction, narrow, edge labels, text
- * scale).  A new string, NULL when the drawing cannot be written. */
-static char *note_fit(const rg_model *m, const rg_view *v, uint64_t key, const rg_build_opts *bo)
+ * hash, how that was built (direction, narrow, edge labels, text scale)
+ * and whether it read on the page (reads).  A new string, NULL when the
+ * drawing cannot be written. */
+static char *note_fit(const rg_model *m, const rg_view *v, uint64_t key, const rg_build_opts *bo,
+		      int reads)
 {
 	Agraph_t *t = rg_build(m, v, bo);
 	uint64_t h = graph_hash(t, 0);
 	agclose(t);
 	if (!h)
 		return NULL;
-	return rg_asprintf("%d %016" PRIx64 " %016" PRIx64 " %s %d %d %.17g", FIT_NOTE_VERSION, key,
-			   h, bo->rankdir ? bo->rankdir : "-", bo->narrow != 0,
-			   (int)bo->edge_labels, bo->text_scale);
+	return rg_asprintf("%d %016" PRIx64 " %016" PRIx64 " %s %d %d %.17g %d", FIT_NOTE_VERSION,
+			   key, h, bo->rankdir ? bo->rankdir : "-", bo->narrow != 0,
+			   (int)bo->edge_labels, bo->text_scale, reads != 0);
 }
 
 /* When note->recall was made for key: *g becomes the drawing it chose,
- * built (not laid out), info->bo what it was built with, and
- * note->chosen the same note; 1.  0 (nothing changed) otherwise. */
-static int recall_fit(const rg_model *m, const rg_view *v, rg_fit_note *note, uint64_t key,
-		      Agraph_t **g, rg_layout_info *info)
+ * laid out in r, info->bo what it was built with, and note->chosen the
+ * same note; 1.  0 (nothing changed) otherwise, also when the drawing
+ * read then and does not now (the fonts changed, say); -1 when the
+ * layout fails (the reason in d). */
+static int recall_fit(rg_render *r, const rg_model *m, const rg_view *v, const rg_page *page,
+		      rg_fit_note *note, uint64_t key, Agraph_t **g, rg_layout_info *info,
+		      rg_diags *d)
 {
-	int version, narrow, labels, used = 0;
+	int version, narrow, labels, reads, used = 0;
 	uint64_t k, h;
 	char dir[16];
 	double scale;
-	if (sscanf(note->recall, "%d %" SCNx64 " %" SCNx64 " %15s %d %d %lf%n", &version, &k, &h,
-		   dir, &narrow, &labels, &scale, &used) != 7 ||
+	if (sscanf(note->recall, "%d %" SCNx64 " %" SCNx64 " %15s %d %d %lf %d%n", &version, &k, &h,
+		   dir, &narrow, &labels, &scale, &reads, &used) != 8 ||
 	    note->recall[used] || version != FIT_NOTE_VERSION || k != key ||
 	    (narrow != 0 && narrow != 1) || labels < RG_LABELS_AUTO || labels > RG_LABELS_MERGED ||
-	    !(scale >= 0 && scale < 100))
+	    !(scale >= 0 && scale < 100) || (reads != 0 && reads != 1))
 		return 0;
 	rg_build_opts b = info->bo;
 	/* the directions fit_page and fit_text choose among */
@@ -970,6 +990,15 @@ static int recall_fit(const rg_model *m, const rg_view *v, rg_fit_note *note, ui
 	b.text_scale = scale;
 	Agraph_t *t = rg_build(m, v, &b);
 	if (graph_hash(t, 0) != h) {
+		agclose(t);
+		return 0;
+	}
+	if (rg_render_layout(r, t, info->render, d) != RG_OK) {
+		agclose(t);
+		return -1;
+	}
+	if (reads && !(page && page->width > 0 && reads_on_page(t, page))) {
+		rg_render_free_layout(r);
 		agclose(t);
 		return 0;
 	}
@@ -1045,7 +1074,13 @@ Agraph_t *rg_layout_fresh(rg_render *r, const rg_model *m, const rg_view *v,
 	uint64_t key = 0;
 	if (note && (turn || text)) {
 		key = fit_key(r, g, o, is_auto);
-		if (note->recall && recall_fit(m, v, note, key, &g, info))
+		int recalled =
+			note->recall ? recall_fit(r, m, v, o->page, note, key, &g, info, d) : 0;
+		if (recalled < 0) {
+			agclose(g);
+			return NULL;
+		}
+		if (recalled)
 			turn = text = 0;
 	}
 	if (turn && fit_page(r, m, v, is_auto, &g, info, d) != RG_OK) {
@@ -1065,7 +1100,9 @@ Agraph_t *rg_layout_fresh(rg_render *r, const rg_model *m, const rg_view *v,
 		return NULL;
 	}
 	if (key && !note->chosen && strcmp(info->engine, "dot") == 0)
-		note->chosen = note_fit(m, v, key, &info->bo);
+		note->chosen =
+			note_fit(m, v, key, &info->bo,
+				 text && rg_render_laid_out(r, g) && reads_on_page(g, o->page));
 	if (!o->no_layout && !rg_render_laid_out(r, g) &&
 	    rg_render_layout(r, g, info->render, d) != RG_OK) {
 		agclose(g);
