@@ -910,22 +910,46 @@ static uint64_t fnv(uint64_t h, const char *s, size_t n)
 	return h;
 }
 
-/* A hash of g as built (its DOT text), not yet laid out; 0 if it
- * cannot be written. */
+/* h and a string, its end included (so that "a" "bc" is not "ab" "c"). */
+static uint64_t fnv_str(uint64_t h, const char *s)
+{
+	return fnv(h, s ? s : "", strlen(s ? s : "") + 1);
+}
+
+/* obj's values of root's attributes of kind, each with its name. */
+static uint64_t hash_attrs(uint64_t h, Agraph_t *root, void *obj, int kind)
+{
+	for (Agsym_t *s = agnxtattr(root, kind, NULL); s; s = agnxtattr(root, kind, s))
+		h = fnv_str(fnv_str(h, s->name), agxget(obj, s));
+	return h;
+}
+
+/* g and its subgraphs: names, attributes, members; the nodes' and
+ * edges' attributes once, with the root's. */
+static uint64_t hash_subgraph(uint64_t h, Agraph_t *g, Agraph_t *root)
+{
+	h = hash_attrs(fnv_str(h, agnameof(g)), root, g, AGRAPH);
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		h = fnv_str(h, agnameof(n));
+		if (g == root)
+			h = hash_attrs(h, root, n, AGNODE);
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			h = fnv_str(h, agnameof(aghead(e)));
+			if (g == root)
+				h = hash_attrs(h, root, e, AGEDGE);
+		}
+	}
+	for (Agraph_t *sg = agfstsubg(g); sg; sg = agnxtsubg(sg))
+		h = fnv_str(hash_subgraph(h, sg, root), "}");
+	return h;
+}
+
+/* A hash of g as built, not yet laid out (a layout adds attributes):
+ * every object's name and attribute values, the subgraphs' members.
+ * Never 0. */
 static uint64_t graph_hash(Agraph_t *g, uint64_t h)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	if (!f)
-		return 0;
-	int bad = agwrite(g, f) != 0;
-	if (fclose(f) != 0 || bad) {
-		free(buf);
-		return 0;
-	}
-	h = fnv(h, buf, len);
-	free(buf);
+	h = hash_subgraph(h ? h : fnv(0, "", 0), g, g);
 	return h ? h : 1;
 }
 
