@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "layout_memory.h"
+#include "relgraph/memory.h"
 #include "placement.h"
 #include "sides.h"
 #include "util.h"
@@ -618,6 +619,170 @@ static Agraph_t *place_again(rg_render *r, const rg_model *m, const rg_view *v,
 	return g;
 }
 
+/* --- choices kept in the layout memory's fit line (layout_memory.h):
+ * a key of what they were made from, hashed */
+
+/* The note's version: a note of another one is not recalled.  Bump it
+ * when fit_page or fit_text choose differently. */
+#define FIT_NOTE_VERSION 1
+
+/* FNV-1a, 64 bits. */
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+	if (!h)
+		h = 0xcbf29ce484222325u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3u;
+	}
+	return h;
+}
+
+/* h and a string, its end included (so that "a" "bc" is not "ab" "c"). */
+static uint64_t fnv_str(uint64_t h, const char *s)
+{
+	return fnv(h, s ? s : "", strlen(s ? s : "") + 1);
+}
+
+/* obj's values of root's attributes of kind, each with its name. */
+static uint64_t hash_attrs(uint64_t h, Agraph_t *root, void *obj, int kind)
+{
+	for (Agsym_t *s = agnxtattr(root, kind, NULL); s; s = agnxtattr(root, kind, s))
+		h = fnv_str(fnv_str(h, s->name), agxget(obj, s));
+	return h;
+}
+
+/* g and its subgraphs: names, attributes, members; the nodes' and
+ * edges' attributes once, with the root's. */
+static uint64_t hash_subgraph(uint64_t h, Agraph_t *g, Agraph_t *root)
+{
+	h = hash_attrs(fnv_str(h, agnameof(g)), root, g, AGRAPH);
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		h = fnv_str(h, agnameof(n));
+		if (g == root)
+			h = hash_attrs(h, root, n, AGNODE);
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			h = fnv_str(h, agnameof(aghead(e)));
+			if (g == root)
+				h = hash_attrs(h, root, e, AGEDGE);
+		}
+	}
+	for (Agraph_t *sg = agfstsubg(g); sg; sg = agnxtsubg(sg))
+		h = fnv_str(hash_subgraph(h, sg, root), "}");
+	return h;
+}
+
+/* A hash of g as built, not yet laid out (a layout adds attributes):
+ * every object's name and attribute values, the subgraphs' members.
+ * Never 0. */
+static uint64_t graph_hash(Agraph_t *g, uint64_t h)
+{
+	h = hash_subgraph(h ? h : fnv(0, "", 0), g, g);
+	return h ? h : 1;
+}
+
+/* An emphasised drawing's nodes and edges, placed (force_layout's steps
+ * 1 and 2), which label_rounds draws with labels. */
+typedef struct {
+	rg_pin *pins;
+	const rg_drawn_edge *edges;
+	size_t nedges;
+	const double *x, *y; /* the pins' places, entity-indexed */
+	double box[4];	     /* the drawing's frame */
+	size_t rows;	     /* the legend's */
+} labelled;
+
+/* A key of everything label_rounds draws from: the nodes as built
+ * (graph, force_layout's hash of them), their places and sizes, the
+ * frame, the legend, title and caption, the page. */
+static uint64_t scale_key(rg_render *r, uint64_t graph, const rg_view *v, const rg_build_opts *bo,
+			  const rg_layout_opts *o, const labelled *lb)
+{
+	const rg_emphasis *em = o->emphasis;
+	char *salt = rg_asprintf("relgraph scale %d|%s|%.17g|%.17g|%d|%zu|%.17g|%s|%s|",
+				 FIT_NOTE_VERSION, rg_render_version(r), o->page->width,
+				 o->page->height, bo->legend, lb->rows, em->text_pt,
+				 bo->title ? bo->title : "", em->caption ? em->caption : "");
+	uint64_t h = fnv(graph, salt, strlen(salt));
+	free(salt);
+	/* rounded as the memory keeps places: neato's differ from run to run
+	 * in their last digits */
+	for (size_t i = 0; i < v->nnodes; i++) {
+		const rg_pin *p = &lb->pins[v->nodes[i]];
+		double at[4] = {rg_memory_round(p->x), rg_memory_round(p->y), rg_memory_round(p->w),
+				rg_memory_round(p->h)};
+		h = fnv(h, (const char *)at, sizeof at);
+	}
+	for (int k = 0; k < 4; k++) {
+		double b = rg_memory_round(lb->box[k]);
+		h = fnv(h, (const char *)&b, sizeof b);
+	}
+	return h ? h : 1;
+}
+
+/* The scale the rounds ended with last time, when note was made for
+ * key and they ended there (the drawing fitted); else scale. */
+static double recall_scale(const char *note, uint64_t key, double scale)
+{
+	int version, used = 0;
+	uint64_t k;
+	double s;
+	if (note && sscanf(note, "%d %" SCNx64 " scale %lf%n", &version, &k, &s, &used) == 3 &&
+	    !note[used] && version == FIT_NOTE_VERSION && k == key && s > 0 && s <= 1)
+		return s;
+	return scale;
+}
+
+/* Steps 3 and 4 of force_layout: labels chosen for the scale, the
+ * drawing placed again with them; again while the whole drawing (legend,
+ * caption) comes out smaller on the page than the scale the labels were
+ * chosen for.  Each round's labels are drawn at new font sizes, which
+ * Pango looks up again (lesmis: half a run's work), so a drawing of the
+ * same places as the last one (key, 0 for none) starts at the scale the
+ * last one ended with, and is drawn once; the memory gets that scale. */
+static Agraph_t *label_rounds(rg_render *r, const rg_model *m, const rg_view *v,
+			      const rg_build_opts *bo, const rg_layout_opts *o,
+			      rg_layout_info *info, const labelled *lb, double scale,
+			      uint64_t graph, rg_diags *d)
+{
+	rg_emphasis *em = o->emphasis;
+	uint64_t key = graph ? scale_key(r, graph, v, bo, o, lb) : 0;
+	if (key && o->memory)
+		scale = recall_scale(rg_memory_fit(o->memory), key, scale);
+	Agraph_t *g = NULL;
+	int fitted = 0;
+	for (int round = 0; round < 4; round++) {
+		double lbox[4] = {lb->box[0], lb->box[1], lb->box[2], lb->box[3]};
+		info->labels = rg_emphasis_labels(em, m, v, lb->x, lb->y, lbox, scale);
+		boxf drawn = {{lbox[0], lbox[1]}, {lbox[2], lbox[3]}};
+		info->scale = scale;
+		if (g) {
+			rg_render_free_layout(r);
+			agclose(g);
+		}
+		g = place_again(r, m, v, bo, o, info, lb->pins, lb->edges, lb->nedges, drawn,
+				lb->rows, scale, d);
+		if (!g || o->no_layout)
+			break;
+		boxf fb = GD_bb(g);
+		double fw = fb.UR.x - fb.LL.x, fh = fb.UR.y - fb.LL.y;
+		double real = o->page->width > 0
+				      ? fmin(1, fmin(o->page->width / fw, o->page->height / fh))
+				      : 1;
+		if ((fitted = real >= scale * 0.995))
+			break;
+		scale = real * 0.99;
+	}
+	if (key && o->remember && g) {
+		char *note = fitted ? rg_asprintf("%d %016" PRIx64 " scale %.17g", FIT_NOTE_VERSION,
+						  key, scale)
+				    : NULL;
+		rg_memory_set_fit(o->remember, note);
+		free(note);
+	}
+	return g;
+}
+
 /* The emphasised drawing: 1. the nodes alone, sized, laid out by a force
  * engine; 2. the page's scale, from that drawing and the legend under it;
  * 3. the labels that scale lets be read; 4. the whole drawn again on the
@@ -644,6 +809,8 @@ static Agraph_t *force_layout(rg_render *r, const rg_model *m, const rg_view *v,
 	em->caption = caption;
 	if (o->on_built)
 		o->on_built(o->ctx, g);
+	/* the drawing as built, for the scale kept in the layout memory */
+	uint64_t key = o->memory || o->remember ? graph_hash(g, 0) : 0;
 	if (rg_render_layout(r, g, info->engine, d) != RG_OK) {
 		agclose(g);
 		return NULL;
@@ -691,28 +858,8 @@ static Agraph_t *force_layout(rg_render *r, const rg_model *m, const rg_view *v,
 	}
 	/* 3 and 4, again while the whole drawing (legend, caption) comes out
 	 * smaller on the page than the scale the labels were chosen for */
-	g = NULL;
-	for (int round = 0; round < 4; round++) {
-		double lbox[4] = {box[0], box[1], box[2], box[3]};
-		info->labels = rg_emphasis_labels(em, m, v, x, y, lbox, scale);
-		boxf drawn = {{lbox[0], lbox[1]}, {lbox[2], lbox[3]}};
-		info->scale = scale;
-		if (g) {
-			rg_render_free_layout(r);
-			agclose(g);
-		}
-		g = place_again(r, m, v, bo, o, info, pins, edges, nedges, drawn, rows, scale, d);
-		if (!g || o->no_layout)
-			break;
-		boxf fb = GD_bb(g);
-		double fw = fb.UR.x - fb.LL.x, fh = fb.UR.y - fb.LL.y;
-		double real = o->page->width > 0
-				      ? fmin(1, fmin(o->page->width / fw, o->page->height / fh))
-				      : 1;
-		if (real >= scale * 0.995)
-			break;
-		scale = real * 0.99;
-	}
+	labelled lb = {pins, edges, nedges, x, y, {box[0], box[1], box[2], box[3]}, rows};
+	g = label_rounds(r, m, v, bo, o, info, &lb, scale, key, d);
 	free(x);
 	free(y);
 	free(pins);
@@ -890,67 +1037,6 @@ rg_status rg_layout_fit_text(rg_render *r, const rg_model *m, const rg_view *v, 
 	if (st == RG_OK && !rg_render_laid_out(r, *g))
 		st = rg_render_layout(r, *g, engine, d);
 	return st;
-}
-
-/* --- the text fitting kept in the layout memory (layout_memory.h) */
-
-/* The note's version: a note of another one is not recalled.  Bump it
- * when fit_page or fit_text choose differently. */
-#define FIT_NOTE_VERSION 1
-
-/* FNV-1a, 64 bits. */
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
-{
-	if (!h)
-		h = 0xcbf29ce484222325u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3u;
-	}
-	return h;
-}
-
-/* h and a string, its end included (so that "a" "bc" is not "ab" "c"). */
-static uint64_t fnv_str(uint64_t h, const char *s)
-{
-	return fnv(h, s ? s : "", strlen(s ? s : "") + 1);
-}
-
-/* obj's values of root's attributes of kind, each with its name. */
-static uint64_t hash_attrs(uint64_t h, Agraph_t *root, void *obj, int kind)
-{
-	for (Agsym_t *s = agnxtattr(root, kind, NULL); s; s = agnxtattr(root, kind, s))
-		h = fnv_str(fnv_str(h, s->name), agxget(obj, s));
-	return h;
-}
-
-/* g and its subgraphs: names, attributes, members; the nodes' and
- * edges' attributes once, with the root's. */
-static uint64_t hash_subgraph(uint64_t h, Agraph_t *g, Agraph_t *root)
-{
-	h = hash_attrs(fnv_str(h, agnameof(g)), root, g, AGRAPH);
-	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
-		h = fnv_str(h, agnameof(n));
-		if (g == root)
-			h = hash_attrs(h, root, n, AGNODE);
-		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
-			h = fnv_str(h, agnameof(aghead(e)));
-			if (g == root)
-				h = hash_attrs(h, root, e, AGEDGE);
-		}
-	}
-	for (Agraph_t *sg = agfstsubg(g); sg; sg = agnxtsubg(sg))
-		h = fnv_str(hash_subgraph(h, sg, root), "}");
-	return h;
-}
-
-/* A hash of g as built, not yet laid out (a layout adds attributes):
- * every object's name and attribute values, the subgraphs' members.
- * Never 0. */
-static uint64_t graph_hash(Agraph_t *g, uint64_t h)
-{
-	h = hash_subgraph(h ? h : fnv(0, "", 0), g, g);
-	return h ? h : 1;
 }
 
 /* What fit_page and fit_text decide from: the graph g as first built,

@@ -20,9 +20,10 @@
  * written \\, \n and \r.  Lines starting with '#' are comments.
  *
  * The fit line is the layout's own note (printable ASCII): which way a
- * small dot drawing was made to read on the page, and a key of what it
- * was chosen for, so that the next drawing of the same graph is laid
- * out once instead of searched for again (layout.c, fit_text).
+ * small dot drawing was made to read on the page, or the scale an
+ * emphasised drawing's labels were chosen for, and a key of what it was
+ * chosen for, so that the next drawing of the same graph is laid out
+ * once instead of searched for again (layout.c: fit_text, label_rounds).
  */
 #ifndef RELGRAPH_MEMORY_H
 #define RELGRAPH_MEMORY_H
