@@ -2,11 +2,14 @@
 #include "relgraph/layout.h"
 
 #include <graphviz/gvc.h>
+#include <inttypes.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "layout_memory.h"
+#include "relgraph/memory.h"
 #include "placement.h"
 #include "sides.h"
 #include "util.h"
@@ -616,6 +619,170 @@ static Agraph_t *place_again(rg_render *r, const rg_model *m, const rg_view *v,
 	return g;
 }
 
+/* --- choices kept in the layout memory's fit line (layout_memory.h):
+ * a key of what they were made from, hashed */
+
+/* The note's version: a note of another one is not recalled.  Bump it
+ * when fit_page or fit_text choose differently. */
+#define FIT_NOTE_VERSION 1
+
+/* FNV-1a, 64 bits. */
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+	if (!h)
+		h = 0xcbf29ce484222325u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3u;
+	}
+	return h;
+}
+
+/* h and a string, its end included (so that "a" "bc" is not "ab" "c"). */
+static uint64_t fnv_str(uint64_t h, const char *s)
+{
+	return fnv(h, s ? s : "", strlen(s ? s : "") + 1);
+}
+
+/* obj's values of root's attributes of kind, each with its name. */
+static uint64_t hash_attrs(uint64_t h, Agraph_t *root, void *obj, int kind)
+{
+	for (Agsym_t *s = agnxtattr(root, kind, NULL); s; s = agnxtattr(root, kind, s))
+		h = fnv_str(fnv_str(h, s->name), agxget(obj, s));
+	return h;
+}
+
+/* g and its subgraphs: names, attributes, members; the nodes' and
+ * edges' attributes once, with the root's. */
+static uint64_t hash_subgraph(uint64_t h, Agraph_t *g, Agraph_t *root)
+{
+	h = hash_attrs(fnv_str(h, agnameof(g)), root, g, AGRAPH);
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		h = fnv_str(h, agnameof(n));
+		if (g == root)
+			h = hash_attrs(h, root, n, AGNODE);
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			h = fnv_str(h, agnameof(aghead(e)));
+			if (g == root)
+				h = hash_attrs(h, root, e, AGEDGE);
+		}
+	}
+	for (Agraph_t *sg = agfstsubg(g); sg; sg = agnxtsubg(sg))
+		h = fnv_str(hash_subgraph(h, sg, root), "}");
+	return h;
+}
+
+/* A hash of g as built, not yet laid out (a layout adds attributes):
+ * every object's name and attribute values, the subgraphs' members.
+ * Never 0. */
+static uint64_t graph_hash(Agraph_t *g, uint64_t h)
+{
+	h = hash_subgraph(h ? h : fnv(0, "", 0), g, g);
+	return h ? h : 1;
+}
+
+/* An emphasised drawing's nodes and edges, placed (force_layout's steps
+ * 1 and 2), which label_rounds draws with labels. */
+typedef struct {
+	rg_pin *pins;
+	const rg_drawn_edge *edges;
+	size_t nedges;
+	const double *x, *y; /* the pins' places, entity-indexed */
+	double box[4];	     /* the drawing's frame */
+	size_t rows;	     /* the legend's */
+} labelled;
+
+/* A key of everything label_rounds draws from: the nodes as built
+ * (graph, force_layout's hash of them), their places and sizes, the
+ * frame, the legend, title and caption, the page. */
+static uint64_t scale_key(rg_render *r, uint64_t graph, const rg_view *v, const rg_build_opts *bo,
+			  const rg_layout_opts *o, const labelled *lb)
+{
+	const rg_emphasis *em = o->emphasis;
+	char *salt = rg_asprintf("relgraph scale %d|%s|%.17g|%.17g|%d|%zu|%.17g|%s|%s|",
+				 FIT_NOTE_VERSION, rg_render_version(r), o->page->width,
+				 o->page->height, bo->legend, lb->rows, em->text_pt,
+				 bo->title ? bo->title : "", em->caption ? em->caption : "");
+	uint64_t h = fnv(graph, salt, strlen(salt));
+	free(salt);
+	/* rounded as the memory keeps places: neato's differ from run to run
+	 * in their last digits */
+	for (size_t i = 0; i < v->nnodes; i++) {
+		const rg_pin *p = &lb->pins[v->nodes[i]];
+		double at[4] = {rg_memory_round(p->x), rg_memory_round(p->y), rg_memory_round(p->w),
+				rg_memory_round(p->h)};
+		h = fnv(h, (const char *)at, sizeof at);
+	}
+	for (int k = 0; k < 4; k++) {
+		double b = rg_memory_round(lb->box[k]);
+		h = fnv(h, (const char *)&b, sizeof b);
+	}
+	return h ? h : 1;
+}
+
+/* The scale the rounds ended with last time, when note was made for
+ * key and they ended there (the drawing fitted); else scale. */
+static double recall_scale(const char *note, uint64_t key, double scale)
+{
+	int version, used = 0;
+	uint64_t k;
+	double s;
+	if (note && sscanf(note, "%d %" SCNx64 " scale %lf%n", &version, &k, &s, &used) == 3 &&
+	    !note[used] && version == FIT_NOTE_VERSION && k == key && s > 0 && s <= 1)
+		return s;
+	return scale;
+}
+
+/* Steps 3 and 4 of force_layout: labels chosen for the scale, the
+ * drawing placed again with them; again while the whole drawing (legend,
+ * caption) comes out smaller on the page than the scale the labels were
+ * chosen for.  Each round's labels are drawn at new font sizes, which
+ * Pango looks up again (lesmis: half a run's work), so a drawing of the
+ * same places as the last one (key, 0 for none) starts at the scale the
+ * last one ended with, and is drawn once; the memory gets that scale. */
+static Agraph_t *label_rounds(rg_render *r, const rg_model *m, const rg_view *v,
+			      const rg_build_opts *bo, const rg_layout_opts *o,
+			      rg_layout_info *info, const labelled *lb, double scale,
+			      uint64_t graph, rg_diags *d)
+{
+	rg_emphasis *em = o->emphasis;
+	uint64_t key = graph ? scale_key(r, graph, v, bo, o, lb) : 0;
+	if (key && o->memory)
+		scale = recall_scale(rg_memory_fit(o->memory), key, scale);
+	Agraph_t *g = NULL;
+	int fitted = 0;
+	for (int round = 0; round < 4; round++) {
+		double lbox[4] = {lb->box[0], lb->box[1], lb->box[2], lb->box[3]};
+		info->labels = rg_emphasis_labels(em, m, v, lb->x, lb->y, lbox, scale);
+		boxf drawn = {{lbox[0], lbox[1]}, {lbox[2], lbox[3]}};
+		info->scale = scale;
+		if (g) {
+			rg_render_free_layout(r);
+			agclose(g);
+		}
+		g = place_again(r, m, v, bo, o, info, lb->pins, lb->edges, lb->nedges, drawn,
+				lb->rows, scale, d);
+		if (!g || o->no_layout)
+			break;
+		boxf fb = GD_bb(g);
+		double fw = fb.UR.x - fb.LL.x, fh = fb.UR.y - fb.LL.y;
+		double real = o->page->width > 0
+				      ? fmin(1, fmin(o->page->width / fw, o->page->height / fh))
+				      : 1;
+		if ((fitted = real >= scale * 0.995))
+			break;
+		scale = real * 0.99;
+	}
+	if (key && o->remember && g) {
+		char *note = fitted ? rg_asprintf("%d %016" PRIx64 " scale %.17g", FIT_NOTE_VERSION,
+						  key, scale)
+				    : NULL;
+		rg_memory_set_fit(o->remember, note);
+		free(note);
+	}
+	return g;
+}
+
 /* The emphasised drawing: 1. the nodes alone, sized, laid out by a force
  * engine; 2. the page's scale, from that drawing and the legend under it;
  * 3. the labels that scale lets be read; 4. the whole drawn again on the
@@ -642,6 +809,8 @@ static Agraph_t *force_layout(rg_render *r, const rg_model *m, const rg_view *v,
 	em->caption = caption;
 	if (o->on_built)
 		o->on_built(o->ctx, g);
+	/* the drawing as built, for the scale kept in the layout memory */
+	uint64_t key = o->memory || o->remember ? graph_hash(g, 0) : 0;
 	if (rg_render_layout(r, g, info->engine, d) != RG_OK) {
 		agclose(g);
 		return NULL;
@@ -689,28 +858,8 @@ static Agraph_t *force_layout(rg_render *r, const rg_model *m, const rg_view *v,
 	}
 	/* 3 and 4, again while the whole drawing (legend, caption) comes out
 	 * smaller on the page than the scale the labels were chosen for */
-	g = NULL;
-	for (int round = 0; round < 4; round++) {
-		double lbox[4] = {box[0], box[1], box[2], box[3]};
-		info->labels = rg_emphasis_labels(em, m, v, x, y, lbox, scale);
-		boxf drawn = {{lbox[0], lbox[1]}, {lbox[2], lbox[3]}};
-		info->scale = scale;
-		if (g) {
-			rg_render_free_layout(r);
-			agclose(g);
-		}
-		g = place_again(r, m, v, bo, o, info, pins, edges, nedges, drawn, rows, scale, d);
-		if (!g || o->no_layout)
-			break;
-		boxf fb = GD_bb(g);
-		double fw = fb.UR.x - fb.LL.x, fh = fb.UR.y - fb.LL.y;
-		double real = o->page->width > 0
-				      ? fmin(1, fmin(o->page->width / fw, o->page->height / fh))
-				      : 1;
-		if (real >= scale * 0.995)
-			break;
-		scale = real * 0.99;
-	}
+	labelled lb = {pins, edges, nedges, x, y, {box[0], box[1], box[2], box[3]}, rows};
+	g = label_rounds(r, m, v, bo, o, info, &lb, scale, key, d);
 	free(x);
 	free(y);
 	free(pins);
@@ -720,12 +869,22 @@ static Agraph_t *force_layout(rg_render *r, const rg_model *m, const rg_view *v,
 
 /* --- text that reads on the page, for dot's drawings */
 
-/* The smallest text of laid-out g as the page shows it, in points. */
-static double text_on_page(Agraph_t *g, const rg_page *page, double *aspect)
+/* A laid-out dot drawing as fit_text measures it: its text scale, its
+ * size with its margins (points), its smallest text before the page
+ * shrinks it (points). */
+typedef struct {
+	double scale, w, h, least;
+} fit_round;
+
+/* The smallest text of laid-out g as the page shows it, in points;
+ * *round gets its measures (its scale left as it was). */
+static double text_on_page(Agraph_t *g, const rg_page *page, double *aspect, fit_round *round)
 {
 	boxf bb = GD_bb(g);
 	double pad = 2 * 0.2 * 72, w = bb.UR.x - bb.LL.x + pad, h = bb.UR.y - bb.LL.y + pad;
 	*aspect = h > 0 ? w / h : 1;
+	round->w = w;
+	round->h = h;
 	double s = fmin(1, fmin(page->width / w, page->height / h));
 	double least = INFINITY;
 	Agsym_t *ns = agattr(g, AGNODE, (char *)"fontsize", NULL);
@@ -741,7 +900,54 @@ static double text_on_page(Agraph_t *g, const rg_page *page, double *aspect)
 			if (es && el && *agxget(e, el))
 				least = fmin(least, atof(agxget(e, es)));
 	}
+	round->least = least;
 	return isfinite(least) ? least * s : INFINITY;
+}
+
+/* The smallest text fit_text wants on the page (points), a little over
+ * the least that reads, and the shapes (width / height) it keeps. */
+#define FIT_NEED (RG_MIN_TEXT_PT * 1.05)
+#define FIT_ASPECT_MIN 0.5
+#define FIT_ASPECT_MAX 2.2
+
+/* Whether laid-out g reads on page as fit_text wants it to. */
+static int reads_on_page(Agraph_t *g, const rg_page *page)
+{
+	double a;
+	fit_round round;
+	return text_on_page(g, page, &a, &round) >= FIT_NEED && a >= FIT_ASPECT_MIN &&
+	       a <= FIT_ASPECT_MAX;
+}
+
+/* How much of the text the page must show for fit_text to give up a
+ * pass's last round: when by the pass's first two rounds no text scale
+ * could bring the smallest text above this share of what it needs. */
+#define FIT_HOPELESS 0.9
+
+/* Whether a larger text scale could make the drawing read on page, as
+ * far as two rounds of one pass (a, then b at a larger scale) tell: its
+ * width and height taken as growing in a straight line with the scale,
+ * its text in proportion.  The page shows the text at least * page /
+ * size, which tends to (text at scale 1) * page / slope as the scale
+ * grows, and falls from b on when the size grows faster than the scale.
+ * 0 only when, across or down, even that stays under FIT_HOPELESS of
+ * need. */
+static int may_read(const fit_round *a, const fit_round *b, const rg_page *page, double need)
+{
+	double dt = b->scale - a->scale;
+	if (!(dt > 0) || !(b->least > 0) || !isfinite(b->least))
+		return 1;
+	double per = b->least / b->scale;
+	double lim[2] = {page->width, page->height}, from[2] = {a->w, a->h}, to[2] = {b->w, b->h};
+	for (int k = 0; k < 2; k++) {
+		double slope = (to[k] - from[k]) / dt;
+		if (!(slope > 0))
+			continue;
+		double most = fmax(per * lim[k] / slope, b->least * lim[k] / to[k]);
+		if (most < need * FIT_HOPELESS)
+			return 0;
+	}
+	return 1;
 }
 
 /* Lays a dot drawing out again until its smallest text reads on the
@@ -749,20 +955,36 @@ static double text_on_page(Agraph_t *g, const rg_page *page, double *aspect)
  * larger by as much as the page shrinks it, across or down, and at last
  * without edge labels (their counts and dates stay in the tooltips).
  * Keeps the first that reads, else the one that reads best; *g and info
- * follow it, laid out in r. */
+ * follow it, laid out in r.
+ *
+ * What it costs: one gvLayout a try, up to 4 passes of 3 rounds.  A try
+ * at a new text scale costs 4-5 times one at a scale already seen
+ * (xi-putin: 5-6 ms against 1.3 ms), since Pango looks every font up
+ * again at its new sizes.  So the kept drawing stays laid out (no layout
+ * again at the end), a pass's last round is given up when its first two
+ * show that no scale would read (may_read), and the second pass is
+ * skipped when the user chose the direction.  graphs/xi-putin, which
+ * reads only with merged edge labels (the third pass), took 9 gvLayout
+ * calls with fit_page's first; now 7 (cold-war: 3, now 2).  And a
+ * drawing made with a layout memory takes the choice its fit line noted
+ * for the same graph and page (rg_layout_fresh): 1 gvLayout for both. */
 static rg_status fit_text(rg_render *r, const rg_model *m, const rg_view *v, int keep_rankdir,
 			  const rg_page *page, Agraph_t **g, rg_layout_info *info, rg_diags *d)
 {
-	const double need = RG_MIN_TEXT_PT * 1.05;
-	double aspect, best = text_on_page(*g, page, &aspect);
+	const double need = FIT_NEED;
+	fit_round last = {0}, now = {0};
+	double aspect, best = text_on_page(*g, page, &aspect, &now);
 	if (best >= need)
 		return RG_OK;
 	rg_build_opts start = info->bo, kept = info->bo;
 	const char *dirs[2] = {start.rankdir, start.rankdir ? NULL : "LR"};
 	for (int pass = 0; pass < 4 && best < need; pass++) {
+		/* the direction the user chose: the second pass is the first */
+		if (pass == 1 && keep_rankdir)
+			continue;
 		rg_build_opts b = start;
 		b.narrow = 1;
-		b.rankdir = dirs[pass == 1 && !keep_rankdir];
+		b.rankdir = dirs[pass == 1];
 		if (pass >= 2) {
 			/* the labels of single relations first, then all */
 			if (start.edge_labels != RG_LABELS_AUTO)
@@ -777,10 +999,12 @@ static rg_status fit_text(rg_render *r, const rg_model *m, const rg_view *v, int
 				agclose(t);
 				return RG_ESYS;
 			}
-			double a, pt = text_on_page(t, page, &a);
-			int fits = a >= 0.5 && a <= 2.2;
+			double a, pt = text_on_page(t, page, &a, &now);
+			now.scale = b.text_scale;
+			int fits = a >= FIT_ASPECT_MIN && a <= FIT_ASPECT_MAX;
 			if (pt > best && (fits || pt < need)) {
-				rg_render_free_layout(r);
+				/* t stays laid out: *g's layout went when t's
+				 * began */
 				agclose(*g);
 				*g = t;
 				best = pt;
@@ -789,8 +1013,9 @@ static rg_status fit_text(rg_render *r, const rg_model *m, const rg_view *v, int
 				rg_render_free_layout(r);
 				agclose(t);
 			}
-			if (pt >= need)
+			if (pt >= need || (round == 1 && !may_read(&last, &now, page, need)))
 				break;
+			last = now;
 			/* text grows faster than the drawing it sits in */
 			b.text_scale *= fmin(3, need / pt * 1.02);
 		}
@@ -812,6 +1037,86 @@ rg_status rg_layout_fit_text(rg_render *r, const rg_model *m, const rg_view *v, 
 	if (st == RG_OK && !rg_render_laid_out(r, *g))
 		st = rg_render_layout(r, *g, engine, d);
 	return st;
+}
+
+/* What fit_page and fit_text decide from: the graph g as first built,
+ * the page, the direction's owner, the engine's choice and Graphviz. */
+static uint64_t fit_key(rg_render *r, Agraph_t *g, const rg_layout_opts *o, int is_auto)
+{
+	char *salt = rg_asprintf("relgraph fit %d|%s|%.17g|%.17g|%d|%d|", FIT_NOTE_VERSION,
+				 rg_render_version(r), o->page ? o->page->width : 0,
+				 o->page ? o->page->height : 0, o->keep_rankdir, is_auto);
+	uint64_t h = graph_hash(g, fnv(0, salt, strlen(salt)));
+	free(salt);
+	return h;
+}
+
+/* The note of a fitting: the key it was made for, the chosen drawing's
+ * hash, how that was built (direction, narrow, edge labels, text scale)
+ * and whether it read on the page (reads).  A new string, NULL when the
+ * drawing cannot be written. */
+static char *note_fit(const rg_model *m, const rg_view *v, uint64_t key, const rg_build_opts *bo,
+		      int reads)
+{
+	Agraph_t *t = rg_build(m, v, bo);
+	uint64_t h = graph_hash(t, 0);
+	agclose(t);
+	if (!h)
+		return NULL;
+	return rg_asprintf("%d %016" PRIx64 " %016" PRIx64 " %s %d %d %.17g %d", FIT_NOTE_VERSION,
+			   key, h, bo->rankdir ? bo->rankdir : "-", bo->narrow != 0,
+			   (int)bo->edge_labels, bo->text_scale, reads != 0);
+}
+
+/* When note->recall was made for key: *g becomes the drawing it chose,
+ * laid out in r, info->bo what it was built with, and note->chosen the
+ * same note; 1.  0 (nothing changed) otherwise, also when the drawing
+ * read then and does not now (the fonts changed, say); -1 when the
+ * layout fails (the reason in d). */
+static int recall_fit(rg_render *r, const rg_model *m, const rg_view *v, const rg_page *page,
+		      rg_fit_note *note, uint64_t key, Agraph_t **g, rg_layout_info *info,
+		      rg_diags *d)
+{
+	int version, narrow, labels, reads, used = 0;
+	uint64_t k, h;
+	char dir[16];
+	double scale;
+	if (sscanf(note->recall, "%d %" SCNx64 " %" SCNx64 " %15s %d %d %lf %d%n", &version, &k, &h,
+		   dir, &narrow, &labels, &scale, &reads, &used) != 8 ||
+	    note->recall[used] || version != FIT_NOTE_VERSION || k != key ||
+	    (narrow != 0 && narrow != 1) || labels < RG_LABELS_AUTO || labels > RG_LABELS_MERGED ||
+	    !(scale >= 0 && scale < 100) || (reads != 0 && reads != 1))
+		return 0;
+	rg_build_opts b = info->bo;
+	/* the directions fit_page and fit_text choose among */
+	if (strcmp(dir, "-") == 0)
+		b.rankdir = NULL;
+	else if (strcmp(dir, "LR") == 0)
+		b.rankdir = "LR";
+	else if (!b.rankdir || strcmp(dir, b.rankdir) != 0)
+		return 0;
+	b.narrow = narrow;
+	b.edge_labels = (rg_label_mode)labels;
+	b.text_scale = scale;
+	Agraph_t *t = rg_build(m, v, &b);
+	if (graph_hash(t, 0) != h) {
+		agclose(t);
+		return 0;
+	}
+	if (rg_render_layout(r, t, info->render, d) != RG_OK) {
+		agclose(t);
+		return -1;
+	}
+	if (reads && !(page && page->width > 0 && reads_on_page(t, page))) {
+		rg_render_free_layout(r);
+		agclose(t);
+		return 0;
+	}
+	agclose(*g);
+	*g = t;
+	info->bo = b;
+	note->chosen = rg_xstrdup(note->recall);
+	return 1;
 }
 
 /* People and events (sides.h) on two sides of a column of events: dot's,
@@ -845,6 +1150,13 @@ Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_
 	}
 	if ((o->memory || o->remember) && !o->no_layout)
 		return rg_layout_remembered(r, m, v, bo, o, info, d);
+	return rg_layout_fresh(r, m, v, bo, o, NULL, info, d);
+}
+
+Agraph_t *rg_layout_fresh(rg_render *r, const rg_model *m, const rg_view *v,
+			  const rg_build_opts *bo, const rg_layout_opts *o, rg_fit_note *note,
+			  rg_layout_info *info, rg_diags *d)
+{
 	int is_auto = strcmp(o->engine, "auto") == 0;
 	rg_auto choice = rg_layout_choose(v, o->engine, bo->cluster_by, d);
 	*info = (rg_layout_info){.engine = choice.engine, .render = choice.engine, .bo = *bo};
@@ -862,15 +1174,29 @@ Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_
 	Agraph_t *g = rg_build(m, v, &info->bo);
 	if (o->on_built)
 		o->on_built(o->ctx, g);
+	int is_dot = strcmp(info->engine, "dot") == 0;
 	/* a strip or a tower is turned around: dot's only, and not when
 	 * the user chose the direction; big graphs go as they come */
-	if (strcmp(info->engine, "dot") == 0 && v->nnodes + v->nedges <= RG_FIT_MAX &&
-	    !o->keep_rankdir && fit_page(r, m, v, is_auto, &g, info, d) != RG_OK) {
+	int turn = is_dot && v->nnodes + v->nedges <= RG_FIT_MAX && !o->keep_rankdir;
+	int dot_text_fit = is_dot && v->nnodes + v->nedges <= RG_FIT_TEXT_MAX;
+	int text = dot_text_fit && o->page && o->page->width > 0;
+	/* both searches made by the last drawing of this graph: its choice */
+	uint64_t key = 0;
+	if (note && (turn || text)) {
+		key = fit_key(r, g, o, is_auto);
+		int recalled =
+			note->recall ? recall_fit(r, m, v, o->page, note, key, &g, info, d) : 0;
+		if (recalled < 0) {
+			agclose(g);
+			return NULL;
+		}
+		if (recalled)
+			turn = text = 0;
+	}
+	if (turn && fit_page(r, m, v, is_auto, &g, info, d) != RG_OK) {
 		agclose(g);
 		return NULL;
 	}
-	int dot_text_fit =
-		strcmp(info->engine, "dot") == 0 && v->nnodes + v->nedges <= RG_FIT_TEXT_MAX;
 	if (!rg_render_laid_out(r, g) &&
 	    (!o->no_layout || (dot_text_fit && o->page && o->page->width > 0)) &&
 	    rg_render_layout(r, g, info->render, d) != RG_OK) {
@@ -879,11 +1205,14 @@ Agraph_t *rg_layout(rg_render *r, const rg_model *m, const rg_view *v, const rg_
 	}
 	/* the text as the page will show it: dot's drawings, small enough
 	 * to lay out a few times */
-	if (dot_text_fit && o->page && o->page->width > 0 &&
-	    fit_text(r, m, v, o->keep_rankdir, o->page, &g, info, d) != RG_OK) {
+	if (text && fit_text(r, m, v, o->keep_rankdir, o->page, &g, info, d) != RG_OK) {
 		agclose(g);
 		return NULL;
 	}
+	if (key && !note->chosen && strcmp(info->engine, "dot") == 0)
+		note->chosen =
+			note_fit(m, v, key, &info->bo,
+				 text && rg_render_laid_out(r, g) && reads_on_page(g, o->page));
 	if (!o->no_layout && !rg_render_laid_out(r, g) &&
 	    rg_render_layout(r, g, info->render, d) != RG_OK) {
 		agclose(g);

@@ -754,7 +754,11 @@ Agraph_t *rg_layout_remembered(rg_render *r, const rg_model *m, const rg_view *v
 	rg_layout_opts fo = *o;
 	fo.memory = NULL;
 	fo.remember = NULL;
-	Agraph_t *g = rg_layout(r, m, v, bo, &fo, info, d);
+	rg_fit_note note = {o->memory ? rg_memory_fit(o->memory) : NULL, NULL};
+	Agraph_t *g = rg_layout_fresh(r, m, v, bo, &fo, &note, info, d);
+	if (o->remember && g)
+		rg_memory_set_fit(o->remember, note.chosen);
+	free(note.chosen);
 	if (!g || o->no_layout)
 		return g;
 	if (!rg_render_laid_out(r, g) && rg_render_layout(r, g, info->render, d) != RG_OK) {

@@ -6,6 +6,23 @@
 #include "placement.h"
 #include "relgraph/layout.h"
 
+/* A dot drawing's text fitting (layout.c, fit_text) as the memory's fit
+ * line keeps it: recall is the last drawing's note (NULL for none),
+ * chosen gets this drawing's (a new string, NULL when there is nothing
+ * to note), for the caller to keep and free. */
+typedef struct {
+	const char *recall;
+	char *chosen;
+} rg_fit_note;
+
+/* rg_layout without a memory (defined in layout.c), but a dot drawing's
+ * text fitting is taken from note->recall when that note was made for
+ * the same graph on the same page (then laid out once), and noted in
+ * note->chosen.  note may be NULL. */
+Agraph_t *rg_layout_fresh(rg_render *r, const rg_model *m, const rg_view *v,
+			  const rg_build_opts *bo, const rg_layout_opts *o, rg_fit_note *note,
+			  rg_layout_info *info, rg_diags *d);
+
 /* The theme's drawing with a memory: rg_layout without one (fresh), then,
  * unless the memory's places are the fresh drawing's, the same drawing
  * with every node pinned where the memory and its neighbours put it,

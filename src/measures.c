@@ -6,7 +6,9 @@
  */
 #include "relgraph/measures.h"
 
+#include <dlfcn.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +35,93 @@
 #define LEIDEN_ITERATIONS 10
 #define SEED 42
 
+/* igraph is loaded when a graph is first measured, not when relgraph
+ * starts: with the libraries it brings (LAPACK, GLPK, ICU, libxml2,
+ * OpenMP, C++) it took about 4 ms of every run, a fifth of drawing a
+ * small graph, which the theme's drawings never measure.  Its functions
+ * are called through this table, each typed as igraph.h declares it. */
+#define IGRAPH_LIBRARIES                                                                           \
+	{                                                                                          \
+		"libigraph.so.3", "libigraph.so"                                                   \
+	}
+#define IGRAPH_CALLS(X)                                                                            \
+	X(rng_default, igraph_rng_default)                                                         \
+	X(vector_int_init, igraph_vector_int_init)                                                 \
+	X(vector_init, igraph_vector_init)                                                         \
+	X(vector_int_reserve, igraph_vector_int_reserve)                                           \
+	X(vector_reserve, igraph_vector_reserve)                                                   \
+	X(vector_int_push_back, igraph_vector_int_push_back)                                       \
+	X(vector_push_back, igraph_vector_push_back)                                               \
+	X(create, igraph_create)                                                                   \
+	X(rng_init, igraph_rng_init)                                                               \
+	X(rng_set_default, igraph_rng_set_default)                                                 \
+	X(strength, igraph_strength)                                                               \
+	X(vss_all, igraph_vss_all)                                                                 \
+	X(neighborhood_size, igraph_neighborhood_size)                                             \
+	X(rng_seed, igraph_rng_seed)                                                               \
+	X(pagerank, igraph_pagerank)                                                               \
+	X(connected_components, igraph_connected_components)                                       \
+	X(vector_sum, igraph_vector_sum)                                                           \
+	X(community_leiden, igraph_community_leiden)                                               \
+	X(modularity, igraph_modularity)                                                           \
+	X(vector_int_range, igraph_vector_int_range)                                               \
+	X(rng_destroy, igraph_rng_destroy)                                                         \
+	X(destroy, igraph_destroy)                                                                 \
+	X(vector_destroy, igraph_vector_destroy)                                                   \
+	X(vector_int_destroy, igraph_vector_int_destroy)                                           \
+	X(set_error_handler, igraph_set_error_handler)                                             \
+	X(set_warning_handler, igraph_set_warning_handler)                                         \
+	X(strerror, igraph_strerror)                                                               \
+	X(finally_free, IGRAPH_FINALLY_FREE)
+
+static struct {
+#define FIELD(name, symbol) __typeof__(symbol) *name;
+	IGRAPH_CALLS(FIELD)
+#undef FIELD
+	const igraph_rng_type_t *rngtype_pcg32;
+} ig;
+static pthread_once_t ig_once = PTHREAD_ONCE_INIT;
+static char ig_failed[256]; /* why igraph could not be loaded ("" if it was) */
+
+static void *ig_symbol(void *lib, const char *symbol)
+{
+	void *p = dlsym(lib, symbol);
+	if (!p && !ig_failed[0])
+		snprintf(ig_failed, sizeof ig_failed, "%s has no %s", "libigraph", symbol);
+	return p;
+}
+
+static void ig_load(void)
+{
+	static const char *const names[] = IGRAPH_LIBRARIES;
+	void *lib = NULL;
+	for (size_t i = 0; !lib && i < sizeof names / sizeof *names; i++)
+		lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+	if (!lib) {
+		const char *why = dlerror();
+		snprintf(ig_failed, sizeof ig_failed, "%s", why ? why : "libigraph not found");
+		return;
+	}
+	void *p;
+#define LOAD(name, symbol)                                                                         \
+	p = ig_symbol(lib, #symbol);                                                               \
+	memcpy(&ig.name, &p, sizeof p);
+	IGRAPH_CALLS(LOAD)
+#undef LOAD
+	ig.rngtype_pcg32 = ig_symbol(lib, "igraph_rngtype_pcg32");
+	/* the library stays loaded for the process */
+}
+
+/* 1 once igraph is loaded; 0 with the reason in d. */
+static int ig_ready(rg_diags *d)
+{
+	pthread_once(&ig_once, ig_load);
+	if (ig_failed[0])
+		rg_error(d, NULL, 0, 0, "measuring the graph failed: cannot load igraph: %s",
+			 ig_failed);
+	return !ig_failed[0];
+}
+
 /* igraph reports through callbacks that get no user pointer, so what they
  * say waits here until the call that caused it has returned.  They must not
  * allocate through util.h: an out-of-memory jump from inside igraph would
@@ -49,7 +138,7 @@ static void on_error(const char *reason, const char *file, int line, igraph_erro
 	 * the first one says what happened. */
 	if (!error_reason[0] && reason && reason[0])
 		snprintf(error_reason, sizeof error_reason, "%s", reason);
-	IGRAPH_FINALLY_FREE();
+	ig.finally_free();
 }
 
 static void on_warning(const char *reason, const char *file, int line)
@@ -84,7 +173,7 @@ static igraph_error_t run(const rg_view *v, rg_measures *ms, uint32_t *comm, uin
 	igraph_vector_t w, str, pr;
 	/* igraph_rng_set_default copies the generator's handle into the
 	 * default one: keep a copy of the host's to put back. */
-	igraph_rng_t rng, rng0 = *igraph_rng_default();
+	igraph_rng_t rng, rng0 = *ig.rng_default();
 	igraph_integer_t ncomm = 0, ncomp = 0;
 	igraph_real_t q = 0;
 	igraph_error_t err;
@@ -93,13 +182,13 @@ static igraph_error_t run(const rg_view *v, rg_measures *ms, uint32_t *comm, uin
 	size_t nivec = 0, nvec = 0;
 	int have_graph = 0, have_rng = 0;
 	for (; nivec < sizeof ivec / sizeof *ivec; nivec++)
-		if ((err = igraph_vector_int_init(ivec[nivec], 0)))
+		if ((err = ig.vector_int_init(ivec[nivec], 0)))
 			goto out;
 	for (; nvec < sizeof vec / sizeof *vec; nvec++)
-		if ((err = igraph_vector_init(vec[nvec], 0)))
+		if ((err = ig.vector_init(vec[nvec], 0)))
 			goto out;
-	if ((err = igraph_vector_int_reserve(&ends, 2 * (igraph_integer_t)v->nedges)) ||
-	    (err = igraph_vector_reserve(&w, (igraph_integer_t)v->nedges)))
+	if ((err = ig.vector_int_reserve(&ends, 2 * (igraph_integer_t)v->nedges)) ||
+	    (err = ig.vector_reserve(&w, (igraph_integer_t)v->nedges)))
 		goto out;
 
 	/* 1. The graph: undirected, an edge's weight its own, loops left out */
@@ -114,47 +203,46 @@ static igraph_error_t run(const rg_view *v, rg_measures *ms, uint32_t *comm, uin
 			err = IGRAPH_EINVAL;
 			goto out;
 		}
-		if ((err = igraph_vector_int_push_back(&ends, a)) ||
-		    (err = igraph_vector_int_push_back(&ends, b)) ||
-		    (err = igraph_vector_push_back(&w, x->weight)))
+		if ((err = ig.vector_int_push_back(&ends, a)) ||
+		    (err = ig.vector_int_push_back(&ends, b)) ||
+		    (err = ig.vector_push_back(&w, x->weight)))
 			goto out;
 	}
-	if ((err = igraph_create(&g, &ends, (igraph_integer_t)n, IGRAPH_UNDIRECTED)))
+	if ((err = ig.create(&g, &ends, (igraph_integer_t)n, IGRAPH_UNDIRECTED)))
 		goto out;
 	have_graph = 1;
 	/* PageRank (ARPACK's start) and Leiden draw random numbers: from a
 	 * generator of ours, seeded before each, so that the host's is left
 	 * as it was and the same view gives the same numbers. */
-	if ((err = igraph_rng_init(&rng, &igraph_rngtype_pcg32)))
+	if ((err = ig.rng_init(&rng, ig.rngtype_pcg32)))
 		goto out;
 	have_rng = 1;
-	igraph_rng_set_default(&rng);
+	ig.rng_set_default(&rng);
 
 	/* 2. Per node: strength, distinct neighbours, PageRank */
-	if ((err = igraph_strength(&g, &str, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &w)) ||
-	    (err = igraph_neighborhood_size(&g, &ideg, igraph_vss_all(), 1, IGRAPH_ALL, 1)) ||
-	    (err = igraph_rng_seed(igraph_rng_default(), SEED)) ||
-	    (err = igraph_pagerank(&g, PAGERANK_ALGO, &pr, NULL, igraph_vss_all(), 0, DAMPING, &w,
-				   NULL)))
+	if ((err = ig.strength(&g, &str, ig.vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &w)) ||
+	    (err = ig.neighborhood_size(&g, &ideg, ig.vss_all(), 1, IGRAPH_ALL, 1)) ||
+	    (err = ig.rng_seed(ig.rng_default(), SEED)) ||
+	    (err = ig.pagerank(&g, PAGERANK_ALGO, &pr, NULL, ig.vss_all(), 0, DAMPING, &w, NULL)))
 		goto out;
 
 	/* 3. Connected components */
-	if ((err = igraph_connected_components(&g, &cmemb, NULL, &ncomp, IGRAPH_WEAK)))
+	if ((err = ig.connected_components(&g, &cmemb, NULL, &ncomp, IGRAPH_WEAK)))
 		goto out;
 
 	/* 4. Communities: Leiden on the modularity objective, which igraph
 	 * gets from its general one with node weights = strength and
 	 * resolution 1/(2m), m the total weight.  With no weight at all
 	 * modularity means nothing and each node stands alone. */
-	double m = igraph_vector_sum(&w);
+	double m = ig.vector_sum(&w);
 	if (m > 0) {
-		if ((err = igraph_rng_seed(igraph_rng_default(), SEED)) ||
-		    (err = igraph_community_leiden(&g, &w, &str, 1 / (2 * m), LEIDEN_BETA, 0,
-						   LEIDEN_ITERATIONS, &memb, &ncomm, NULL)) ||
-		    (err = igraph_modularity(&g, &memb, &w, 1, 0, &q)))
+		if ((err = ig.rng_seed(ig.rng_default(), SEED)) ||
+		    (err = ig.community_leiden(&g, &w, &str, 1 / (2 * m), LEIDEN_BETA, 0,
+					       LEIDEN_ITERATIONS, &memb, &ncomm, NULL)) ||
+		    (err = ig.modularity(&g, &memb, &w, 1, 0, &q)))
 			goto out;
 	} else {
-		if ((err = igraph_vector_int_range(&memb, 0, (igraph_integer_t)n)))
+		if ((err = ig.vector_int_range(&memb, 0, (igraph_integer_t)n)))
 			goto out;
 		ncomm = (igraph_integer_t)n;
 	}
@@ -171,15 +259,15 @@ static igraph_error_t run(const rg_view *v, rg_measures *ms, uint32_t *comm, uin
 	ms->modularity = isfinite(q) ? q : 0;
 out:
 	if (have_rng) {
-		igraph_rng_set_default(&rng0);
-		igraph_rng_destroy(&rng);
+		ig.rng_set_default(&rng0);
+		ig.rng_destroy(&rng);
 	}
 	if (have_graph)
-		igraph_destroy(&g);
+		ig.destroy(&g);
 	for (size_t i = 0; i < nvec; i++)
-		igraph_vector_destroy(vec[i]);
+		ig.vector_destroy(vec[i]);
 	for (size_t i = 0; i < nivec; i++)
-		igraph_vector_int_destroy(ivec[i]);
+		ig.vector_int_destroy(ivec[i]);
 	return err;
 }
 
@@ -214,6 +302,8 @@ static void renumber(uint32_t *id, size_t n, size_t k, group *g, uint32_t *map)
 
 rg_measures *rg_measures_compute(const rg_view *v, rg_diags *d)
 {
+	if (!ig_ready(d))
+		return NULL;
 	/* 1. What relgraph allocates, all before igraph holds anything (see
 	 * the callbacks above). */
 	size_t n = v->nnodes;
@@ -232,16 +322,16 @@ rg_measures *rg_measures_compute(const rg_view *v, rg_diags *d)
 	/* 2. igraph, with its handlers set and put back */
 	error_reason[0] = warning_reason[0] = '\0';
 	nwarnings = 0;
-	igraph_error_handler_t *eh = igraph_set_error_handler(on_error);
-	igraph_warning_handler_t *wh = igraph_set_warning_handler(on_warning);
+	igraph_error_handler_t *eh = ig.set_error_handler(on_error);
+	igraph_warning_handler_t *wh = ig.set_warning_handler(on_warning);
 	igraph_error_t err = n ? run(v, ms, ms->community, ms->component) : IGRAPH_SUCCESS;
-	igraph_set_warning_handler(wh);
-	igraph_set_error_handler(eh);
+	ig.set_warning_handler(wh);
+	ig.set_error_handler(eh);
 	if (nwarnings)
 		rg_warn(d, NULL, 0, 0, "igraph: %s%s", warning_reason,
 			nwarnings > 1 ? " (and more warnings)" : "");
 	if (err) {
-		rg_error(d, NULL, 0, 0, "measuring the graph failed: %s: %s", igraph_strerror(err),
+		rg_error(d, NULL, 0, 0, "measuring the graph failed: %s: %s", ig.strerror(err),
 			 error_reason[0] ? error_reason : "no reason given");
 		free(map);
 		free(g);

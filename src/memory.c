@@ -25,6 +25,7 @@ struct rg_memory {
 	int sorted; /* nodes sorted by id, one each */
 	int has_canvas, has_legend, has_style, narrow;
 	double canvas[4], lx, ly, text_scale;
+	char *fit; /* the text fitting's note (layout.c's), NULL for none */
 };
 
 rg_memory *rg_memory_new(void)
@@ -41,6 +42,7 @@ void rg_memory_free(rg_memory *mem)
 	for (size_t i = 0; i < mem->n; i++)
 		free(mem->nodes[i].id);
 	free(mem->nodes);
+	free(mem->fit);
 	free(mem);
 }
 
@@ -165,6 +167,29 @@ int rg_memory_style(const rg_memory *mem, int *narrow, double *text_scale)
 	return mem->has_style;
 }
 
+/* A note fits on its line: printable ASCII, not too long. */
+static int fit_note_ok(const char *note)
+{
+	size_t n = strlen(note);
+	if (!n || n > RG_MEMORY_FIT_MAX)
+		return 0;
+	for (const char *p = note; *p; p++)
+		if (*p < ' ' || *p > '~')
+			return 0;
+	return 1;
+}
+
+void rg_memory_set_fit(rg_memory *mem, const char *note)
+{
+	free(mem->fit);
+	mem->fit = note && fit_note_ok(note) ? rg_xstrdup(note) : NULL;
+}
+
+const char *rg_memory_fit(const rg_memory *mem)
+{
+	return mem->fit;
+}
+
 void rg_memory_copy(rg_memory *dst, const rg_memory *src)
 {
 	for (size_t i = 0; i < dst->n; i++)
@@ -181,6 +206,7 @@ void rg_memory_copy(rg_memory *dst, const rg_memory *src)
 	dst->has_style = src->has_style;
 	dst->narrow = src->narrow;
 	dst->text_scale = src->text_scale;
+	rg_memory_set_fit(dst, src->fit);
 }
 
 char *rg_memory_format(const rg_memory *mem, size_t *len)
@@ -196,6 +222,8 @@ char *rg_memory_format(const rg_memory *mem, size_t *len)
 		rg_buf_printf(&b, "legend %.2f %.2f\n", mem->lx, mem->ly);
 	if (mem->has_style)
 		rg_buf_printf(&b, "style %d %.4f\n", mem->narrow, mem->text_scale);
+	if (mem->fit)
+		rg_buf_printf(&b, "fit %s\n", mem->fit);
 	for (size_t i = 0; i < mem->n; i++) {
 		rg_buf_printf(&b, "node %.2f %.2f ", mem->nodes[i].x, mem->nodes[i].y);
 		for (const char *s = mem->nodes[i].id; *s; s++) {
@@ -269,6 +297,12 @@ static int parse_line(rg_memory *mem, const char *s)
 		if (!e || *e || (v[0] != 0 && v[0] != 1) || !(v[1] > 0))
 			return 0;
 		rg_memory_set_style(mem, (int)v[0], v[1]);
+		return 1;
+	}
+	if (strncmp(s, "fit ", 4) == 0) {
+		if (!fit_note_ok(s + 4))
+			return 0;
+		rg_memory_set_fit(mem, s + 4);
 		return 1;
 	}
 	if (strncmp(s, "node ", 5) != 0)

@@ -10,6 +10,7 @@
  *     canvas LLX LLY URX URY
  *     legend X Y
  *     style NARROW TEXT_SCALE
+ *     fit NOTE
  *     node X Y ID
  *
  * Positions are in points, written with RG_MEMORY_DIGITS decimals; the
@@ -17,6 +18,12 @@
  * that a memory read back gives exactly the drawing it came from.  An ID
  * keeps its spaces; a backslash, a newline and a carriage return are
  * written \\, \n and \r.  Lines starting with '#' are comments.
+ *
+ * The fit line is the layout's own note (printable ASCII): which way a
+ * small dot drawing was made to read on the page, or the scale an
+ * emphasised drawing's labels were chosen for, and a key of what it was
+ * chosen for, so that the next drawing of the same graph is laid out
+ * once instead of searched for again (layout.c: fit_text, label_rounds).
  */
 #ifndef RELGRAPH_MEMORY_H
 #define RELGRAPH_MEMORY_H
@@ -67,6 +74,12 @@ int rg_memory_legend(const rg_memory *mem, double *x, double *y);
  * get returns 0 when the memory does not say. */
 void rg_memory_set_style(rg_memory *mem, int narrow, double text_scale);
 int rg_memory_style(const rg_memory *mem, int *narrow, double *text_scale);
+/* The layout's note on its text fitting (see above): set copies it
+ * (NULL, or a note that is not printable ASCII of at most
+ * RG_MEMORY_FIT_MAX characters, forgets it); get returns NULL for none. */
+#define RG_MEMORY_FIT_MAX 200
+void rg_memory_set_fit(rg_memory *mem, const char *note);
+const char *rg_memory_fit(const rg_memory *mem);
 /* text_scale as a memory keeps it (1 for 0, which means 1). */
 double rg_memory_round_scale(double text_scale);
 

@@ -4,7 +4,10 @@
 # where they were (median move under 2% of the diagonal, none over 10%)
 # and drawing the edit again gives the same bytes; --fresh ignores the
 # memory; a damaged memory is a warning and a fresh layout; --no-memory
-# and standard output write none, --layout FILE names it.
+# and standard output write none, --layout FILE names it.  A memory
+# remembers how a small dot drawing was made to read, or the scale an
+# emphasised one's labels were chosen for (its fit line): a note made
+# for another graph is not used, and the drawing is the fresh one.
 set -eu
 bad=0
 no() { echo "FAIL: $*"; bad=1; }
@@ -48,6 +51,25 @@ for set in xi-putin lesmis; do
 	"$RELGRAPH" $set -o $set.svg
 	cmp -s $set.svg $set-1.svg || no "$set: drawing twice gives different bytes"
 	cmp -s $set.layout $set-1.layout || no "$set: drawing twice gives a different memory"
+	if [ $set = xi-putin ]; then
+		grep -q '^fit 1 [0-9a-f]* [0-9a-f]* ' $set.layout || no "$set: no fit line in the memory"
+		# another graph's note (its key changed): searched again, same drawing
+		awk '$1 == "fit" { $3 = "0000000000000000" } 1' $set-1.layout >$set.layout
+		"$RELGRAPH" $set -o $set.svg
+		cmp -s $set.svg $set-1.svg || no "$set: a fit note made for another graph changed the drawing"
+		cmp -s $set.layout $set-1.layout || no "$set: a stale fit note was not rewritten"
+		# a note that chose another way to read: it is not the fresh one's
+		sed 's/^\(fit 1 [0-9a-f]* [0-9a-f]*\) - 1 [0-9] /\1 LR 0 0 /' $set-1.layout >$set.layout
+		"$RELGRAPH" $set -o $set.svg
+		cmp -s $set.svg $set-1.svg || no "$set: a fit note that does not match its drawing was used"
+	else
+		# an emphasised drawing notes the scale its labels were chosen for
+		grep -q '^fit 1 [0-9a-f]* scale [0-9]' $set.layout || no "$set: no scale in the memory"
+		awk '$1 == "fit" { $3 = "0000000000000000" } 1' $set-1.layout >$set.layout
+		"$RELGRAPH" $set -o $set.svg
+		cmp -s $set.svg $set-1.svg || no "$set: a scale noted for other places changed the drawing"
+		cmp -s $set.layout $set-1.layout || no "$set: a stale scale note was not rewritten"
+	fi
 
 	# a one-row edit
 	printf '%s\n' "$row" >>$set/$file

@@ -18,6 +18,7 @@ static void test_round_trip(void **state)
 	rg_memory_set_canvas(a, box);
 	rg_memory_set_legend(a, 7, 8);
 	rg_memory_set_style(a, 1, 1.23456);
+	rg_memory_set_fit(a, "1 00ff - 1 3 1.0925925925925926");
 	size_t len;
 	char *text = rg_memory_format(a, &len);
 	assert_non_null(strstr(text, "node 11.50 12.25 Xi Jinping\n"));
@@ -40,6 +41,11 @@ static void test_round_trip(void **state)
 	double scale;
 	assert_true(rg_memory_style(b, &narrow, &scale));
 	assert_true(narrow == 1 && scale == rg_memory_round_scale(1.23456));
+	assert_string_equal(rg_memory_fit(b), "1 00ff - 1 3 1.0925925925925926");
+	rg_memory *c = rg_memory_new();
+	rg_memory_copy(c, b);
+	assert_string_equal(rg_memory_fit(c), "1 00ff - 1 3 1.0925925925925926");
+	rg_memory_free(c);
 	size_t len2;
 	char *again = rg_memory_format(b, &len2);
 	assert_int_equal(len, len2);
@@ -81,6 +87,8 @@ static void test_damaged(void **state)
 		"relgraph-layout 1\ncanvas 1 2 3\n",
 		"relgraph-layout 1\nstyle 2 1\n",
 		"relgraph-layout 1\nwhat 1 2\n",
+		"relgraph-layout 1\nfit \n",
+		"relgraph-layout 1\nfit a\tb\n",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		rg_diags *d = rg_diags_new();
@@ -101,6 +109,10 @@ static void test_damaged(void **state)
 	rg_memory *m = rg_memory_parse("m.layout", ok, strlen(ok), d);
 	assert_non_null(m);
 	assert_int_equal(rg_memory_count(m), 1);
+	assert_null(rg_memory_fit(m));
+	/* a note that does not fit its line is not kept */
+	rg_memory_set_fit(m, "a\nb");
+	assert_null(rg_memory_fit(m));
 	rg_memory_free(m);
 	assert_null(rg_memory_load("/nonexistent/relgraph-test.layout", d));
 	assert_int_equal(rg_diags_len(d), 0);
