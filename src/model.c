@@ -442,47 +442,8 @@ rg_relation *rg_model_add_relation(rg_model *m)
 	return r;
 }
 
-/* 1 when no entity part declares is declared in m with another kind (one
- * pass would report that in its place). */
-static int part_fits(const rg_model *m, const rg_model *part)
+void rg_model_take_part(rg_model *m, rg_model *part)
 {
-	for (size_t i = 0; i < part->nent; i++) {
-		rg_str id = rg_model_lookup(m, part->str[part->ent[i].id]);
-		uint32_t e = id ? entity_of(m, id) : RG_NONE;
-		if (e != RG_NONE && strcmp(m->str[m->ent[e].kind], part->str[part->ent[i].kind]))
-			return 0;
-	}
-	return 1;
-}
-
-/* part's entities (a summit's node) into m, as declaring them there
- * would have: a new one is added, one m has keeps what it has, and takes
- * part's attributes and time when it has none (summit() in model_load.c). */
-static void take_entities(rg_model *m, const rg_model *part, const rg_str *map, uint32_t attr0)
-{
-	for (size_t i = 0; i < part->nent; i++) {
-		const rg_entity *p = &part->ent[i];
-		uint32_t k = entity_of(m, map[p->id]);
-		if (k == RG_NONE) {
-			k = new_entity(m, map[p->id], map[p->kind], p->where);
-			rg_entity *e = &m->ent[k];
-			*e = *p;
-			e->id = map[p->id], e->label = map[p->label], e->kind = map[p->kind];
-			e->group = map[p->group], e->country = map[p->country];
-			e->url = map[p->url], e->description = map[p->description];
-			e->attr0 += attr0;
-		} else if (!m->ent[k].nattr) {
-			m->ent[k].attr0 = p->attr0 + attr0;
-			m->ent[k].nattr = p->nattr;
-			m->ent[k].when = p->when;
-		}
-	}
-}
-
-int rg_model_take_part(rg_model *m, rg_model *part)
-{
-	if (!part_fits(m, part))
-		return 0;
 	/* part's strings in the order part first used them: those m lacks
 	 * get the ids one pass over both would have given them */
 	size_t n = part->nstr;
@@ -530,11 +491,9 @@ int rg_model_take_part(rg_model *m, rg_model *part)
 			part->relblk[i >> RELBLK_SHIFT] = NULL;
 		}
 	}
-	take_entities(m, part, map, attr0);
 	m->rows += part->rows;
 	m->nparts++;
 	free(map);
-	return 1;
 }
 
 uint32_t rg_model_add_attr(rg_model *m, rg_str key, rg_str value)

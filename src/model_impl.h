@@ -18,15 +18,13 @@ rg_entity *rg_model_entity_mut(rg_model *m, uint32_t i);
 /* Appends a zeroed relation (weight 1, count 1, no endpoints) and returns it;
  * the pointer is valid until the next call. */
 rg_relation *rg_model_add_relation(rg_model *m);
-/* Appends to m what part holds (relations, their attributes, a summit's
- * entities) and counts its rows, as loading the same rows into m after its
- * own would have: part's strings are interned in m in the order part
- * first used them.  part is a model the loader read a table's second part
- * into, on another thread (read.h, rg_split_hooks); its relations are
- * freed as they are copied (free part itself after).  Returns 0, leaving
- * m as it was, when an entity part declares is declared in m with another
- * kind (an error one pass reports in its place). */
-int rg_model_take_part(rg_model *m, rg_model *part);
+/* Appends to m what part holds (relations and their attributes) and
+ * counts its rows, as loading the same rows into m after its own would
+ * have: part's strings are interned in m in the order part first used
+ * them.  part is a model the loader read a table's second part into, on
+ * another thread (read.h, rg_split_hooks), holding no entities; its
+ * relations are freed as they are copied (free part itself after). */
+void rg_model_take_part(rg_model *m, rg_model *part);
 /* Appends an attribute; returns its index in rg_model_attrs(). */
 uint32_t rg_model_add_attr(rg_model *m, rg_str key, rg_str value);
 size_t rg_model_nattrs(const rg_model *m);

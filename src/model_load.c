@@ -1864,14 +1864,17 @@ static void free_row_state(table *t)
 	free(t->kind_memo);
 }
 
-/* rg_split_hooks.begin: a table whose rows stand each on their own (an
- * edge list, a meetings table) without a column mapping is read in two
- * parts; the second goes to a model of its own, with the same columns,
- * their names interned there. */
+/* rg_split_hooks.begin: an edge list (or a meetings table of two name
+ * columns) without a column mapping is read in two parts; the second goes
+ * to a model of its own, with the same columns, their names interned
+ * there.  Its rows stand each on their own and make relations only.  (A
+ * meetings table with lists of participants is not: its rows make many
+ * relations each and summits' nodes, and measured on two cores it reads
+ * faster with its parsing on a second thread, read.c.) */
 static const rg_read_hooks *part_begin(void *ctx, rg_diags *pd)
 {
 	table *t = ctx;
-	int rows_alone = t->role == T_EDGES || t->role == T_MEETINGS;
+	int rows_alone = t->role == T_EDGES || (t->role == T_MEETINGS && t->col[C_LIST] < 0);
 	if (!rows_alone || t->mapped || t->defaults || t->failed || !t->ncols)
 		return NULL;
 	struct part *p = rg_xcalloc(1, sizeof *p);
@@ -1954,7 +1957,8 @@ static int part_end(void *ctx, int keep, rg_diags *pd)
 	struct part *p = t->part;
 	table *u = &p->t;
 	t->part = NULL;
-	if (keep && rg_model_take_part(t->m, p->m)) {
+	if (keep) {
+		rg_model_take_part(t->m, p->m);
 		size_t ndup;
 		struct dup *dup = part_dups(t, u, &ndup);
 		/* the part's problems, with its repeated rows in their place */
@@ -1983,8 +1987,6 @@ static int part_end(void *ctx, int keep, rg_diags *pd)
 			t->lasting_col = u->lasting_col;
 		}
 		t->lasting += u->lasting;
-	} else {
-		keep = 0;
 	}
 	free(u->names);
 	free_row_state(u);

@@ -43,15 +43,9 @@ static char *dump(const rg_model *m, const rg_diags *d)
 		const rg_relation *r = rg_model_relation(m, i);
 		rg_buf_printf(&b, "R %u %u %s\n", r->a, r->b, rg_model_str(m, r->kind));
 	}
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-	rg_diags_print(d, f, 1, 1000);
-	fclose(f);
-	char *summary = rg_diags_summary(d);
-	rg_buf_printf(&b, "%s%zu %zu %s\n", text, rg_diags_count(d, RG_WARNING),
-		      rg_diags_count(d, RG_ERROR), summary ? summary : "");
-	free(summary);
+	char *text = unit_diags_text(d);
+	rg_buf_printf(&b, "%s %zu %zu\n", text, rg_diags_count(d, RG_WARNING),
+		      rg_diags_count(d, RG_ERROR));
 	free(text);
 	return b.s;
 }

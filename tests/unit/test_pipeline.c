@@ -299,16 +299,9 @@ static char *dump_load(rg_job *j, rg_diags *d)
 		rg_buf_printf(&b, "%s", stats);
 		free(stats);
 	}
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-	rg_diags_print(d, f, 1, 1000);
-	fclose(f);
-	char *summary = rg_diags_summary(d);
-	rg_buf_printf(&b, "%s%zu %zu %zu %s\n", text, rg_diags_count(d, RG_NOTE),
-		      rg_diags_count(d, RG_WARNING), rg_diags_count(d, RG_ERROR),
-		      summary ? summary : "");
-	free(summary);
+	char *text = unit_diags_text(d);
+	rg_buf_printf(&b, "%s %zu %zu %zu\n", text, rg_diags_count(d, RG_NOTE),
+		      rg_diags_count(d, RG_WARNING), rg_diags_count(d, RG_ERROR));
 	free(text);
 	return b.s;
 }

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,6 +47,22 @@ static inline rg_model *unit_model(rg_diags *d, rg_status *status, const unit_cs
 #define UNIT_MODEL(d, status, ...)                                                                 \
 	unit_model(d, status, (const unit_csv[]){__VA_ARGS__},                                     \
 		   sizeof((const unit_csv[]){__VA_ARGS__}) / sizeof(unit_csv))
+
+/* Every diagnostic of d as relgraph prints them, lint warnings too, then
+ * the summary line of the warnings (or nothing): one text to compare two
+ * runs by (the caller frees it). */
+static inline char *unit_diags_text(const rg_diags *d)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	rg_diags_print(d, f, 1, 1000);
+	char *summary = rg_diags_summary(d);
+	fprintf(f, "%s", summary ? summary : "");
+	free(summary);
+	fclose(f);
+	return text;
+}
 
 /* The first diagnostic whose message contains text, or NULL. */
 static inline const rg_diag *unit_diag(const rg_diags *d, const char *text)
