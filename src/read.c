@@ -936,6 +936,8 @@ static int split_end(split *sp, int keep)
 static int split_at(reader *r, int exact)
 {
 	split *sp = r->sp;
+	/* between two records: no field of a row begun here, and libcsv's
+	 * own state ROW_NOT_BEGUN (0) with nothing in its buffer */
 	int between = exact && !r->stopped && r->nfields == 0 && r->p.pstate == 0 &&
 		      r->p.entry_pos == 0 && r->pending == START_AFTER_RECORD && r->col == 1;
 	if (!between)
