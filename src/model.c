@@ -209,13 +209,13 @@ void rg_model_free(rg_model *m)
 }
 
 /* A copy of n elements of size bytes kept in an array of room cap (at
- * least n), so that appending to the copy grows it as the original. */
+ * least n), so that appending to the copy grows it as the original; never
+ * NULL (a is read only when n is not 0). */
 static void *dup_array(const void *a, size_t n, size_t cap, size_t size)
 {
-	if (!a)
-		return NULL;
 	void *b = rg_xmalloc((cap ? cap : 1) * size);
-	memcpy(b, a, n * size);
+	if (n)
+		memcpy(b, a, n * size);
 	return b;
 }
 
@@ -287,15 +287,20 @@ static rg_str intern_hashed(rg_model *m, const char *s, size_t len, uint64_t ful
 	return id;
 }
 
-void rg_model_prefetch(const rg_model *m, const char *s, size_t len, int stage)
+/* rg_model_prefetch of a string whose rg_hash is full. */
+static void prefetch_hashed(const rg_model *m, uint64_t full, int stage)
 {
-	if (len == 0)
-		return;
-	const struct slot *t = &m->htab[rg_hash(s, len) & (m->hcap - 1)];
+	const struct slot *t = &m->htab[full & (m->hcap - 1)];
 	if (stage == 0)
 		__builtin_prefetch(t);
 	else if (t->id)
 		__builtin_prefetch(t->s);
+}
+
+void rg_model_prefetch(const rg_model *m, const char *s, size_t len, int stage)
+{
+	if (len)
+		prefetch_hashed(m, rg_hash(s, len), stage);
 }
 
 rg_str rg_model_intern(rg_model *m, const char *s, size_t len)
@@ -461,12 +466,9 @@ void rg_model_take_part(rg_model *m, rg_model *part)
 	map[0] = 0;
 	for (size_t i = 1; i < n; i++) {
 		if (i + TAKE_AHEAD < n)
-			__builtin_prefetch(&m->htab[hash[i + TAKE_AHEAD] & (m->hcap - 1)]);
-		if (i + TAKE_AHEAD / 2 < n) {
-			const struct slot *sl = &m->htab[hash[i + TAKE_AHEAD / 2] & (m->hcap - 1)];
-			if (sl->id)
-				__builtin_prefetch(sl->s);
-		}
+			prefetch_hashed(m, hash[i + TAKE_AHEAD], 0);
+		if (i + TAKE_AHEAD / 2 < n)
+			prefetch_hashed(m, hash[i + TAKE_AHEAD / 2], 1);
 		map[i] = intern_hashed(m, part->str[i], len[i], hash[i]);
 	}
 	free(hash);
@@ -1187,14 +1189,6 @@ struct rg_model_mark {
 	rg_model *lent_to; /* the model that reads ix as its ix_kept */
 };
 
-static void *dup_n(const void *a, size_t n, size_t size)
-{
-	void *b = rg_xmalloc((n ? n : 1) * size);
-	if (n)
-		memcpy(b, a, n * size);
-	return b;
-}
-
 rg_model_mark *rg_model_mark_new(const rg_model *m)
 {
 	if (m->mapping && !rg_mapping_empty(m->mapping))
@@ -1217,9 +1211,9 @@ rg_model_mark *rg_model_mark_new(const rg_model *m)
 	k->nparts = m->nparts;
 	k->lost = m->lost;
 	k->rows = m->rows;
-	k->ent = dup_n(m->ent, m->nent, sizeof *m->ent);
-	k->crow = dup_n(m->crow, m->ncrow, sizeof *m->crow);
-	k->period = dup_n(m->period, m->nperiod, sizeof *m->period);
+	k->ent = dup_array(m->ent, m->nent, m->nent, sizeof *m->ent);
+	k->crow = dup_array(m->crow, m->ncrow, m->ncrow, sizeof *m->crow);
+	k->period = dup_array(m->period, m->nperiod, m->nperiod, sizeof *m->period);
 	return k;
 }
 
@@ -1468,7 +1462,7 @@ static int remember_made(const rg_model *m, rg_model_mark *k, size_t ndecl,
 {
 	k->ndecl = ndecl;
 	k->nmade = m->nent - ndecl;
-	k->made = dup_n(m->ent + ndecl, k->nmade, sizeof *k->made);
+	k->made = dup_array(m->ent + ndecl, k->nmade, k->nmade, sizeof *k->made);
 	k->kind = rg_xcalloc(k->nstr ? k->nstr : 1, sizeof *k->kind);
 	k->nother = 0;
 	for (size_t i = 0; i < k->nmade; i++) {
@@ -1486,9 +1480,10 @@ static int remember_made(const rg_model *m, rg_model_mark *k, size_t ndecl,
 			k->nother++;
 		}
 	}
-	k->undeclared = dup_n(m->undeclared, m->nundeclared, sizeof *m->undeclared);
+	k->undeclared =
+		dup_array(m->undeclared, m->nundeclared, m->nundeclared, sizeof *m->undeclared);
 	k->nundeclared = m->nundeclared;
-	k->ukind = dup_n(m->ukind, m->nukind, sizeof *m->ukind);
+	k->ukind = dup_array(m->ukind, m->nukind, m->nukind, sizeof *m->ukind);
 	k->nukind = m->nukind;
 	for (size_t i = 0; i < k->nukind; i++)
 		if (k->ukind[i].kind == other)
@@ -1523,7 +1518,7 @@ static void reuse_made(rg_model *m, const rg_model_mark *k, rg_str other)
 		memcpy(m->undeclared, k->undeclared, k->nundeclared * sizeof *m->undeclared);
 	m->nundeclared = k->nundeclared;
 	free(m->ukind);
-	m->ukind = dup_n(k->ukind, k->nukind, sizeof *m->ukind);
+	m->ukind = dup_array(k->ukind, k->nukind, k->nukind, sizeof *m->ukind);
 	m->nukind = k->nukind;
 	for (size_t i = 0; i < m->nukind; i++)
 		if (m->ukind[i].kind == KIND_NONE)
@@ -1579,7 +1574,7 @@ static void report_names_dates(rg_model *m, rg_model_mark *k, int reuse, size_t 
 	} else if (k) {
 		k->said_near = rg_diags_new();
 		rg_model_near_names_in(m, k->said_near, near, 0, split, &looks);
-		k->near = dup_n(near + ndecl, k->nmade, 1);
+		k->near = dup_array(near + ndecl, k->nmade, k->nmade, 1);
 		k->looks = looks;
 		k->said_undeclared = rg_diags_new();
 		report_undeclared(m, near, 0, nu, k->said_undeclared);

@@ -612,14 +612,12 @@ static rg_status load(rg_job *j)
 			st = RG_EDATA;
 	}
 	size_t split = rg_model_split_tables(j->m);
+	char parts[64] = "";
 	if (split)
-		emit(j, RG_EVENT_DONE, RG_STAGE_READ, 0,
-		     "%zu entities, %zu relations (%zu table%s read in two parts at once)",
-		     rg_model_nentities(j->m), rg_model_nrelations(j->m), split,
-		     split == 1 ? "" : "s");
-	else
-		emit(j, RG_EVENT_DONE, RG_STAGE_READ, 0, "%zu entities, %zu relations",
-		     rg_model_nentities(j->m), rg_model_nrelations(j->m));
+		snprintf(parts, sizeof parts, " (%zu table%s read in two parts at once)", split,
+			 split == 1 ? "" : "s");
+	emit(j, RG_EVENT_DONE, RG_STAGE_READ, 0, "%zu entities, %zu relations%s",
+	     rg_model_nentities(j->m), rg_model_nrelations(j->m), parts);
 	return st;
 }
 

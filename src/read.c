@@ -117,7 +117,6 @@ typedef struct reader {
 	channel *ch;
 	size_t chunk;	     /* bytes read at a time: READ_CHUNK or FORCED_CHUNK */
 	atomic_size_t limit; /* where a second part begins: stop there (0: none) */
-	int split_open;	     /* a split may still come (the header ships alone) */
 	int want_thread;     /* without a second part, parse on a thread of its own */
 	int go_threaded;     /* ... now: the caller said no second part */
 	struct split *sp;    /* the second part, for the first part's reader */
@@ -315,7 +314,7 @@ static void on_record(int c, void *data)
 	if (index == 0) {
 		r->header_n = r->nfields;
 		/* delivered at once: the caller decides on the split from it */
-		header_now = r->split_open;
+		header_now = r->sp != NULL;
 	} else if (r->nfields != r->header_n) {
 		size_t k = r->nfields > r->header_n ? r->header_n : r->nfields - 1;
 		err(r, r->row_line, k < r->nfields ? b->fields[r->row0 + k].col : 1,
@@ -1053,6 +1052,14 @@ static int parallel_mode(void)
 	return 0;
 }
 
+/* Whether a parallel path is taken for a file of size bytes (mode:
+ * parallel_mode()): forced, or from min bytes on when there are two
+ * processors or more. */
+static int parallel_for(int mode, size_t size, size_t min)
+{
+	return mode > 0 || (mode == 0 && size >= min && sysconf(_SC_NPROCESSORS_ONLN) > 1);
+}
+
 static rg_status read_source(source *src, const char *display, size_t size, const rg_read_hooks *h,
 			     rg_diags *d)
 {
@@ -1066,14 +1073,13 @@ static rg_status read_source(source *src, const char *display, size_t size, cons
 	j->src = src;
 	reader_init(&j->r, &ch);
 	int mode = parallel_mode();
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	if (mode > 0) {
 		j->r.batch_rows = FORCED_BATCH_ROWS;
 		j->r.chunk = FORCED_CHUNK;
 	}
-	int threads = mode > 0 || (mode == 0 && size >= PARALLEL_MIN_BYTES && cpus > 1);
+	int threads = parallel_for(mode, size, PARALLEL_MIN_BYTES);
 	split *sp = NULL;
-	if (h->split && size && (mode > 0 || (mode == 0 && size >= SPLIT_MIN_BYTES && cpus > 1))) {
+	if (h->split && size && parallel_for(mode, size, SPLIT_MIN_BYTES)) {
 		sp = rg_xcalloc(1, sizeof *sp);
 		sp->hooks = h->split;
 		sp->ctx = h->ctx;
@@ -1083,7 +1089,6 @@ static rg_status read_source(source *src, const char *display, size_t size, cons
 		sp->size = size;
 		ch.sp = j->r.sp = sp;
 		ch.rd = &j->r;
-		j->r.split_open = 1;
 		j->r.want_thread = threads;
 	}
 	if (sp) {
